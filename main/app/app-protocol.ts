@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { protocol } from 'electron';
+import { securityHeaders } from '../services/content-security-policy';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://outpost`;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** Must run before `app.ready`: the scheme gets a real origin (so 'self' in the CSP means something). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer with the same security headers as the headless host; no file outside it. */
+export function handleAppScheme(rendererDir: string): void {
+  const root = normalize(rendererDir + sep);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'outpost') return new Response('Not found', { status: 404 });
+    const relative = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname);
+    const file = normalize(join(root, relative));
+    if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
+    const headers = { ...securityHeaders({ allowSameOriginConnect: false }), 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' };
+    try {
+      return new Response(await readFile(file), { headers });
+    } catch {
+      // Client-side routes fall back to the app shell.
+      return new Response(await readFile(join(root, 'index.html')), { headers: { ...headers, 'Content-Type': MIME['.html'] ?? 'text/html' } });
+    }
+  });
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { securityHeaders } from '../services/content-security-policy';
+import type { MainServices } from '../services/main-services';
+import { createIpcSocketServer } from './ipc-socket-server';
+import { allowedHosts } from './loopback-guard';
+import { WS_PATH } from '../../shared/ipc/wire';
+
+export interface ServeHostOptions {
+  readonly services: MainServices;
+  /** The built renderer (vite build output). */
+  readonly rendererDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly token?: string;
+}
+
+export interface ServeHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The headless host: the same main services as the Electron shell, the renderer served on loopback, and
+ * IPC carried over a token-protected WebSocket. Opening `url` in Chromium gives the working app.
+ */
+export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  let port = 0;
+  const headers = securityHeaders({ allowSameOriginConnect: true });
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    if (!allowedHosts(port).has(c.req.header('host') ?? '')) return c.text('Forbidden host', 403);
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('*', serveStatic({ root: options.rendererDir }));
+  // Client-side routes fall back to the app shell.
+  app.get('*', serveStatic({ root: options.rendererDir, path: 'index.html' }));
+
+  const sockets = createIpcSocketServer({ token, port: () => port, dispatch: options.services.dispatch, bus: options.services.bus });
+  const server = createServer(getRequestListener(app.fetch));
+  server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname !== WS_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    async close() {
+      await sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export function defaultRendererDir(repoRoot: string): string {
+  return join(repoRoot, 'dist', 'renderer');
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { ReactNode } from 'react';
+import type { AppInfo } from '../../../shared/ipc/contract';
+import type { IpcClient } from '../bridge/ipc-client';
+import type { OutpostDb } from '../db/outpost-db';
+
+export interface AppServices {
+  readonly ipc: IpcClient;
+  readonly db: OutpostDb;
+  readonly appInfo: AppInfo;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <ServicesProvider>');
+  return services;
+}

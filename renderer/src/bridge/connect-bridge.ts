@@ -1,0 +1,20 @@
+import type { Bridge } from './bridge';
+import { SocketBridge } from './socket-bridge';
+
+const TOKEN_KEY = 'outpost.ipc-token';
+
+/**
+ * Picks the transport: the preload's API inside Electron, otherwise the headless host's WebSocket. The
+ * host hands its token over in the URL fragment (never sent to a server); we keep it for this tab only so
+ * a reload still works, and drop it from the address bar.
+ */
+export function connectBridge(win: Window = window): Bridge | null {
+  if (win.outpost) return win.outpost;
+  const fromFragment = new URLSearchParams(win.location.hash.slice(1)).get('token');
+  if (fromFragment) {
+    win.sessionStorage.setItem(TOKEN_KEY, fromFragment);
+    win.history.replaceState(null, '', win.location.pathname + win.location.search);
+  }
+  const token = win.sessionStorage.getItem(TOKEN_KEY);
+  return token ? new SocketBridge(win.location.origin, token) : null;
+}

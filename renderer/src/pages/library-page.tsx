@@ -1,0 +1,97 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
+import { useServices } from '../app/services-context';
+import { TITLE_MAX, checkManualPackage } from '../library/manual-package-form';
+import type { ManualPackageCheck } from '../library/manual-package-form';
+
+type Errors = Extract<ManualPackageCheck, { ok: false }>['errors'];
+
+export function LibraryPage() {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const packages = useLiveQuery(() => db.vrPackages.orderBy('title').toArray(), [db]);
+  const [title, setTitle] = useState('');
+  const [version, setVersion] = useState('');
+  const [platforms, setPlatforms] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const [notice, setNotice] = useState<{ kind: 'added'; title: string } | { kind: 'failed'; reason: string } | null>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const check = checkManualPackage({ title, version, platforms });
+    if (!check.ok) {
+      setErrors(check.errors);
+      return;
+    }
+    setErrors({});
+    try {
+      await db.vrPackages.add({ id: crypto.randomUUID(), ...check.value, imported_at: new Date().toISOString() });
+      setNotice({ kind: 'added', title: check.value.title });
+      setTitle('');
+      setVersion('');
+      setPlatforms([]);
+    } catch (error) {
+      setNotice({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const togglePlatform = (platform: string) =>
+    setPlatforms((current) => (current.includes(platform) ? current.filter((p) => p !== platform) : [...current, platform]));
+
+  return (
+    <section aria-labelledby="library-title">
+      <h1 id="library-title">{t('library.title')}</h1>
+      {packages && packages.length === 0 && <p>{t('library.empty')}</p>}
+      {packages && packages.length > 0 && (
+        <table className="table" data-testid="package-table">
+          <thead>
+            <tr>
+              <th>{t('library.columns.title')}</th>
+              <th>{t('library.columns.version')}</th>
+              <th>{t('library.columns.platforms')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {packages.map((pkg) => (
+              <tr key={pkg.id}>
+                <td>{pkg.title}</td>
+                <td>{pkg.version}</td>
+                <td>{pkg.target_platforms.map((p) => t(`platforms.${p}`)).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="form card" onSubmit={(event) => void add(event)} noValidate>
+        <h2>{t('library.addTitle')}</h2>
+        <p className="hint">{t('library.addHint')}</p>
+        <label>
+          <span>{t('library.fieldTitle')}</span>
+          <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={errors.title ? true : undefined} />
+          {errors.title && <small role="alert">{t(`library.errors.${errors.title}`, { max: TITLE_MAX })}</small>}
+        </label>
+        <label>
+          <span>{t('library.fieldVersion')}</span>
+          <input name="version" value={version} onChange={(e) => setVersion(e.target.value)} aria-invalid={errors.version ? true : undefined} />
+          {errors.version && <small role="alert">{t(`library.errors.${errors.version}`)}</small>}
+        </label>
+        <fieldset>
+          <legend>{t('library.fieldPlatforms')}</legend>
+          {VR_TARGET_PLATFORMS.map((platform) => (
+            <label key={platform} className="inline">
+              <input type="checkbox" name="platform" value={platform} checked={platforms.includes(platform)} onChange={() => togglePlatform(platform)} />
+              <span>{t(`platforms.${platform}`)}</span>
+            </label>
+          ))}
+          {errors.platforms && <small role="alert">{t(`library.errors.${errors.platforms}`)}</small>}
+        </fieldset>
+        <button type="submit">{t('library.add')}</button>
+        {notice?.kind === 'added' && <p role="status">{t('library.added', { title: notice.title })}</p>}
+        {notice?.kind === 'failed' && <p role="alert">{t('library.errors.saveFailed', { reason: notice.reason })}</p>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UI_LOCALES } from '../../../shared/i18n/locales';
+import type { UiLocale } from '../../../shared/i18n/locales';
+import { useServices } from '../app/services-context';
+import { useSettings } from '../app/use-settings';
+import type { Settings } from '../../../shared/settings';
+
+type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; reason: string };
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  // Kept above the re-keyed form so the outcome of a save survives the remount that the save causes.
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      {/* Re-keyed so a change saved from another window resets the form to what main now holds. */}
+      {settings && <SettingsForm key={JSON.stringify(settings)} initial={settings} onSaved={setStatus} />}
+      {status.kind === 'saved' && <p role="status">{t('settings.saved')}</p>}
+      {status.kind === 'error' && <p role="alert">{t('settings.saveFailed', { reason: status.reason })}</p>}
+    </section>
+  );
+}
+
+function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (status: Status) => void }) {
+  const { t } = useTranslation();
+  const { ipc } = useServices();
+  const [locale, setLocale] = useState<UiLocale | ''>(initial.locale ?? '');
+  const [kioskName, setKioskName] = useState(initial.kioskName ?? '');
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const result = await ipc.invoke('settings:update', {
+      locale: locale === '' ? null : locale,
+      kioskName: kioskName.trim() === '' ? null : kioskName,
+    });
+    onSaved(result.ok ? { kind: 'saved' } : { kind: 'error', reason: result.error.message });
+  }
+
+  return (
+      <form className="form" onSubmit={(event) => void save(event)}>
+        <label>
+          <span>{t('settings.language')}</span>
+          <select name="locale" value={locale} onChange={(event) => setLocale(event.target.value as UiLocale | '')}>
+            <option value="">{t('settings.languageSystem')}</option>
+            {UI_LOCALES.map((code) => (
+              <option key={code} value={code}>
+                {t(`languages.${code}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('settings.kioskName')}</span>
+          <input name="kioskName" value={kioskName} maxLength={80} onChange={(event) => setKioskName(event.target.value)} />
+          <small>{t('settings.kioskNameHint')}</small>
+        </label>
+        <button type="submit">{t('settings.save')}</button>
+      </form>
+  );
+}

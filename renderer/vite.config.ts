@@ -1,0 +1,22 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// Config files are the one place a default export is required (by vite itself).
+export default defineConfig({
+  root: here,
+  // Relative asset URLs work both from the loopback host and from Electron's app:// scheme.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(here, '..', 'dist', 'renderer'),
+    emptyOutDir: true,
+    // Inline <script>/data: modules would violate the renderer CSP (script-src 'self').
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+});

@@ -1,0 +1,23 @@
+/**
+ * Channel names only, without schemas, so the sandboxed preload can allow-list them without bundling zod.
+ * contract.ts is checked against these lists at compile time.
+ */
+export const INVOKE_CHANNELS = ['app:info', 'settings:get', 'settings:update'] as const;
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+export const EVENT_CHANNELS = ['settings:changed'] as const;
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+const CHANNEL_NAME = /^[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)*$/;
+
+export function isChannelName(name: string): boolean {
+  return CHANNEL_NAME.test(name);
+}
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && (EVENT_CHANNELS as readonly string[]).includes(name);
+}

@@ -1,0 +1,39 @@
+/** Errors cross process boundaries as values, never as thrown exceptions. */
+export const IPC_ERROR_CODES = [
+  'VALIDATION_ERROR',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+export interface IpcError {
+  readonly code: IpcErrorCode;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: IpcErrorCode, message: string, details?: unknown): Result<never> {
+  const error: IpcError = details === undefined ? { code, message } : { code, message, details };
+  return { ok: false, error };
+}
+
+/** Thrown inside main-side handlers; the dispatcher turns it into a `{ok:false}` value. */
+export class IpcFailure extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'IpcFailure';
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const OUTBOX_STATUSES = ['pending', 'in_flight', 'done', 'dead'] as const;
+
+/**
+ * One write that must reach the remote API, recorded in the same Dexie transaction as the local change.
+ * The request is stored in the remote API's own language (method, path, body), so sync only replays it;
+ * `local:<id>` placeholders in path/body are rewritten through the id map once the remote has assigned ids.
+ */
+export const outboxOperationSchema = z.object({
+  /** Autoincrement key: the order operations were recorded in. */
+  seq: z.number().int().positive().optional(),
+  id: z.uuid(),
+  idempotency_key: z.uuid(),
+  kind: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+  entity_id: z.string().min(1),
+  method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z.string().startsWith('/'),
+  body: z.unknown(),
+  /** Operations that must succeed remotely first (create before complete). */
+  depends_on: z.array(z.uuid()),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int().nonnegative(),
+  next_attempt_at: z.iso.datetime(),
+  last_error: z.object({ status: z.number().int().nullable(), code: z.string().nullable(), message: z.string() }).nullable(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+export type OutboxOperation = z.infer<typeof outboxOperationSchema>;

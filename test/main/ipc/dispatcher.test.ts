@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { IpcFailure } from '../../../shared/ipc/result';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { createDispatcher } from '../../../main/ipc/dispatcher';
+import type { CallContext, HandlerMap } from '../../../main/ipc/handler-map';
+
+const context: CallContext = { transport: 'websocket', senderId: 'test' };
+const appInfo = { name: 'Outpost', version: '1.2.3', host: 'serve' as const, platform: 'linux', startedAt: '2026-01-01T00:00:00.000Z' };
+
+function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
+  const calls: unknown[] = [];
+  return {
+    'app:info': async () => appInfo,
+    'settings:get': async () => DEFAULT_SETTINGS,
+    'settings:update': async (patch) => {
+      calls.push(patch);
+      return { ...DEFAULT_SETTINGS, ...patch };
+    },
+    ...overrides,
+  };
+}
+
+describe('createDispatcher', () => {
+  it('round-trips a valid call', async () => {
+    const dispatch = createDispatcher(handlers());
+    expect(await dispatch('settings:update', { locale: 'zh-Hant' }, context)).toEqual({
+      ok: true,
+      value: { ...DEFAULT_SETTINGS, locale: 'zh-Hant' },
+    });
+  });
+
+  it('refuses an invalid payload before the handler runs, naming the field', async () => {
+    let ran = false;
+    const dispatch = createDispatcher(
+      handlers({
+        'settings:update': async () => {
+          ran = true;
+          return DEFAULT_SETTINGS;
+        },
+      }),
+    );
+    const result = await dispatch('settings:update', { locale: 'fr' }, context);
+    expect(ran).toBe(false);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION_ERROR');
+    expect(result.error.message).toMatch(/^settings:update: locale: /);
+    expect(result.error.details).toEqual([expect.objectContaining({ path: 'locale' })]);
+  });
+
+  it('refuses unknown channels', async () => {
+    const result = await createDispatcher(handlers())('fs:read', { path: '/etc/passwd' }, context);
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel: fs:read' } });
+  });
+
+  it('returns handler failures as values', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'settings:get': async () => {
+          throw new IpcFailure('UNAVAILABLE', 'Disk is read-only');
+        },
+      }),
+    );
+    expect(await dispatch('settings:get', {}, context)).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'Disk is read-only' } });
+  });
+
+  it('hides unexpected errors and reports them', async () => {
+    const reported: string[] = [];
+    const dispatch = createDispatcher(
+      handlers({
+        'app:info': async () => {
+          throw new Error('secret stack detail');
+        },
+      }),
+      { onInternalError: (channel) => reported.push(channel) },
+    );
+    const result = await dispatch('app:info', {}, context);
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'app:info: unexpected error' } });
+    expect(reported).toEqual(['app:info']);
+  });
+
+  it('catches a handler that returns a malformed response', async () => {
+    const dispatch = createDispatcher(handlers({ 'app:info': async () => ({ ...appInfo, host: 'toaster' }) as never }));
+    const result = await dispatch('app:info', {}, context);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('INTERNAL');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { rendererCsp } from '../../../main/services/content-security-policy';
+
+function directives(csp: string): Map<string, string> {
+  return new Map(csp.split('; ').map((d) => [d.slice(0, d.indexOf(' ')), d.slice(d.indexOf(' ') + 1)]));
+}
+
+describe('rendererCsp', () => {
+  it('allows only our own scripts: no inline, no eval, no remote', () => {
+    const policy = directives(rendererCsp({ allowSameOriginConnect: false }));
+    expect(policy.get('default-src')).toBe("'none'");
+    expect(policy.get('script-src')).toBe("'self'");
+    expect(policy.get('object-src')).toBe("'none'");
+    expect(policy.get('frame-ancestors')).toBe("'none'");
+    expect(rendererCsp({ allowSameOriginConnect: true })).not.toMatch(/unsafe-(inline|eval)|https?:|\*/);
+  });
+
+  it('gives the Electron renderer no network at all and the browser host only its own origin', () => {
+    expect(directives(rendererCsp({ allowSameOriginConnect: false })).get('connect-src')).toBe("'none'");
+    expect(directives(rendererCsp({ allowSameOriginConnect: true })).get('connect-src')).toBe("'self'");
+  });
+});

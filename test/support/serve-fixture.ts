@@ -1,0 +1,35 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMainServices } from '../../main/services/main-services';
+import type { MainServices } from '../../main/services/main-services';
+import { startServeHost } from '../../main/serve/serve-host';
+import type { ServeHost } from '../../main/serve/serve-host';
+
+export interface ServeFixture {
+  readonly host: ServeHost;
+  readonly services: MainServices;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The real headless host on a free loopback port, with a throw-away data folder. */
+export async function startServeFixture(rendererDir: string): Promise<ServeFixture> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'outpost-serve-'));
+  const services = createMainServices({
+    dataDir,
+    appInfo: { name: 'Outpost', version: '0.0.0-test', host: 'serve', platform: process.platform },
+    now: () => new Date(),
+    log: () => undefined,
+  });
+  const host = await startServeHost({ services, rendererDir, port: 0 });
+  return {
+    host,
+    services,
+    dataDir,
+    async stop() {
+      await host.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Config files are the one place a default export is required (by vitest itself).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
