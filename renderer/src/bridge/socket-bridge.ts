@@ -17,6 +17,7 @@ export class SocketBridge implements Bridge {
   #socket: WebSocket | null = null;
   #nextId = 1;
   #retryMs = 250;
+  #state: ConnectionState = 'connecting';
   readonly #pending = new Map<number, Pending>();
   readonly #queue = new Map<number, string>();
   readonly #listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -46,12 +47,15 @@ export class SocketBridge implements Bridge {
     return () => set.delete(listener);
   }
 
+  /** Calls back at once with the current state, then on every change. */
   onState(listener: (state: ConnectionState) => void): () => void {
     this.#stateListeners.add(listener);
+    listener(this.#state);
     return () => this.#stateListeners.delete(listener);
   }
 
   #emitState(state: ConnectionState): void {
+    this.#state = state;
     for (const listener of this.#stateListeners) listener(state);
   }
 

@@ -1,0 +1,48 @@
+import { Dexie } from 'dexie';
+import type { DexieOptions, EntityTable, Table } from 'dexie';
+import type { LessonPlayRow } from './lesson-play-row';
+import type {
+  ActivityProgressRow,
+  ActivityRow,
+  AttemptLogRow,
+  ContentSessionLogRow,
+  ContentSummaryLogRow,
+  HeadsetRow,
+  MasteryLogRow,
+  OutboxRow,
+  ScormPackageRow,
+  ScormSessionRow,
+  SideloadJobRow,
+  VrPackageRow,
+  VrSessionRow,
+} from './rows';
+import { SCHEMA_V1 } from './schema-v1';
+
+export const DB_NAME = 'outpost';
+
+/** The renderer's data authority: every local record and the sync outbox live here. */
+export class OutpostDb extends Dexie {
+  declare vrPackages: EntityTable<VrPackageRow, 'id'>;
+  declare vrSessions: EntityTable<VrSessionRow, 'id'>;
+  declare activities: EntityTable<ActivityRow, 'id'>;
+  declare activityProgress: EntityTable<ActivityProgressRow, 'id'>;
+  declare scormPackages: EntityTable<ScormPackageRow, 'id'>;
+  declare scormSessions: EntityTable<ScormSessionRow, 'id'>;
+  declare contentSessionLogs: EntityTable<ContentSessionLogRow, 'id'>;
+  declare contentSummaryLogs: EntityTable<ContentSummaryLogRow, 'id'>;
+  declare masteryLogs: EntityTable<MasteryLogRow, 'id'>;
+  declare attemptLogs: EntityTable<AttemptLogRow, 'id'>;
+  declare lessonPlays: EntityTable<LessonPlayRow, 'id'>;
+  declare outbox: Table<OutboxRow, number>;
+  declare headsets: EntityTable<HeadsetRow, 'serial'>;
+  declare sideloadJobs: EntityTable<SideloadJobRow, 'id'>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+export function openOutpostDb(name?: string, options?: DexieOptions): OutpostDb {
+  return new OutpostDb(name, options);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isoDateTimeSchema, nonEmptyStringSchema, queryBooleanSchema, unitIntervalSchema } from './common';
+
+/**
+ * One question attempt inside an exercise or quiz. Content ids in this API are Kolibri-style (often dashless
+ * hex), so ids are opaque strings rather than uuids. completion_timestamp is nullable because an attempt
+ * exists before it is marked complete.
+ */
+export const attemptLogSchema = z.object({
+  id: nonEmptyStringSchema,
+  item: nonEmptyStringSchema,
+  start_timestamp: isoDateTimeSchema,
+  end_timestamp: isoDateTimeSchema,
+  completion_timestamp: isoDateTimeSchema.nullable(),
+  time_spent: z.number().nonnegative(),
+  complete: z.boolean(),
+  correct: unitIntervalSchema,
+  hinted: z.boolean(),
+  answer: z.record(z.string(), z.unknown()),
+  simple_answer: z.string(),
+  /** The seed gives no shape for history entries beyond "interaction objects", so they are kept opaque. */
+  interaction_history: z.array(z.record(z.string(), z.unknown())),
+  error: z.boolean(),
+  user: nonEmptyStringSchema,
+  masterylog: nonEmptyStringSchema,
+  sessionlog: nonEmptyStringSchema,
+});
+export type AttemptLog = z.infer<typeof attemptLogSchema>;
+
+/**
+ * The "attempt objects" in a content session's pastattempts and in update replies. The seed does not list
+ * their fields; item and correct are required because mastery cannot be judged without them.
+ */
+export const attemptSummarySchema = attemptLogSchema.partial().required({ item: true, correct: true });
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+
+/** GET /api/logger/attemptlog; query-string values arrive as text and are coerced here. */
+export const listAttemptLogsQuerySchema = z.object({
+  masterylog: nonEmptyStringSchema.optional(),
+  user: nonEmptyStringSchema.optional(),
+  content: nonEmptyStringSchema.optional(),
+  item: nonEmptyStringSchema.optional(),
+  complete: queryBooleanSchema.optional(),
+  mastery_level: z.coerce.number().int().optional(),
+  page_size: z.coerce.number().int().positive().optional(),
+});
+export type ListAttemptLogsQuery = z.infer<typeof listAttemptLogsQuerySchema>;

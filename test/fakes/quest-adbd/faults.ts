@@ -1,0 +1,48 @@
+// Runtime fault switches. They are read at the moment they matter (CNXN, each
+// DATA chunk, each install), so tests flip them on the live handle.
+
+export interface FaultSwitches {
+  /** Answer CNXN with AUTH and never accept: `adb devices` shows "unauthorized". */
+  unauthorized: boolean;
+  /** Cut the TCP connection once this many bytes of one sync SEND (or streamed install) arrived. */
+  dropMidTransferAfterBytes: number | null;
+  /** Cap on upload speed (sync DATA and streamed installs), enforced by delaying our OKAYs. */
+  throttleBytesPerSecond: number | null;
+  /** Every install fails with this code, e.g. 'INSTALL_FAILED_INTERNAL_ERROR' (text after ':' optional). */
+  forcedInstallFailure: string | null;
+}
+
+export function defaultFaults(): FaultSwitches {
+  return {
+    unauthorized: false,
+    dropMidTransferAfterBytes: null,
+    throttleBytesPerSecond: null,
+    forcedInstallFailure: null,
+  };
+}
+
+/** Keeps an upload at or under the throttle, measured from the start of that upload. */
+export class UploadPacer {
+  private readonly startedAt = Date.now();
+  private bytes = 0;
+
+  constructor(private readonly faults: FaultSwitches) {}
+
+  get total(): number {
+    return this.bytes;
+  }
+
+  async account(byteCount: number): Promise<void> {
+    this.bytes += byteCount;
+    const rate = this.faults.throttleBytesPerSecond;
+    if (rate === null || rate <= 0) return;
+    const dueAt = this.startedAt + (this.bytes / rate) * 1000;
+    const wait = dueAt - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  exceedsDropLimit(): boolean {
+    const limit = this.faults.dropMidTransferAfterBytes;
+    return limit !== null && this.bytes >= limit;
+  }
+}
