@@ -17,6 +17,19 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/**
+ * Node's URL parser gives custom schemes an opaque origin ("null"), so comparing `.origin` would refuse
+ * our own pages; compare scheme and host instead.
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'outpost';
+  } catch {
+    return false;
+  }
+}
+
 /** Must run before `app.ready`: the scheme gets a real origin (so 'self' in the CSP means something). */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

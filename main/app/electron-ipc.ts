@@ -4,18 +4,14 @@ import { INVOKE_CHANNELS } from '../../shared/ipc/channels';
 import { fail } from '../../shared/ipc/result';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
 
 /** Only our own windows, showing our own top-level app page, may call main. */
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   if (!BrowserWindow.fromWebContents(event.sender)) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
 export function wireElectronIpc(dispatch: Dispatch, bus: EventBus): void {
@@ -27,7 +23,7 @@ export function wireElectronIpc(dispatch: Dispatch, bus: EventBus): void {
   }
   bus.subscribe((channel, payload) => {
     for (const win of BrowserWindow.getAllWindows()) {
-      if (!win.isDestroyed() && win.webContents.getURL().startsWith(APP_ORIGIN)) win.webContents.send(channel, payload);
+      if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(channel, payload);
     }
   });
 }

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { BrowserWindow, session, shell } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { APP_ORIGIN, isAppUrl } from './app-protocol';
 
 /** Locks down a window: no navigation away from the app, no new windows, no webviews, no permissions. */
 function guardWindow(win: BrowserWindow): void {
   const contents = win.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -18,7 +18,10 @@ export const DEFAULT_LAUNCH_TOKEN_TTL_SECONDS = 14_400;
  */
 export const signedLaunchUrlSchema = z
   .url()
-  .refine((url) => /\?(?:[^#]*&)?token=[^&#]/.test(url), 'Launch URL must carry a ?token= query parameter');
+  .refine(
+    (url) => /\?(?:.*&)?token=[^&]/.test(url.split('#', 1)[0] ?? ''),
+    'Launch URL must carry a ?token= query parameter',
+  );
 
 export const scormLaunchResponseSchema = z.object({
   package_id: nonEmptyStringSchema,

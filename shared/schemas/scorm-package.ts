@@ -12,7 +12,8 @@ export type Scorm2004Edition = z.infer<typeof scorm2004EditionSchema>;
 
 /**
  * A launch href is resolved against the package's own origin, so it must stay relative and inside the
- * package: no scheme, no leading slash, no `..` segment.
+ * package: no scheme, no leading slash, no `..` segment. The importer stores it already normalised
+ * (xml:base applied), so even a `..` that would stay inside is treated as suspect.
  */
 export const scormLaunchHrefSchema = nonEmptyStringSchema
   .refine((href) => !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(href), 'Must be relative, without a scheme')

@@ -1,4 +1,4 @@
-/** The xAPI 1.0.3 statement shapes Outpost produces (Data 2.4). Validation of untrusted input is validateStatement's job. */
+/** The xAPI 1.0.3 statement shapes Outpost produces (Data 2.4). Untrusted input is checked by validateStatement. */
 
 /** RFC 5646 language tag -> text in that language (Data 4.2). */
 export type XapiLanguageMap = Record<string, string>;

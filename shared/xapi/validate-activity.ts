@@ -54,7 +54,9 @@ function checkComponentList(value: unknown, path: string, errors: XapiValidation
       if (seen.has(component.id)) errors.push({ path: idPath, message: `duplicate component id "${component.id}"` });
       seen.add(component.id);
     }
-    if (component.description !== undefined) checkLanguageMap(component.description, childPath(itemPath, 'description'), errors);
+    if (component.description !== undefined) {
+      checkLanguageMap(component.description, childPath(itemPath, 'description'), errors);
+    }
   });
 }
 
@@ -64,16 +66,19 @@ function checkInteraction(definition: JsonObject, path: string, errors: XapiVali
   const typePath = childPath(path, 'interactionType');
   const { interactionType, correctResponsesPattern } = definition;
   if (interactionType === undefined) {
+    // Data 2.4.4.1.s13.b1: an Interaction Activity MUST have a valid interactionType.
     if (usedLists.length > 0 || correctResponsesPattern !== undefined) {
-      errors.push({ path: typePath, message: 'is required when interaction properties are present (Data 2.4.4.1.s13.b1)' });
+      errors.push({ path: typePath, message: 'is required when interaction properties are present' });
     }
   } else if (checkString(interactionType, typePath, errors)) {
-    const supported = Object.hasOwn(LISTS_BY_INTERACTION, interactionType) ? LISTS_BY_INTERACTION[interactionType] : undefined;
+    const known = Object.hasOwn(LISTS_BY_INTERACTION, interactionType);
+    const supported = known ? LISTS_BY_INTERACTION[interactionType] : undefined;
     if (supported === undefined) {
       errors.push({ path: typePath, message: `must be one of ${Object.keys(LISTS_BY_INTERACTION).join(', ')}` });
     } else {
       for (const list of usedLists.filter((name) => !supported.includes(name))) {
-        errors.push({ path: childPath(path, list), message: `is not supported for interactionType "${interactionType}"` });
+        const message = `is not supported for interactionType "${interactionType}"`;
+        errors.push({ path: childPath(path, list), message });
       }
     }
   }
@@ -103,8 +108,9 @@ export function validateActivity(value: unknown, path: string, errors: XapiValid
   if (!checkObject(value, path, errors)) return;
   checkKnownKeys(value, ACTIVITY_KEYS, path, errors);
   const typePath = childPath(path, 'objectType');
-  if (value.objectType !== undefined && checkString(value.objectType, typePath, errors) && value.objectType !== 'Activity') {
-    errors.push({ path: typePath, message: `must be "Activity" when present, got ${JSON.stringify(value.objectType)}` });
+  const { objectType } = value;
+  if (objectType !== undefined && checkString(objectType, typePath, errors) && objectType !== 'Activity') {
+    errors.push({ path: typePath, message: `must be "Activity" when present, got ${JSON.stringify(objectType)}` });
   }
   if (value.id === undefined) errors.push({ path: childPath(path, 'id'), message: 'is required' });
   else checkIri(value.id, childPath(path, 'id'), errors);

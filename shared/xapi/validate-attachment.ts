@@ -11,7 +11,9 @@ import {
 import type { XapiValidationErrors } from './validation-issue';
 import { childPath } from './validation-issue';
 
-const ATTACHMENT_KEYS: readonly string[] = ['usageType', 'display', 'description', 'contentType', 'length', 'sha2', 'fileUrl'];
+const ATTACHMENT_KEYS: readonly string[] = [
+  'usageType', 'display', 'description', 'contentType', 'length', 'sha2', 'fileUrl',
+];
 const REQUIRED: readonly string[] = ['usageType', 'display', 'contentType', 'length', 'sha2'];
 // RFC 2045 type "/" subtype with optional parameters; SHA-224, -256, -384 or -512 as hex.
 const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*(?:;.*)?$/;

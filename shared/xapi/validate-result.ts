@@ -48,8 +48,10 @@ export function validateResult(value: unknown, path: string, errors: XapiValidat
   if (value.completion !== undefined) checkBoolean(value.completion, childPath(path, 'completion'), errors);
   if (value.response !== undefined) checkString(value.response, childPath(path, 'response'), errors);
   const durationPath = childPath(path, 'duration');
-  if (value.duration !== undefined && checkString(value.duration, durationPath, errors) && !isIso8601Duration(value.duration)) {
-    errors.push({ path: durationPath, message: `must be an ISO 8601 duration such as "PT1H30M", got ${JSON.stringify(value.duration)}` });
+  const { duration } = value;
+  if (duration !== undefined && checkString(duration, durationPath, errors) && !isIso8601Duration(duration)) {
+    const message = `must be an ISO 8601 duration such as "PT1H30M", got ${JSON.stringify(duration)}`;
+    errors.push({ path: durationPath, message });
   }
   if (value.extensions !== undefined) checkExtensions(value.extensions, childPath(path, 'extensions'), errors);
 }

@@ -76,10 +76,12 @@ function validateStatementBody(
   isSubStatement: boolean,
   now: Date | undefined,
 ): void {
-  checkKnownKeys(statement, isSubStatement ? [...SUB_STATEMENT_KEYS, ...NOT_IN_SUB_STATEMENT] : STATEMENT_KEYS, path, errors);
+  // In a SubStatement the forbidden keys get their own message rather than "unknown property".
+  const known = isSubStatement ? [...SUB_STATEMENT_KEYS, ...NOT_IN_SUB_STATEMENT] : STATEMENT_KEYS;
+  checkKnownKeys(statement, known, path, errors);
   if (isSubStatement) {
-    for (const key of NOT_IN_SUB_STATEMENT) {
-      if (statement[key] !== undefined) errors.push({ path: childPath(path, key), message: 'is not allowed in a SubStatement' });
+    for (const key of NOT_IN_SUB_STATEMENT.filter((forbidden) => statement[forbidden] !== undefined)) {
+      errors.push({ path: childPath(path, key), message: 'is not allowed in a SubStatement' });
     }
   }
   // Data 2.2.s2.b3: actor, verb and object are required.
@@ -97,7 +99,9 @@ function validateStatementBody(
   if (timestamp !== undefined && checkTimestamp(timestamp, timestampPath, errors) && now !== undefined) {
     // A SubStatement MAY be in the future (Data 2.4.7.s3.b5); `now` is only passed for the outer Statement.
     const instant = iso8601TimestampToEpochMs(String(timestamp));
-    if (instant !== null && instant > now.getTime()) errors.push({ path: timestampPath, message: 'must not be in the future' });
+    if (instant !== null && instant > now.getTime()) {
+      errors.push({ path: timestampPath, message: 'must not be in the future' });
+    }
   }
   if (isSubStatement) {
     if (attachments !== undefined) validateAttachments(attachments, childPath(path, 'attachments'), errors);

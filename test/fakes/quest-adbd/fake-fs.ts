@@ -259,6 +259,13 @@ export class FakeFileSystem {
     await rename(this.hostPath(from), this.hostPath(to));
   }
 
+  /** Moves within the device, e.g. a committed install session into /data/app. */
+  async moveInternal(from: string, to: string): Promise<void> {
+    if ((await this.stat(from)) === null) throw new FsError('ENOENT');
+    await this.mkdirs(posix.dirname(to), { internal: true });
+    await rename(this.hostPath(from), this.hostPath(to));
+  }
+
   /**
    * Copies into a system-owned place (/data/app). A hard link keeps 200 MB installs
    * cheap on the host while the fake still charges the space, as a real copy would.

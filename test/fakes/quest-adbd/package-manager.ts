@@ -1,0 +1,140 @@
+import { posix } from 'node:path';
+import { ApkParseError, readApkManifest } from './apk-manifest';
+import type { DeviceState, InstalledPackage } from './device-state';
+import { FakeFileSystem, FsError } from './fake-fs';
+import type { FaultSwitches } from './faults';
+
+// Install/uninstall rules and the exact result strings PackageManager prints.
+
+export interface InstallFlags {
+  /** -r: only matters with legacyReplaceRequiresFlag. */
+  replace: boolean;
+  /** -R */
+  noReplace: boolean;
+  /** -d */
+  allowDowngrade: boolean;
+}
+
+export type InstallResult = { ok: true; packageName: string } | { ok: false; line: string };
+
+export function parseInstallFlags(args: readonly string[]): InstallFlags {
+  const flags: InstallFlags = { replace: false, noReplace: false, allowDowngrade: false };
+  for (const arg of args) {
+    if (!/^-[A-Za-z]+$/.test(arg)) continue;
+    if (arg.includes('r')) flags.replace = true;
+    if (arg.includes('R')) flags.noReplace = true;
+    if (arg.includes('d')) flags.allowDowngrade = true;
+  }
+  return flags;
+}
+
+function failure(code: string, detail?: string): InstallResult {
+  return { ok: false, line: `Failure [${code}${detail === undefined ? '' : `: ${detail}`}]` };
+}
+
+let sessionCounter = 1000;
+
+/** A staged install: where PackageInstaller keeps the bytes before commit. */
+export function newStagingDir(): { id: number; dir: string } {
+  const id = 100000000 + Math.floor(Math.random() * 800000000) + sessionCounter++;
+  return { id, dir: `/data/app/vmdl${id}.tmp` };
+}
+
+/** Installs an APK that is already on the device (pm install PATH, or a committed session). */
+export async function installFromDevicePath(
+  state: DeviceState,
+  faults: FaultSwitches,
+  apkDevicePath: string,
+  flags: InstallFlags,
+  options: { stagedAlready: boolean },
+): Promise<InstallResult> {
+  const staged = `/data/app/vmdl${100000000 + sessionCounter++}.tmp/base.apk`;
+  if (faults.forcedInstallFailure !== null) return { ok: false, line: `Failure [${faults.forcedInstallFailure}]` };
+
+  const info = await state.fs.stat(apkDevicePath);
+  if (info === null || info.type !== 'file') return failure('INSTALL_FAILED_INVALID_URI');
+  if (!options.stagedAlready && info.size > state.storage.freeBytes) return failure('INSTALL_FAILED_INSUFFICIENT_STORAGE');
+
+  let manifest;
+  try {
+    manifest = await readApkManifest(state.fs.hostPath(apkDevicePath));
+  } catch (error) {
+    if (!(error instanceof ApkParseError)) throw error;
+    return error.failure === 'not-apk'
+      ? failure('INSTALL_PARSE_FAILED_NOT_APK', `Failed to parse ${staged}: Failed to load asset path ${staged}`)
+      : failure('INSTALL_FAILED_INVALID_APK', `Failed to parse ${staged}: ${error.message}`);
+  }
+
+  if (manifest.minSdk > state.sdk) {
+    return failure(
+      'INSTALL_FAILED_OLDER_SDK',
+      `Failed parse during installPackageLI: ${staged} (at Binary XML file line #7): Requires newer sdk version #${manifest.minSdk} (current version is #${state.sdk})`,
+    );
+  }
+
+  const existing = state.packages.get(manifest.packageName);
+  if (existing !== undefined) {
+    if (flags.noReplace || (state.legacyReplaceRequiresFlag && !flags.replace)) {
+      return failure('INSTALL_FAILED_ALREADY_EXISTS', `Attempt to re-install ${manifest.packageName} without first uninstalling.`);
+    }
+    if (existing.system) return failure('INSTALL_FAILED_UPDATE_INCOMPATIBLE', `Package ${manifest.packageName} signatures do not match previously installed version; ignoring!`);
+    if (manifest.versionCode < existing.versionCode && !flags.allowDowngrade) {
+      return failure(
+        'INSTALL_FAILED_VERSION_DOWNGRADE',
+        `Downgrade detected: Update version code ${manifest.versionCode} is older than current ${existing.versionCode}`,
+      );
+    }
+  }
+
+  const codePath = `/data/app/~~${FakeFileSystem.randomToken()}==/${manifest.packageName}-${FakeFileSystem.randomToken()}==`;
+  const apkPath = `${codePath}/base.apk`;
+  try {
+    if (options.stagedAlready) {
+      await state.fs.moveInternal(apkDevicePath, apkPath);
+    } else {
+      await state.fs.copyInternal(apkDevicePath, apkPath);
+    }
+  } catch (error) {
+    if (error instanceof FsError && error.code === 'ENOSPC') return failure('INSTALL_FAILED_INSUFFICIENT_STORAGE');
+    throw error;
+  }
+
+  if (existing !== undefined) {
+    await removeCodePath(state, existing);
+    state.forceStop(existing.packageName);
+  }
+  const now = new Date();
+  const record: InstalledPackage = {
+    packageName: manifest.packageName,
+    versionCode: manifest.versionCode,
+    versionName: manifest.versionName,
+    minSdk: manifest.minSdk,
+    targetSdk: manifest.targetSdk,
+    label: manifest.label,
+    activities: manifest.activities,
+    system: false,
+    codePath,
+    apkPath,
+    sizeBytes: info.size,
+    userId: existing?.userId ?? state.allocateUserId(),
+    firstInstallTime: existing?.firstInstallTime ?? now,
+    lastUpdateTime: now,
+    installer: null,
+  };
+  state.packages.set(record.packageName, record);
+  return { ok: true, packageName: record.packageName };
+}
+
+export async function uninstallPackage(state: DeviceState, packageName: string): Promise<string> {
+  const existing = state.packages.get(packageName);
+  if (existing === undefined || existing.system) return 'Failure [DELETE_FAILED_INTERNAL_ERROR]';
+  state.forceStop(packageName);
+  await removeCodePath(state, existing);
+  state.packages.delete(packageName);
+  return 'Success';
+}
+
+async function removeCodePath(state: DeviceState, pkg: InstalledPackage): Promise<void> {
+  if ((await state.fs.stat(pkg.codePath)) === null) return;
+  await state.fs.remove(posix.dirname(pkg.codePath), { recursive: true, internal: true });
+}

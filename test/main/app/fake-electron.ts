@@ -1,0 +1,78 @@
+/**
+ * A stand-in for the parts of the `electron` module the shell uses, recording what the shell asked for so
+ * tests can check the window's security options and IPC wiring without the Electron binary.
+ */
+type Listener = (...args: unknown[]) => unknown;
+
+export class FakeWebContents {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  readonly listeners = new Map<string, Listener>();
+  readonly sent: Array<[string, unknown]> = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  url = '';
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  getURL() {
+    return this.url;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
+}
+
+export class BrowserWindow {
+  static windows: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl = '';
+  constructor(readonly options: Record<string, unknown>) {
+    BrowserWindow.windows.push(this);
+  }
+  static getAllWindows() {
+    return BrowserWindow.windows;
+  }
+  static fromWebContents(contents: unknown) {
+    return BrowserWindow.windows.find((w) => w.webContents === contents) ?? null;
+  }
+  once() {
+    return this;
+  }
+  show() {}
+  isDestroyed() {
+    return false;
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    this.webContents.url = url;
+    return Promise.resolve();
+  }
+}
+
+export const handled = new Map<string, Listener>();
+export const ipcMain = {
+  handle(channel: string, listener: Listener) {
+    handled.set(channel, listener);
+  },
+};
+
+export const openedExternally: string[] = [];
+export const shell = {
+  openExternal(url: string) {
+    openedExternally.push(url);
+    return Promise.resolve();
+  },
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler() {},
+    setPermissionCheckHandler() {},
+  },
+};
+
+export const protocol = { registerSchemesAsPrivileged() {}, handle() {} };
