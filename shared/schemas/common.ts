@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Every timestamp the seed APIs exchange; local (offset-less) times are refused because sync compares them across machines. */
+/**
+ * Every timestamp the seed APIs exchange. Local (offset-less) times are refused because sync compares them
+ * across machines.
+ */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 export type IsoDateTime = z.infer<typeof isoDateTimeSchema>;
 

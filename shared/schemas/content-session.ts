@@ -33,6 +33,8 @@ export const startContentSessionRequestSchema = z
     message: 'mastery_model is required when kind is "exercise"',
   });
 export type StartContentSessionRequest = z.infer<typeof startContentSessionRequestSchema>;
+/** What a caller may send: defaulted fields can be left out. */
+export type StartContentSessionRequestInput = z.input<typeof startContentSessionRequestSchema>;
 
 export const startContentSessionResponseSchema = z.object({
   session_id: nonEmptyStringSchema,
@@ -70,6 +72,7 @@ export const interactionSchema = z.object({
   id: nonEmptyStringSchema.optional(),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
+export type InteractionInput = z.input<typeof interactionSchema>;
 
 /** PUT /api/logger/contentsession/:session_id */
 export const updateContentSessionRequestSchema = z
@@ -86,6 +89,7 @@ export const updateContentSessionRequestSchema = z
     message: 'Send either progress or progress_delta, not both',
   });
 export type UpdateContentSessionRequest = z.infer<typeof updateContentSessionRequestSchema>;
+export type UpdateContentSessionRequestInput = z.input<typeof updateContentSessionRequestSchema>;
 
 export const updateContentSessionResponseSchema = z.object({
   complete: z.boolean(),

@@ -6,6 +6,7 @@ const positiveInt = z.number().int().positive();
 export const mOfNMasteryModelSchema = z
   .object({ type: z.literal('m_of_n'), m: positiveInt, n: positiveInt })
   .refine((model) => model.m <= model.n, { path: ['m'], message: 'm must not exceed n' });
+export type MOfNMasteryModel = z.infer<typeof mOfNMasteryModelSchema>;
 
 export const NUM_CORRECT_IN_A_ROW_TYPES = [
   'num_correct_in_a_row_10',

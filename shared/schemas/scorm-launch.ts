@@ -22,6 +22,7 @@ export const signedLaunchUrlSchema = z
     (url) => /\?(?:.*&)?token=[^&]/.test(url.split('#', 1)[0] ?? ''),
     'Launch URL must carry a ?token= query parameter',
   );
+export type SignedLaunchUrl = z.infer<typeof signedLaunchUrlSchema>;
 
 export const scormLaunchResponseSchema = z.object({
   package_id: nonEmptyStringSchema,

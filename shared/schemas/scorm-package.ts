@@ -19,6 +19,7 @@ export const scormLaunchHrefSchema = nonEmptyStringSchema
   .refine((href) => !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(href), 'Must be relative, without a scheme')
   .refine((href) => !href.startsWith('/') && !href.startsWith('\\'), 'Must not start with a slash')
   .refine((href) => !(href.split(/[?#]/, 1)[0] ?? '').split(/[/\\]/).includes('..'), 'Must not contain ".." segments');
+export type ScormLaunchHref = z.infer<typeof scormLaunchHrefSchema>;
 
 /**
  * The SCORM seed names packages only by id ("pkg_abc123"); this is what Outpost reads from

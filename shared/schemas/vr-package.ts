@@ -28,7 +28,11 @@ const sha256HexSchema = z
 /** Android's own rule for the manifest `package`; checking on import beats a failed `pm install` in class. */
 export const androidPackageNameSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, 'Must be an Android application id such as com.example.app');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/,
+    'Must be an Android application id such as com.example.app',
+  );
+export type AndroidPackageName = z.infer<typeof androidPackageNameSchema>;
 
 export const obbFileSchema = z.object({
   /** Becomes a file name under /sdcard/Android/obb/<package>/ on the headset, so no path separators. */

@@ -66,6 +66,8 @@ export const createVrSessionRequestSchema = z.object({
   completion_mode: vrCompletionModeSchema.default(DEFAULT_COMPLETION_MODE),
 });
 export type CreateVrSessionRequest = z.infer<typeof createVrSessionRequestSchema>;
+/** What a caller may send: completion_mode can be left out. */
+export type CreateVrSessionRequestInput = z.input<typeof createVrSessionRequestSchema>;
 
 export const VR_SESSION_CREATE_MESSAGES = {
   /** 201 */

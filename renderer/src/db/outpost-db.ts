@@ -3,6 +3,8 @@ import type { DexieOptions, EntityTable, Table } from 'dexie';
 import type { LessonPlayRow } from './lesson-play-row';
 import type {
   ActivityProgressRow,
+  AuthSessionRow,
+  LearnerRow,
   ActivityRow,
   AttemptLogRow,
   ContentSessionLogRow,
@@ -17,6 +19,7 @@ import type {
   VrSessionRow,
 } from './rows';
 import { SCHEMA_V1 } from './schema-v1';
+import { SCHEMA_V2 } from './schema-v2';
 
 export const DB_NAME = 'outpost';
 
@@ -36,10 +39,13 @@ export class OutpostDb extends Dexie {
   declare outbox: Table<OutboxRow, number>;
   declare headsets: EntityTable<HeadsetRow, 'serial'>;
   declare sideloadJobs: EntityTable<SideloadJobRow, 'id'>;
+  declare learners: EntityTable<LearnerRow, 'id'>;
+  declare authSessions: EntityTable<AuthSessionRow, 'token_hash'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

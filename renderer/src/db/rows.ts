@@ -9,6 +9,7 @@ import type { ScormPackage } from '../../../shared/schemas/scorm-package';
 import type { ScormSession } from '../../../shared/schemas/scorm-session';
 import type { VrPackageRecord } from '../../../shared/schemas/vr-package';
 import type { VrSession } from '../../../shared/schemas/vr-session';
+import type { Learner } from '../../../shared/schemas/learner';
 import type { OutboxOperation } from '../../../shared/sync/outbox-operation';
 
 /**
@@ -16,8 +17,11 @@ import type { OutboxOperation } from '../../../shared/sync/outbox-operation';
  * something, the row keeps the normalised form and the local API rebuilds the response shape.
  */
 export type VrPackageRow = VrPackageRecord;
-/** The embedded `package` is joined from vrPackages on read, so a renamed package shows everywhere. */
-export type VrSessionRow = Omit<VrSession, 'package'>;
+/**
+ * The embedded `package` is joined from vrPackages on read, so a renamed package shows everywhere. Notes
+ * from the completion form are kept locally (the seed's responses do not echo them).
+ */
+export type VrSessionRow = Omit<VrSession, 'package'> & { notes?: string | null };
 export type ActivityRow = Activity;
 export type ActivityProgressRow = ActivityProgress;
 export type ScormPackageRow = ScormPackage;
@@ -30,3 +34,18 @@ export type AttemptLogRow = AttemptLog & { content_id: string };
 export type OutboxRow = OutboxOperation;
 export type HeadsetRow = Headset;
 export type SideloadJobRow = SideloadJob;
+
+/** A salted PBKDF2 hash of an instructor-set PIN; null when the learner signs in by picking their name. */
+export interface PinHash {
+  readonly salt: string;
+  readonly hash: string;
+  readonly iterations: number;
+}
+export type LearnerRow = Learner & { pin: PinHash | null };
+
+export interface AuthSessionRow {
+  readonly token_hash: string;
+  readonly user_id: string;
+  readonly created_at: string;
+  readonly expires_at: string;
+}

@@ -1,7 +1,10 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutpostDb } from '../../../renderer/src/db/outpost-db';
+import { OutpostDb } from '../../../renderer/src/db/outpost-db';
 import type { OutboxRow, VrSessionRow } from '../../../renderer/src/db/rows';
 import { SCHEMA_V1 } from '../../../renderer/src/db/schema-v1';
+import { SCHEMA_V2 } from '../../../renderer/src/db/schema-v2';
 import { openTestDb } from '../../support/fake-db';
 
 let db: OutpostDb;
@@ -54,12 +57,23 @@ function op(id: string, key: string): OutboxRow {
   };
 }
 
-describe('OutpostDb v1', () => {
-  it('opens every table of the schema', async () => {
+describe('OutpostDb', () => {
+  it('opens every table of every schema version', async () => {
     db = openTestDb();
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
-    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2)].sort());
+    expect(db.verno).toBe(2);
+  });
+
+  it('upgrades a v1 database in place, keeping its rows', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('kiosk', { indexedDB, IDBKeyRange });
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('vrPackages').add({ id: pkgA, title: 'Kept', version: '1', target_platforms: ['quest3'] });
+    v1.close();
+    db = new OutpostDb('kiosk', { indexedDB, IDBKeyRange });
+    expect(await db.vrPackages.get(pkgA)).toMatchObject({ title: 'Kept' });
+    expect(await db.learners.count()).toBe(0);
   });
 
   it("answers the VR sessions list filter from the compound index, the caller's rows only", async () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { scormLaunchHrefSchema, scormPackageSchema } from '../../../shared/schemas/scorm-package';
 import { rejectionPaths } from './fixtures/rejection';
 
-const package12 = { id: 'pkg_abc123', title: 'Onboarding', version: '1.2', launch_href: 'index.html', mastery_score: 80 };
+const package12 = {
+  id: 'pkg_abc123',
+  title: 'Onboarding',
+  version: '1.2',
+  launch_href: 'index.html',
+  mastery_score: 80,
+};
 
 describe('scormPackageSchema', () => {
   it('accepts a 1.2 package and a 2004 4th edition one', () => {

@@ -52,12 +52,10 @@ describe('vrPackageRecordSchema', () => {
       'apk_sha256',
     ]);
     expect(rejectionPaths(vrPackageRecordSchema, { ...record, version_code: 1.5 })).toEqual(['version_code']);
-    expect(
-      rejectionPaths(vrPackageRecordSchema, { ...record, obb_files: [{ name: '../evil.obb', size_bytes: 1, sha256: sha }] }),
-    ).toEqual(['obb_files.0.name']);
-    expect(
-      rejectionPaths(vrPackageRecordSchema, { ...record, obb_files: [{ name: '..', size_bytes: 1, sha256: sha }] }),
-    ).toEqual(['obb_files.0.name']);
+    for (const name of ['../evil.obb', '..', 'a/b.obb']) {
+      const obb_files = [{ name, size_bytes: 1, sha256: sha }];
+      expect(rejectionPaths(vrPackageRecordSchema, { ...record, obb_files })).toEqual(['obb_files.0.name']);
+    }
   });
 
   it('strips the local fields when parsed as the seed package', () => {

@@ -1,0 +1,29 @@
+import { checkToken } from '../auth/kiosk-auth';
+import type { AuthClock } from '../auth/kiosk-auth';
+import type { OutpostDb } from '../db/outpost-db';
+import type { LearnerRow } from '../db/rows';
+import { ApiFailure, vrError } from './api-response';
+
+export const SESSION_COOKIE = 'outpost_session';
+
+/** The seed accepts a session cookie or a Bearer token; so does the local API. */
+export function tokenFrom(request: Request): string | null {
+  const authorization = request.headers.get('authorization');
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE && value.length > 0) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/** 401 UNAUTHORIZED without a live token; 404 PROFILE_NOT_FOUND when the token's user left the roster. */
+export async function authenticate(db: OutpostDb, request: Request, clock: AuthClock): Promise<LearnerRow> {
+  const token = tokenFrom(request);
+  const check = token ? await checkToken(db, token, clock) : { ok: false as const };
+  if (!check.ok) throw new ApiFailure(vrError('UNAUTHORIZED', 'Authentication required'));
+  const learner = await db.learners.get(check.userId);
+  if (!learner) throw new ApiFailure(vrError('PROFILE_NOT_FOUND', 'User profile not found'));
+  return learner;
+}

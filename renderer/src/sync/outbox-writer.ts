@@ -1,0 +1,52 @@
+import type { OutpostDb } from '../db/outpost-db';
+import type { OutboxRow } from '../db/rows';
+
+export interface OutboxEntry {
+  readonly kind: string;
+  readonly entity_id: string;
+  readonly method: OutboxRow['method'];
+  readonly path: string;
+  readonly body: unknown;
+  readonly depends_on?: readonly string[];
+}
+
+export interface OutboxDeps {
+  readonly db: OutpostDb;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/**
+ * Records a write for the remote API. Call it inside the Dexie transaction that makes the local change
+ * (with `outbox` in its scope): both land together or neither does, so nothing is lost or sent twice.
+ */
+export async function queueOperation(deps: OutboxDeps, entry: OutboxEntry): Promise<OutboxRow> {
+  const now = deps.now().toISOString();
+  const row: OutboxRow = {
+    id: deps.newId(),
+    idempotency_key: deps.newId(),
+    kind: entry.kind,
+    entity_id: entry.entity_id,
+    method: entry.method,
+    path: entry.path,
+    body: entry.body,
+    depends_on: [...(entry.depends_on ?? [])],
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    last_error: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const seq = await deps.db.outbox.add(row);
+  return { ...row, seq };
+}
+
+/** The not-yet-delivered operation that creates an entity, which later operations on it must wait for. */
+export async function pendingCreateOf(db: OutpostDb, entityId: string, kind: string): Promise<OutboxRow | undefined> {
+  return db.outbox
+    .where('entity_id')
+    .equals(entityId)
+    .filter((op) => op.kind === kind && op.status !== 'done')
+    .first();
+}
