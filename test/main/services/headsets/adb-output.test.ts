@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseAmStart,
+  parseBatteryLevel,
+  parseDfKilobytes,
+  parseForegroundPackage,
+  parseInstallOutput,
+  parseMonkey,
+  parsePackageList,
+} from '../../../../main/services/headsets/adb-output';
+
+describe('adb output parsers', () => {
+  it('reads the battery level from dumpsys battery', () => {
+    const text = 'Current Battery Service state:\n  AC powered: false\n  USB powered: true\n  status: 2\n  level: 87\n  scale: 100\n';
+    expect(parseBatteryLevel(text)).toBe(87);
+    expect(parseBatteryLevel('  level: 40\n  scale: 50\n')).toBe(80);
+    expect(parseBatteryLevel('nothing here')).toBeNull();
+  });
+
+  it('reads toybox df, also with a wrapped device name', () => {
+    const plain = 'Filesystem     1K-blocks    Used Available Use% Mounted on\n/dev/block/dm-5 113234916 4523316 108580528   5% /data\n';
+    expect(parseDfKilobytes(plain)).toEqual({ totalBytes: 113234916 * 1024, freeBytes: 108580528 * 1024 });
+    const wrapped = 'Filesystem 1K-blocks Used Available Use% Mounted on\n/dev/block/bootdevice/by-name/userdata\n 1000 600 400 60% /data\n';
+    expect(parseDfKilobytes(wrapped)).toEqual({ totalBytes: 1024000, freeBytes: 409600 });
+    expect(parseDfKilobytes('df: /data: Permission denied')).toBeNull();
+  });
+
+  it('lists packages with their version codes', () => {
+    const text = 'package:com.oculus.vrshell versionCode:1\npackage:org.example.safety versionCode:1042\n\n';
+    expect(parsePackageList(text)).toEqual([
+      { package_name: 'com.oculus.vrshell', version_code: 1 },
+      { package_name: 'org.example.safety', version_code: 1042 },
+    ]);
+  });
+
+  it('reads pm install outcomes', () => {
+    expect(parseInstallOutput('Performing Streamed Install\nSuccess\n')).toEqual({ ok: true });
+    expect(parseInstallOutput('Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Package Verification Result]\n')).toEqual({
+      ok: false,
+      code: 'INSTALL_FAILED_VERSION_DOWNGRADE',
+      message: 'Package Verification Result',
+    });
+    expect(parseInstallOutput('Failure [INSTALL_FAILED_INSUFFICIENT_STORAGE]')).toEqual({ ok: false, code: 'INSTALL_FAILED_INSUFFICIENT_STORAGE', message: '' });
+    expect(parseInstallOutput('Error: java.lang.IllegalArgumentException: Unknown package')).toMatchObject({ ok: false, code: 'INSTALL_FAILED_UNKNOWN' });
+  });
+
+  it('reads am start -W and monkey results', () => {
+    expect(parseAmStart('Starting: Intent { cmp=org.x/.Main }\nStatus: ok\nLaunchState: COLD\nActivity: org.x/.Main\nTotalTime: 812\nWaitTime: 820\nComplete\n')).toEqual({ ok: true });
+    expect(parseAmStart('Starting: Intent { cmp=org.x/.Nope }\nError type 3\nError: Activity class {org.x/org.x.Nope} does not exist.\n')).toEqual({
+      ok: false,
+      message: 'Activity class {org.x/org.x.Nope} does not exist.',
+    });
+    expect(parseMonkey('Events injected: 1\n## Network stats: elapsed time=12ms')).toBe(true);
+    expect(parseMonkey('** No activities found to run, monkey aborted.')).toBe(false);
+  });
+
+  it('finds the foreground app in dumpsys output', () => {
+    expect(parseForegroundPackage('  mResumedActivity: ActivityRecord{8d1f2a u0 org.example.safety/.MainActivity t41}\n')).toBe('org.example.safety');
+    expect(parseForegroundPackage('  ResumedActivity: ActivityRecord{1 u0 com.oculus.vrshell/.MainActivity t2}')).toBe('com.oculus.vrshell');
+    expect(parseForegroundPackage('  mCurrentFocus=Window{3c2 u0 org.example.chem/org.example.chem.Main}')).toBe('org.example.chem');
+    expect(parseForegroundPackage('  mResumedActivity: null')).toBeNull();
+  });
+});
