@@ -9,7 +9,7 @@ import { textCommands } from './cmd-text';
 import type { DeviceState } from './device-state';
 import { FsError, normalizeDevicePath } from './fake-fs';
 import type { FaultSwitches } from './faults';
-import { ShellSyntaxError, parseCommandLine } from './shell-syntax';
+import { LAST_STATUS_MARK, ShellSyntaxError, parseCommandLine } from './shell-syntax';
 import type { SimpleCommand, Word } from './shell-syntax';
 
 // The headset's /system/bin/sh: parses a command line, wires pipes and
@@ -60,6 +60,7 @@ class ExitRequest {
 /** One shell process: keeps cwd across lines (for the interactive shell). */
 export class ShellInterpreter {
   private cwd = '/';
+  private lastStatus = 0;
 
   constructor(private readonly env: ShellEnvironment) {}
 
@@ -86,6 +87,7 @@ export class ShellInterpreter {
       if (item.connector === '&&' && status !== 0) continue;
       if (item.connector === '||' && status === 0) continue;
       status = await this.runPipeline(item.pipeline, io);
+      this.lastStatus = status;
     }
     return status;
   }
@@ -115,7 +117,10 @@ export class ShellInterpreter {
 
   private async runSimple(command: SimpleCommand, io: ShellIo): Promise<number> {
     const args: string[] = [];
-    for (const word of command.words) args.push(...(await this.expand(word)));
+    for (const word of command.words) {
+      const text = word.text.split(LAST_STATUS_MARK).join(String(this.lastStatus));
+      args.push(...(await this.expand({ ...word, text })));
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let stdin = io.stdin;
@@ -126,7 +131,7 @@ export class ShellInterpreter {
       if (redirect.op === '<') {
         try {
           stdin = new ByteQueue(Number.MAX_SAFE_INTEGER);
-          void stdin.push(await this.env.state.fs.readFile(normalizeDevicePath(target, this.cwd)));
+          if (target !== '/dev/null') void stdin.push(await this.env.state.fs.readFile(normalizeDevicePath(target, this.cwd)));
           stdin.end();
         } catch (error) {
           if (!(error instanceof FsError)) throw error;

@@ -1,5 +1,6 @@
 // Enough of mksh's grammar for what tools send over `adb shell`: quoting,
-// pipes, ; && ||, redirections and unquoted globs. No variables, no subshells.
+// pipes, ; && ||, redirections, unquoted globs and $? (tools append `; echo $?`
+// to learn exit codes over the v1 shell). No other variables, no subshells.
 
 export interface Word {
   text: string;
@@ -27,6 +28,9 @@ export interface CommandListItem {
 }
 
 export class ShellSyntaxError extends Error {}
+
+/** Stands in for `$?` inside a word until the interpreter knows the last exit status. */
+export const LAST_STATUS_MARK = '\u0000?';
 
 type Token = { kind: 'word'; word: Word } | { kind: 'op'; op: string } | { kind: 'redirect'; fd: number; op: Redirect['op'] };
 
@@ -103,6 +107,11 @@ function tokenize(line: string): Token[] {
         if (i >= line.length) throw new ShellSyntaxError('unterminated "');
         const c = line[i] ?? '';
         if (c === '"') break;
+        if (c === '$' && line[i + 1] === '?') {
+          text += LAST_STATUS_MARK;
+          i += 2;
+          continue;
+        }
         if (c === '\\' && i + 1 < line.length && '"\\$`\n'.includes(line[i + 1] ?? '')) {
           text += line[i + 1];
           i += 2;
@@ -112,6 +121,10 @@ function tokenize(line: string): Token[] {
         }
       }
       i++;
+    } else if (ch === '$' && next === '?') {
+      text += LAST_STATUS_MARK;
+      inWord = true;
+      i += 2;
     } else if (ch === '\\') {
       if (next !== '\n') text += next;
       inWord = true;

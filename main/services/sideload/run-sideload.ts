@@ -1,0 +1,97 @@
+import { shellQuote } from '../headsets/adbkit-headset-bridge';
+import type { HeadsetBridge } from '../headsets/headset-bridge';
+import { deviceProblem, preflight } from './preflight';
+import type { SideloadRequest, SideloadUpdate } from './sideload-types';
+
+export interface SideloadRunOptions {
+  readonly signal: AbortSignal;
+  readonly now: () => Date;
+  readonly onUpdate: (update: SideloadUpdate) => void;
+  /** Progress is reported at most this often (and always at 0 and 100%), so 24 headsets do not flood IPC. */
+  readonly progressIntervalMs?: number;
+}
+
+/** Where the APK waits on the headset; named by content so a retry finds what an earlier try pushed. */
+export function remoteApkPath(sha256: string): string {
+  return `/data/local/tmp/outpost-${sha256.slice(0, 16)}.apk`;
+}
+
+/**
+ * One APK (and its OBBs) to one headset: preflight, push with progress, `pm install`, OBBs, then verify
+ * the installed versionCode. Never throws: every outcome, including cancellation, ends in an update.
+ */
+export async function runSideload(bridge: HeadsetBridge, request: SideloadRequest, options: SideloadRunOptions): Promise<SideloadUpdate> {
+  const { apk, serial } = request;
+  const obbTotal = apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0);
+  let state: SideloadUpdate = {
+    id: request.jobId,
+    serial,
+    package_id: request.packageId,
+    vr_session_id: request.vrSessionId,
+    status: 'queued',
+    bytes_total: apk.size_bytes + obbTotal,
+    bytes_sent: 0,
+    error_code: null,
+    error_message: null,
+    transfer_started_at: null,
+    transfer_completed_at: null,
+    at: options.now().toISOString(),
+  };
+  const emit = (patch: Partial<SideloadUpdate>) => {
+    state = { ...state, ...patch, at: options.now().toISOString() };
+    options.onUpdate(state);
+    return state;
+  };
+  let lastProgressAt = 0;
+  const progress = (bytes: number) => {
+    const at = Date.now();
+    if (bytes < state.bytes_total && at - lastProgressAt < (options.progressIntervalMs ?? 200)) return;
+    lastProgressAt = at;
+    emit({ bytes_sent: bytes });
+  };
+
+  try {
+    const refused = deviceProblem((await bridge.list()).find((d) => d.serial === serial));
+    if (refused?.kind === 'refuse') return emit({ status: 'failed', error_code: refused.code, error_message: refused.message });
+    const check = preflight(apk, await bridge.describe(serial));
+    if (check.kind === 'skip') return emit({ status: 'skipped', bytes_sent: 0 });
+    if (check.kind === 'refuse') return emit({ status: 'failed', error_code: check.code, error_message: check.message });
+
+    options.signal.throwIfAborted();
+    const remote = remoteApkPath(apk.sha256);
+    emit({ status: 'transferring', transfer_started_at: options.now().toISOString() });
+    // A retry after a failed install resumes here: the pushed copy is reused when it is complete.
+    if ((await bridge.remoteSize(serial, remote)) !== apk.size_bytes) {
+      await bridge.push(serial, apk.path, remote, { signal: options.signal, onProgress: progress });
+    }
+    progress(apk.size_bytes);
+
+    options.signal.throwIfAborted();
+    emit({ status: 'installing' });
+    const installed = await bridge.install(serial, remote, ['-r', '-g']);
+    if (!installed.ok) return emit({ status: 'failed', error_code: installed.code, error_message: installed.message });
+
+    let sent = apk.size_bytes;
+    for (const obb of apk.obbs) {
+      const base = sent;
+      await bridge.push(serial, obb.path, `/sdcard/Android/obb/${apk.package_name}/${obb.name}`, { signal: options.signal, onProgress: (bytes) => progress(base + bytes) });
+      sent += obb.size_bytes;
+    }
+
+    emit({ status: 'verifying', bytes_sent: state.bytes_total });
+    const version = await bridge.installedVersion(serial, apk.package_name);
+    if (version !== apk.version_code) {
+      return emit({ status: 'failed', error_code: 'VERIFY_FAILED', error_message: `Installed versionCode is ${version ?? 'missing'}, expected ${apk.version_code}` });
+    }
+    await bridge.shell(serial, `rm -f ${shellQuote(remote)}`).catch(() => undefined);
+    return emit({ status: 'done', transfer_completed_at: options.now().toISOString() });
+  } catch (error) {
+    if (options.signal.aborted) return emit({ status: 'cancelled', error_code: null, error_message: null });
+    const gone = !(await bridge.list().catch(() => [])).some((d) => d.serial === serial && d.state === 'device');
+    return emit({
+      status: 'failed',
+      error_code: gone ? 'HEADSET_DISCONNECTED' : 'TRANSFER_FAILED',
+      error_message: (error as Error).message.slice(0, 300),
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import pLimit from 'p-limit';
+import type { HeadsetBridge } from '../headsets/headset-bridge';
+import { runSideload } from './run-sideload';
+import type { SideloadRequest, SideloadUpdate } from './sideload-types';
+
+export interface SideloadManagerOptions {
+  readonly bridge: HeadsetBridge;
+  readonly now: () => Date;
+  readonly onUpdate: (update: SideloadUpdate) => void;
+  /** Headsets written to at once; a USB hub or Wi-Fi access point saturates well before 24. */
+  readonly concurrency: number;
+}
+
+/**
+ * Runs sideload jobs: many headsets in parallel up to a bound, one job at a time per headset, each
+ * cancellable, and a failure on one headset never touching the others.
+ */
+export class SideloadManager {
+  readonly #limit;
+  readonly #controllers = new Map<string, AbortController>();
+  readonly #perHeadset = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: SideloadManagerOptions) {
+    this.#limit = pLimit(options.concurrency);
+  }
+
+  /** Queues a job and resolves with its final update. */
+  start(request: SideloadRequest): Promise<SideloadUpdate> {
+    const controller = new AbortController();
+    this.#controllers.set(request.jobId, controller);
+    const previous = this.#perHeadset.get(request.serial) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(() =>
+        this.#limit(() => {
+          if (controller.signal.aborted) return this.#cancelledBeforeStart(request);
+          return runSideload(this.options.bridge, request, { signal: controller.signal, now: this.options.now, onUpdate: this.options.onUpdate });
+        }),
+      )
+      .finally(() => {
+        this.#controllers.delete(request.jobId);
+        if (this.#perHeadset.get(request.serial) === run) this.#perHeadset.delete(request.serial);
+      });
+    this.#perHeadset.set(request.serial, run);
+    return run;
+  }
+
+  cancel(jobId: string): boolean {
+    const controller = this.#controllers.get(jobId);
+    controller?.abort(new Error('Cancelled'));
+    return controller !== undefined;
+  }
+
+  get activeCount(): number {
+    return this.#limit.activeCount;
+  }
+
+  #cancelledBeforeStart(request: SideloadRequest): SideloadUpdate {
+    const update: SideloadUpdate = {
+      id: request.jobId,
+      serial: request.serial,
+      package_id: request.packageId,
+      vr_session_id: request.vrSessionId,
+      status: 'cancelled',
+      bytes_total: request.apk.size_bytes,
+      bytes_sent: 0,
+      error_code: null,
+      error_message: null,
+      transfer_started_at: null,
+      transfer_completed_at: null,
+      at: this.options.now().toISOString(),
+    };
+    this.options.onUpdate(update);
+    return update;
+  }
+}

@@ -1,0 +1,41 @@
+import type { SideloadJob } from '../../../shared/headsets/sideload-job';
+import type { VrTargetPlatform } from '../../../shared/schemas/vr-package';
+
+export interface SideloadApk {
+  readonly path: string;
+  readonly package_name: string;
+  readonly version_code: number;
+  readonly size_bytes: number;
+  readonly sha256: string;
+  readonly min_sdk: number | null;
+  readonly target_platforms: readonly VrTargetPlatform[];
+  readonly obbs: ReadonlyArray<{ readonly path: string; readonly name: string; readonly size_bytes: number }>;
+}
+
+export interface SideloadRequest {
+  readonly jobId: string;
+  readonly serial: string;
+  readonly packageId: string;
+  readonly vrSessionId: string | null;
+  readonly apk: SideloadApk;
+}
+
+/** Codes the renderer turns into words; pm's own INSTALL_FAILED_* codes pass through unchanged. */
+export type SideloadErrorCode =
+  | 'HEADSET_DISCONNECTED'
+  | 'HEADSET_UNAUTHORIZED'
+  | 'HEADSET_OFFLINE'
+  | 'PLATFORM_MISMATCH'
+  | 'VERSION_DOWNGRADE'
+  | 'INSUFFICIENT_STORAGE'
+  | 'LOW_BATTERY'
+  | 'TRANSFER_FAILED'
+  | 'VERIFY_FAILED'
+  | (string & {});
+
+/** What the renderer stores as the job row, plus the transfer timestamps it stamps on the VR session. */
+export type SideloadUpdate = Omit<SideloadJob, 'created_at' | 'updated_at'> & {
+  readonly transfer_started_at: string | null;
+  readonly transfer_completed_at: string | null;
+  readonly at: string;
+};
