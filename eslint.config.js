@@ -67,8 +67,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    // Tools require a default export from their config files.
-    files: ['**/vite.config.ts', '**/vitest.config.ts', 'test/**/vitest.config.ts', 'eslint.config.js'],
+    // Tools require a default export from their config files; declarations describe third-party modules as they are.
+    files: ['**/vite.config.ts', '**/vitest.config.ts', 'test/**/vitest.config.ts', 'eslint.config.js', 'main/types/**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
