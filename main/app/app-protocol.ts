@@ -38,15 +38,21 @@ export function registerAppScheme(): void {
 }
 
 /** Serves the built renderer with the same security headers as the headless host; no file outside it. */
-export function handleAppScheme(rendererDir: string): void {
+export function handleAppScheme(rendererDir: string, upload: (request: Request) => Promise<Response>): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'outpost') return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith('/upload/')) {
+      // The custom header forces a CORS preflight that nothing answers, so only our own page can upload.
+      const origin = request.headers.get('origin');
+      if (request.headers.get('x-outpost-upload') !== '1' || (origin !== null && !isAppUrl(origin))) return new Response('Forbidden', { status: 403 });
+      return upload(request);
+    }
     const relative = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname);
     const file = normalize(join(root, relative));
     if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
-    const headers = { ...securityHeaders({ allowSameOriginConnect: false }), 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' };
+    const headers = { ...securityHeaders(), 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' };
     try {
       return new Response(await readFile(file), { headers });
     } catch {

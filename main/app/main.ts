@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { platform } from 'node:os';
 import { app, BrowserWindow } from 'electron';
-import { createMainServices } from '../services/main-services';
+import { createMainServices, defaultAdbConfig } from '../services/main-services';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { wireElectronIpc } from './electron-ipc';
 import { createMainWindow, denyAllPermissions } from './main-window';
@@ -25,14 +25,17 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     denyAllPermissions();
-    handleAppScheme(join(distDir, 'renderer'));
     const services = createMainServices({
       dataDir: app.getPath('userData'),
       appInfo: { name: app.getName(), version: app.getVersion(), host: 'electron', platform: platform() },
       now: () => new Date(),
       log: (message, error) => console.error(message, error),
+      adb: defaultAdbConfig(),
     });
+    handleAppScheme(join(distDir, 'renderer'), services.upload);
     wireElectronIpc(services.dispatch, services.bus);
+    void services.startHeadsets();
+    app.on('before-quit', () => services.stop());
     createMainWindow(join(distDir, 'electron'));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(join(distDir, 'electron'));

@@ -1,10 +1,22 @@
+import type { AdbStatus } from '../../shared/headsets/sideload-contract';
 import type { AppInfo } from '../../shared/ipc/contract';
+import type { HeadsetBridge } from '../services/headsets/headset-bridge';
+import type { HeadsetService } from '../services/headsets/headset-service';
+import type { PackageStore } from '../services/packages/package-store';
+import { launchAndConfirm } from '../services/sideload/launch-and-confirm';
+import type { SideloadService } from '../services/sideload/sideload-service';
 import type { SettingsService } from '../services/settings-service';
 import type { HandlerMap } from './handler-map';
 
 export interface HandlerDeps {
   readonly appInfo: AppInfo;
   readonly settings: SettingsService;
+  readonly bridge: HeadsetBridge;
+  readonly headsets: HeadsetService;
+  readonly sideload: SideloadService;
+  readonly store: PackageStore;
+  readonly adbStatus: () => AdbStatus | null;
+  readonly now: () => Date;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -12,5 +24,15 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'app:info': async () => deps.appInfo,
     'settings:get': () => deps.settings.get(),
     'settings:update': (patch) => deps.settings.update(patch),
+    'headsets:list': async () => ({ headsets: deps.headsets.list(), adb: deps.adbStatus() }),
+    'headsets:refresh': ({ serial }) => deps.headsets.refresh(serial),
+    'headsets:connect': async ({ host, port }) => ({ message: await deps.bridge.connect(host, port) }),
+    'headsets:launch': (request) => launchAndConfirm(deps.bridge, request.serial, request.package_name, request.launch_activity, { now: deps.now }),
+    'sideload:start': async ({ jobs }) => ({ accepted: await deps.sideload.start(jobs) }),
+    'sideload:cancel': async ({ job_id }) => ({ cancelled: deps.sideload.cancel(job_id) }),
+    'packages:stored': async ({ sha256 }) => {
+      const stored = new Set(await deps.store.storedApks());
+      return { stored: sha256.filter((s) => stored.has(s)) };
+    },
   };
 }

@@ -4,7 +4,7 @@ import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createMainServices } from '../services/main-services';
+import { createMainServices, defaultAdbConfig } from '../services/main-services';
 import { defaultRendererDir, startServeHost } from './serve-host';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,6 +33,10 @@ const services = createMainServices({
   appInfo: { name: pkg.productName, version: pkg.version, host: 'serve', platform: platform() },
   now: () => new Date(),
   log: (message, error) => console.error(message, error),
+  adb: defaultAdbConfig(),
+});
+void services.startHeadsets().then((status) => {
+  if (!status.ok) console.error(`Headsets unavailable: ${status.message}`);
 });
 const host = await startServeHost({ services, rendererDir, port });
 console.log(`Outpost is running (data in ${values['data-dir']}).`);
@@ -40,6 +44,7 @@ console.log(`Open ${host.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    services.stop();
     void host.close().then(() => process.exit(0));
   });
 }

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { WS_AUTH_PREFIX, WS_SUBPROTOCOL, clientFrameSchema } from '../../shared/ipc/wire';
@@ -8,18 +7,13 @@ import type { ServerFrame } from '../../shared/ipc/wire';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
 import { allowedOrigins, isTrustedRequest } from './loopback-guard';
+import { tokenMatches } from './token-match';
 
 export interface IpcSocketServerOptions {
   readonly token: string;
   readonly port: () => number;
   readonly dispatch: Dispatch;
   readonly bus: EventBus;
-}
-
-function tokenMatches(offered: string, expected: string): boolean {
-  const a = Buffer.from(offered);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

@@ -8,7 +8,8 @@ import { Hono } from 'hono';
 import { securityHeaders } from '../services/content-security-policy';
 import type { MainServices } from '../services/main-services';
 import { createIpcSocketServer } from './ipc-socket-server';
-import { allowedHosts } from './loopback-guard';
+import { allowedHosts, allowedOrigins } from './loopback-guard';
+import { tokenMatches } from './token-match';
 import { WS_PATH } from '../../shared/ipc/wire';
 
 export interface ServeHostOptions {
@@ -34,7 +35,7 @@ export interface ServeHost {
 export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   let port = 0;
-  const headers = securityHeaders({ allowSameOriginConnect: true });
+  const headers = securityHeaders();
 
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -42,6 +43,11 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     await next();
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
     c.header('Cache-Control', 'no-store');
+  });
+  app.put('/upload/*', async (c) => {
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/)?.[1] ?? '';
+    if (!tokenMatches(bearer, token) || !allowedOrigins(port).has(c.req.header('origin') ?? '')) return c.json({ ok: false, error: { code: 'FORBIDDEN', message: 'Not allowed' } }, 403);
+    return options.services.upload(c.req.raw);
   });
   app.use('*', serveStatic({ root: options.rendererDir }));
   // Client-side routes fall back to the app shell.

@@ -1,23 +1,17 @@
-export interface CspOptions {
-  /**
-   * The headless host's renderer talks to main over a same-origin WebSocket; the Electron renderer uses
-   * IPC and needs no network at all.
-   */
-  readonly allowSameOriginConnect: boolean;
-}
-
 /**
  * The renderer's policy: only our own bundled scripts and styles, no inline code, no eval, no network.
- * Course content is framed from its own origin by a later policy entry, never from this one.
+ * `connect-src 'self'` reaches main only: the headless host's IPC socket and upload endpoint, or in
+ * Electron the app:// scheme, which main itself serves. Course content is framed from its own origin
+ * by a later policy entry, never from this one.
  */
-export function rendererCsp(options: CspOptions): string {
+export function rendererCsp(): string {
   const directives: Record<string, string> = {
     'default-src': "'none'",
     'script-src': "'self'",
     'style-src': "'self'",
     'img-src': "'self' data: blob:",
     'font-src': "'self'",
-    'connect-src': options.allowSameOriginConnect ? "'self'" : "'none'",
+    'connect-src': "'self'",
     'worker-src': "'self'",
     'manifest-src': "'self'",
     'base-uri': "'none'",
@@ -31,9 +25,9 @@ export function rendererCsp(options: CspOptions): string {
 }
 
 /** Headers every renderer document and asset is served with, in both hosts. */
-export function securityHeaders(options: CspOptions): Record<string, string> {
+export function securityHeaders(): Record<string, string> {
   return {
-    'Content-Security-Policy': rendererCsp(options),
+    'Content-Security-Policy': rendererCsp(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,21 +1,42 @@
+import { join } from 'node:path';
+import type { AdbStatus } from '../../shared/headsets/sideload-contract';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { createHandlers } from '../ipc/handlers';
+import { AdbkitHeadsetBridge } from './headsets/adbkit-headset-bridge';
+import { ensureAdbServer } from './headsets/adb-server';
+import type { AdbServerConfig } from './headsets/adb-server';
+import { HeadsetService } from './headsets/headset-service';
+import { PackageStore } from './packages/package-store';
+import { createUploadHandler } from './packages/upload-handler';
 import { SettingsService } from './settings-service';
+import { SideloadManager } from './sideload/sideload-manager';
+import { SideloadService } from './sideload/sideload-service';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
   readonly appInfo: Omit<AppInfo, 'startedAt'>;
   readonly now: () => Date;
   readonly log: (message: string, error?: unknown) => void;
+  readonly adb: AdbServerConfig;
+  /** Headsets written to at once. */
+  readonly sideloadConcurrency?: number;
 }
 
 export interface MainServices {
   readonly dispatch: Dispatch;
   readonly bus: EventBus;
   readonly settings: SettingsService;
+  readonly upload: (request: Request) => Promise<Response>;
+  /** Starts talking to adb (starting its server if none runs); the app works without it, minus headsets. */
+  startHeadsets(): Promise<AdbStatus>;
+  stop(): void;
+}
+
+export function defaultAdbConfig(env: NodeJS.ProcessEnv = process.env): AdbServerConfig {
+  return { adbPath: env.OUTPOST_ADB ?? 'adb', host: '127.0.0.1', port: Number(env.OUTPOST_ADB_PORT ?? 5037) };
 }
 
 /**
@@ -24,11 +45,32 @@ export interface MainServices {
  */
 export function createMainServices(options: MainServicesOptions): MainServices {
   const bus = new EventBus();
+  const now = options.now;
   const settings = new SettingsService(options.dataDir, (next) => bus.emit('settings:changed', next));
-  const appInfo: AppInfo = { ...options.appInfo, startedAt: options.now().toISOString() };
-  const handlers = createHandlers({ appInfo, settings });
+  const appInfo: AppInfo = { ...options.appInfo, startedAt: now().toISOString() };
+  const bridge = new AdbkitHeadsetBridge({ host: options.adb.host, port: options.adb.port });
+  const headsets = new HeadsetService({ bridge, now, onChange: (list) => bus.emit('headsets:changed', list), log: options.log });
+  const store = new PackageStore(join(options.dataDir, 'packages'));
+  const onUpdate = (update: Parameters<typeof bus.emit<'sideload:progress'>>[1]) => bus.emit('sideload:progress', update);
+  const manager = new SideloadManager({ bridge, now, onUpdate, concurrency: options.sideloadConcurrency ?? 8 });
+  const sideload = new SideloadService({ manager, store, headsets, now, onUpdate });
+  let adbStatus: AdbStatus | null = null;
+
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
   });
-  return { dispatch, bus, settings };
+  return {
+    dispatch,
+    bus,
+    settings,
+    upload: createUploadHandler(store),
+    async startHeadsets() {
+      adbStatus = await ensureAdbServer(options.adb);
+      bus.emit('adb:status', adbStatus);
+      if (adbStatus.ok) await headsets.start().catch((error: unknown) => options.log('Headset tracking did not start', error));
+      return adbStatus;
+    },
+    stop: () => headsets.stop(),
+  };
 }

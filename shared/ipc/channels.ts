@@ -2,10 +2,21 @@
  * Channel names only, without schemas, so the sandboxed preload can allow-list them without bundling zod.
  * contract.ts is checked against these lists at compile time.
  */
-export const INVOKE_CHANNELS = ['app:info', 'settings:get', 'settings:update'] as const;
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'headsets:list',
+  'headsets:refresh',
+  'headsets:connect',
+  'headsets:launch',
+  'sideload:start',
+  'sideload:cancel',
+  'packages:stored',
+] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['settings:changed'] as const;
+export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 const CHANNEL_NAME = /^[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)*$/;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings';
+import { headsetSchema } from '../headsets/headset';
+import { adbStatusSchema, launchRequestSchema, launchResultSchema, sideloadJobSpecSchema, sideloadUpdateSchema } from '../headsets/sideload-contract';
 import type { EventChannel, InvokeChannel } from './channels';
 
 const noPayload = z.object({}).strict();
@@ -23,10 +25,26 @@ export const contract = {
   'app:info': { request: noPayload, response: appInfoSchema },
   'settings:get': { request: noPayload, response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
+  'headsets:list': { request: noPayload, response: z.object({ headsets: z.array(headsetSchema), adb: adbStatusSchema.nullable() }) },
+  'headsets:refresh': { request: z.object({ serial: z.string().min(1).max(128) }).strict(), response: headsetSchema.nullable() },
+  'headsets:connect': {
+    request: z.object({ host: z.union([z.ipv4(), z.hostname()]), port: z.number().int().min(1).max(65535).default(5555) }).strict(),
+    response: z.object({ message: z.string() }),
+  },
+  'headsets:launch': { request: launchRequestSchema.strict(), response: launchResultSchema },
+  'sideload:start': { request: z.object({ jobs: z.array(sideloadJobSpecSchema).min(1).max(64) }).strict(), response: z.object({ accepted: z.array(z.uuid()) }) },
+  'sideload:cancel': { request: z.object({ job_id: z.uuid() }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'packages:stored': {
+    request: z.object({ sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }).strict(),
+    response: z.object({ stored: z.array(z.string()) }),
+  },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {
   'settings:changed': settingsSchema,
+  'headsets:changed': z.array(headsetSchema),
+  'sideload:progress': sideloadUpdateSchema,
+  'adb:status': adbStatusSchema,
 } as const satisfies { readonly [K in EventChannel]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -14,13 +14,15 @@ export interface ServeFixture {
 }
 
 /** The real headless host on a free loopback port, with a throw-away data folder. */
-export async function startServeFixture(rendererDir: string): Promise<ServeFixture> {
+export async function startServeFixture(rendererDir: string, options: { adbPort?: number } = {}): Promise<ServeFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'outpost-serve-'));
   const services = createMainServices({
     dataDir,
     appInfo: { name: 'Outpost', version: '0.0.0-test', host: 'serve', platform: process.platform },
     now: () => new Date(),
     log: () => undefined,
+    // Without a private adb server of the test's own, point at a closed port so no real adb is touched.
+    adb: { adbPath: 'adb', host: '127.0.0.1', port: options.adbPort ?? 1 },
   });
   const host = await startServeHost({ services, rendererDir, port: 0 });
   return {
@@ -28,6 +30,7 @@ export async function startServeFixture(rendererDir: string): Promise<ServeFixtu
     services,
     dataDir,
     async stop() {
+      services.stop();
       await host.close();
       await rm(dataDir, { recursive: true, force: true });
     },

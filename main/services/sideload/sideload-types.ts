@@ -1,4 +1,3 @@
-import type { SideloadJob } from '../../../shared/headsets/sideload-job';
 import type { VrTargetPlatform } from '../../../shared/schemas/vr-package';
 
 export interface SideloadApk {
@@ -33,9 +32,4 @@ export type SideloadErrorCode =
   | 'VERIFY_FAILED'
   | (string & {});
 
-/** What the renderer stores as the job row, plus the transfer timestamps it stamps on the VR session. */
-export type SideloadUpdate = Omit<SideloadJob, 'created_at' | 'updated_at'> & {
-  readonly transfer_started_at: string | null;
-  readonly transfer_completed_at: string | null;
-  readonly at: string;
-};
+export type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';

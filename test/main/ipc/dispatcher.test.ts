@@ -7,9 +7,20 @@ import type { CallContext, HandlerMap } from '../../../main/ipc/handler-map';
 const context: CallContext = { transport: 'websocket', senderId: 'test' };
 const appInfo = { name: 'Outpost', version: '1.2.3', host: 'serve' as const, platform: 'linux', startedAt: '2026-01-01T00:00:00.000Z' };
 
+const unused = async (): Promise<never> => {
+  throw new Error('not called in these tests');
+};
+
 function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
   const calls: unknown[] = [];
   return {
+    'headsets:list': unused,
+    'headsets:refresh': unused,
+    'headsets:connect': unused,
+    'headsets:launch': unused,
+    'sideload:start': unused,
+    'sideload:cancel': unused,
+    'packages:stored': unused,
     'app:info': async () => appInfo,
     'settings:get': async () => DEFAULT_SETTINGS,
     'settings:update': async (patch) => {

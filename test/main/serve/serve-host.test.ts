@@ -56,6 +56,24 @@ describe('serve host over HTTP', () => {
   });
 });
 
+describe('serve host upload endpoint', () => {
+  async function put(headers: Record<string, string>) {
+    return fetch(`http://127.0.0.1:${fixture.host.port}/upload/apk?name=x.apk`, { method: 'PUT', body: 'not an apk', headers });
+  }
+
+  it('refuses uploads without the token or from another origin', async () => {
+    const origin = `http://127.0.0.1:${fixture.host.port}`;
+    expect((await put({ origin })).status).toBe(403);
+    expect((await put({ origin: 'https://evil.example', authorization: `Bearer ${fixture.host.token}` })).status).toBe(403);
+  });
+
+  it('passes an authorised upload to the package store, which refuses a non-APK clearly', async () => {
+    const res = await put({ origin: `http://127.0.0.1:${fixture.host.port}`, authorization: `Bearer ${fixture.host.token}` });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'NOT_AN_APK' } });
+  });
+});
+
 describe('serve host IPC socket', () => {
   const port = () => fixture.host.port;
 

@@ -7,16 +7,15 @@ function directives(csp: string): Map<string, string> {
 
 describe('rendererCsp', () => {
   it('allows only our own scripts: no inline, no eval, no remote', () => {
-    const policy = directives(rendererCsp({ allowSameOriginConnect: false }));
+    const policy = directives(rendererCsp());
     expect(policy.get('default-src')).toBe("'none'");
     expect(policy.get('script-src')).toBe("'self'");
     expect(policy.get('object-src')).toBe("'none'");
     expect(policy.get('frame-ancestors')).toBe("'none'");
-    expect(rendererCsp({ allowSameOriginConnect: true })).not.toMatch(/unsafe-(inline|eval)|https?:|\*/);
+    expect(rendererCsp()).not.toMatch(/unsafe-(inline|eval)|https?:|\*/);
   });
 
-  it('gives the Electron renderer no network at all and the browser host only its own origin', () => {
-    expect(directives(rendererCsp({ allowSameOriginConnect: false })).get('connect-src')).toBe("'none'");
-    expect(directives(rendererCsp({ allowSameOriginConnect: true })).get('connect-src')).toBe("'self'");
+  it('lets the renderer connect to main only (its own origin), never to the network', () => {
+    expect(directives(rendererCsp()).get('connect-src')).toBe("'self'");
   });
 });

@@ -1,0 +1,82 @@
+import { stat } from 'node:fs/promises';
+import type { SideloadJobSpec, SideloadUpdate } from '../../../shared/headsets/sideload-contract';
+import type { HeadsetService } from '../headsets/headset-service';
+import type { PackageStore } from '../packages/package-store';
+import type { SideloadManager } from './sideload-manager';
+import type { SideloadRequest } from './sideload-types';
+
+export interface SideloadServiceDeps {
+  readonly manager: SideloadManager;
+  readonly store: PackageStore;
+  readonly headsets: HeadsetService;
+  readonly now: () => Date;
+  readonly onUpdate: (update: SideloadUpdate) => void;
+}
+
+/** Turns the renderer's job specs into runs over files in the package store, and refreshes each headset after. */
+export class SideloadService {
+  constructor(private readonly deps: SideloadServiceDeps) {}
+
+  async start(specs: readonly SideloadJobSpec[]): Promise<string[]> {
+    const accepted: string[] = [];
+    for (const spec of specs) {
+      const request = await this.#request(spec);
+      if (!request) {
+        this.deps.onUpdate(this.#missingFile(spec));
+        continue;
+      }
+      accepted.push(spec.job_id);
+      void this.deps.manager.start(request).then(() => this.deps.headsets.refresh(spec.serial));
+    }
+    return accepted;
+  }
+
+  cancel(jobId: string): boolean {
+    return this.deps.manager.cancel(jobId);
+  }
+
+  async #request(spec: SideloadJobSpec): Promise<SideloadRequest | null> {
+    const { store } = this.deps;
+    if (!(await store.has('apk', spec.apk_sha256))) return null;
+    const obbs = [];
+    for (const obb of spec.obb_files) {
+      if (!(await store.has('obb', obb.sha256))) return null;
+      const path = store.pathOf('obb', obb.sha256);
+      obbs.push({ path, name: obb.name, size_bytes: (await stat(path)).size });
+    }
+    const path = store.pathOf('apk', spec.apk_sha256);
+    return {
+      jobId: spec.job_id,
+      serial: spec.serial,
+      packageId: spec.package_id,
+      vrSessionId: spec.vr_session_id,
+      apk: {
+        path,
+        package_name: spec.package_name,
+        version_code: spec.version_code,
+        size_bytes: (await stat(path)).size,
+        sha256: spec.apk_sha256,
+        min_sdk: null,
+        target_platforms: spec.target_platforms,
+        obbs,
+      },
+    };
+  }
+
+  #missingFile(spec: SideloadJobSpec): SideloadUpdate {
+    return {
+      id: spec.job_id,
+      serial: spec.serial,
+      package_id: spec.package_id,
+      vr_session_id: spec.vr_session_id,
+      status: 'failed',
+      bytes_total: 0,
+      bytes_sent: 0,
+      error_code: 'APK_NOT_STORED',
+      error_message: 'This kiosk does not have the APK for this package; import it first',
+      transfer_started_at: null,
+      transfer_completed_at: null,
+      at: this.deps.now().toISOString(),
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { vrTargetPlatformSchema } from '../schemas/vr-package';
+import { sideloadJobSchema } from './sideload-job';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const androidPackage = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/);
+
+/** What the renderer asks main to put on one headset; main finds the files in its store by checksum. */
+export const sideloadJobSpecSchema = z.object({
+  job_id: z.uuid(),
+  serial: z.string().min(1).max(128),
+  package_id: z.uuid(),
+  vr_session_id: z.uuid().nullable(),
+  apk_sha256: sha256,
+  package_name: androidPackage,
+  version_code: z.number().int().positive(),
+  target_platforms: z.array(vrTargetPlatformSchema).min(1),
+  obb_files: z.array(z.object({ name: z.string().regex(/^[^/\\]+$/), sha256 })).default([]),
+});
+export type SideloadJobSpec = z.infer<typeof sideloadJobSpecSchema>;
+
+export const sideloadUpdateSchema = sideloadJobSchema.omit({ created_at: true, updated_at: true }).extend({
+  transfer_started_at: z.iso.datetime().nullable(),
+  transfer_completed_at: z.iso.datetime().nullable(),
+  at: z.iso.datetime(),
+});
+export type SideloadUpdate = z.infer<typeof sideloadUpdateSchema>;
+
+export const launchRequestSchema = z.object({
+  serial: z.string().min(1).max(128),
+  package_name: androidPackage,
+  launch_activity: z.string().max(256).nullable(),
+});
+
+export const launchResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), serial: z.string(), via: z.enum(['am_start', 'monkey']), confirmed_at: z.iso.datetime() }),
+  z.object({ ok: z.literal(false), serial: z.string(), code: z.enum(['LAUNCH_FAILED', 'NOT_IN_FOREGROUND']), message: z.string() }),
+]);
+export type LaunchResult = z.infer<typeof launchResultSchema>;
+
+export const adbStatusSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), started: z.boolean() }),
+  z.object({ ok: z.literal(false), reason: z.enum(['adb_missing', 'start_failed']), message: z.string() }),
+]);
+export type AdbStatus = z.infer<typeof adbStatusSchema>;
+
+/** An APK or OBB accepted into main's package store, as the upload endpoint answers. */
+export const storedFileSchema = z.object({
+  kind: z.enum(['apk', 'obb']),
+  sha256,
+  size_bytes: z.number().int().nonnegative(),
+  file_name: z.string(),
+  apk: z
+    .object({
+      package_name: androidPackage,
+      version_code: z.number().int(),
+      version_name: z.string().nullable(),
+      label: z.string().nullable(),
+      min_sdk: z.number().int().nullable(),
+      launch_activity: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type StoredFile = z.infer<typeof storedFileSchema>;
