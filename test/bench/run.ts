@@ -1,0 +1,19 @@
+import { parseArgs } from 'node:util';
+import { sideloadBench } from './sideload-bench';
+
+/**
+ * `npm run bench`: speed and memory targets, each reported as a ratio against a baseline measured in the
+ * same run. `--only sideload` runs one; `--quick` shrinks sizes for a smoke run.
+ */
+const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+
+const benches: Record<string, () => Promise<Record<string, number | string>>> = {
+  sideload: () => sideloadBench(values.quick ? { apkMiB: 8, fanOut: [1, 4], concurrency: 8 } : { apkMiB: 200, fanOut: [1, 8, 24], concurrency: 8 }),
+};
+
+for (const [name, bench] of Object.entries(benches)) {
+  if (values.only && values.only !== name) continue;
+  console.log(`\n## ${name}`);
+  const results = await bench();
+  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(36)} ${value}`);
+}
