@@ -4,6 +4,7 @@ import { app, BrowserWindow } from 'electron';
 import { createMainServices, defaultAdbConfig } from '../services/main-services';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { wireElectronIpc } from './electron-ipc';
+import { safeStorageSecrets } from './safe-storage-secrets';
 import { createMainWindow, denyAllPermissions } from './main-window';
 
 // The bundle lives in dist/electron; the renderer build sits beside it in dist/renderer.
@@ -31,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
       now: () => new Date(),
       log: (message, error) => console.error(message, error),
       adb: defaultAdbConfig(),
+      secrets: safeStorageSecrets(app.getPath('userData')),
     });
     handleAppScheme(join(distDir, 'renderer'), services.upload);
     wireElectronIpc(services.dispatch, services.bus);

@@ -6,6 +6,9 @@ import type { PackageStore } from '../services/packages/package-store';
 import { launchAndConfirm } from '../services/sideload/launch-and-confirm';
 import type { SideloadService } from '../services/sideload/sideload-service';
 import type { SettingsService } from '../services/settings-service';
+import type { RemoteStatusService } from '../services/remote/remote-status';
+import type { SecretStore } from '../services/remote/secret-store';
+import type { RemoteRequest, RemoteResult } from '../../shared/sync/remote-contract';
 import type { HandlerMap } from './handler-map';
 
 export interface HandlerDeps {
@@ -17,6 +20,9 @@ export interface HandlerDeps {
   readonly store: PackageStore;
   readonly adbStatus: () => AdbStatus | null;
   readonly now: () => Date;
+  readonly remote: (request: RemoteRequest) => Promise<RemoteResult>;
+  readonly remoteStatus: RemoteStatusService;
+  readonly secrets: SecretStore;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -33,6 +39,20 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'packages:stored': async ({ sha256 }) => {
       const stored = new Set(await deps.store.storedApks());
       return { stored: sha256.filter((s) => stored.has(s)) };
+    },
+    'remote:request': async (request) => {
+      const result = await deps.remote(request);
+      if (result.kind === 'response' && result.status === 401) deps.remoteStatus.markSignedOut();
+      return result;
+    },
+    'remote:status': ({ refresh }) => (refresh ? deps.remoteStatus.check() : Promise.resolve(deps.remoteStatus.current)),
+    'remote:set-token': async ({ token }) => {
+      await deps.secrets.set(token);
+      return deps.remoteStatus.check();
+    },
+    'remote:sign-out': async () => {
+      await deps.secrets.clear();
+      return deps.remoteStatus.check();
     },
   };
 }

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createMainServices, defaultAdbConfig } from '../services/main-services';
+import { FileSecretStore } from '../services/remote/secret-store';
 import { defaultRendererDir, startServeHost } from './serve-host';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,6 +35,7 @@ const services = createMainServices({
   now: () => new Date(),
   log: (message, error) => console.error(message, error),
   adb: defaultAdbConfig(),
+  secrets: new FileSecretStore(join(values['data-dir'], 'remote-token.json')),
 });
 void services.startHeadsets().then((status) => {
   if (!status.ok) console.error(`Headsets unavailable: ${status.message}`);

@@ -11,6 +11,9 @@ import type { AdbServerConfig } from './headsets/adb-server';
 import { HeadsetService } from './headsets/headset-service';
 import { PackageStore } from './packages/package-store';
 import { createUploadHandler } from './packages/upload-handler';
+import { createRemoteClient } from './remote/remote-client';
+import { RemoteStatusService } from './remote/remote-status';
+import type { SecretStore } from './remote/secret-store';
 import { SettingsService } from './settings-service';
 import { SideloadManager } from './sideload/sideload-manager';
 import { SideloadService } from './sideload/sideload-service';
@@ -23,6 +26,9 @@ export interface MainServicesOptions {
   readonly adb: AdbServerConfig;
   /** Headsets written to at once. */
   readonly sideloadConcurrency?: number;
+  /** Holds the remote API token: OS-encrypted in Electron, a 0600 file in the headless host. */
+  readonly secrets: SecretStore;
+  readonly fetch?: typeof fetch;
 }
 
 export interface MainServices {
@@ -30,6 +36,7 @@ export interface MainServices {
   readonly bus: EventBus;
   readonly settings: SettingsService;
   readonly upload: (request: Request) => Promise<Response>;
+  readonly remoteStatus: RemoteStatusService;
   /** Starts talking to adb (starting its server if none runs); the app works without it, minus headsets. */
   startHeadsets(): Promise<AdbStatus>;
   stop(): void;
@@ -55,8 +62,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const manager = new SideloadManager({ bridge, now, onUpdate, concurrency: options.sideloadConcurrency ?? 8 });
   const sideload = new SideloadService({ manager, store, headsets, now, onUpdate });
   let adbStatus: AdbStatus | null = null;
+  const baseUrl = async () => (await settings.get()).apiBaseUrl;
+  const remote = createRemoteClient({ baseUrl, secrets: options.secrets, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const remoteStatus = new RemoteStatusService({ baseUrl, secrets: options.secrets, now, onChange: (status) => bus.emit('remote:status', status), ...(options.fetch ? { fetch: options.fetch } : {}) });
 
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now });
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
   });
@@ -65,6 +75,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     bus,
     settings,
     upload: createUploadHandler(store),
+    remoteStatus,
     async startHeadsets() {
       adbStatus = await ensureAdbServer(options.adb);
       bus.emit('adb:status', adbStatus);

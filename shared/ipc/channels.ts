@@ -13,10 +13,14 @@ export const INVOKE_CHANNELS = [
   'sideload:start',
   'sideload:cancel',
   'packages:stored',
+  'remote:request',
+  'remote:status',
+  'remote:set-token',
+  'remote:sign-out',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status'] as const;
+export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status', 'remote:status'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 const CHANNEL_NAME = /^[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)*$/;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import { headsetSchema } from '../headsets/headset';
 import { adbStatusSchema, launchRequestSchema, launchResultSchema, sideloadJobSpecSchema, sideloadUpdateSchema } from '../headsets/sideload-contract';
+import { remoteRequestSchema, remoteResultSchema, remoteStatusSchema } from '../sync/remote-contract';
 import type { EventChannel, InvokeChannel } from './channels';
 
 const noPayload = z.object({}).strict();
@@ -38,6 +39,10 @@ export const contract = {
     request: z.object({ sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }).strict(),
     response: z.object({ stored: z.array(z.string()) }),
   },
+  'remote:request': { request: remoteRequestSchema, response: remoteResultSchema },
+  'remote:status': { request: z.object({ refresh: z.boolean().default(false) }).strict(), response: remoteStatusSchema },
+  'remote:set-token': { request: z.object({ token: z.string().trim().min(8).max(4096) }).strict(), response: remoteStatusSchema },
+  'remote:sign-out': { request: noPayload, response: remoteStatusSchema },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {
@@ -45,6 +50,7 @@ export const eventContract = {
   'headsets:changed': z.array(headsetSchema),
   'sideload:progress': sideloadUpdateSchema,
   'adb:status': adbStatusSchema,
+  'remote:status': remoteStatusSchema,
 } as const satisfies { readonly [K in EventChannel]: z.ZodType };
 
 export type Contract = typeof contract;

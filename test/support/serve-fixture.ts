@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMainServices } from '../../main/services/main-services';
+import { FileSecretStore } from '../../main/services/remote/secret-store';
 import type { MainServices } from '../../main/services/main-services';
 import { startServeHost } from '../../main/serve/serve-host';
 import type { ServeHost } from '../../main/serve/serve-host';
@@ -23,6 +24,7 @@ export async function startServeFixture(rendererDir: string, options: { adbPort?
     log: () => undefined,
     // Without a private adb server of the test's own, point at a closed port so no real adb is touched.
     adb: { adbPath: 'adb', host: '127.0.0.1', port: options.adbPort ?? 1 },
+    secrets: new FileSecretStore(join(dataDir, 'remote-token.json')),
   });
   const host = await startServeHost({ services, rendererDir, port: 0 });
   return {

@@ -21,6 +21,10 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'sideload:start': unused,
     'sideload:cancel': unused,
     'packages:stored': unused,
+    'remote:request': unused,
+    'remote:status': unused,
+    'remote:set-token': unused,
+    'remote:sign-out': unused,
     'app:info': async () => appInfo,
     'settings:get': async () => DEFAULT_SETTINGS,
     'settings:update': async (patch) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Headset } from '../../../shared/headsets/headset';
 import type { SideloadUpdate, StoredFile } from '../../../shared/headsets/sideload-contract';
 import { createMainServices } from '../../../main/services/main-services';
+import { FileSecretStore } from '../../../main/services/remote/secret-store';
 import type { MainServices } from '../../../main/services/main-services';
 import { buildApk } from '../../fakes/apk-builder';
 import type { BuiltApk } from '../../fakes/apk-builder';
@@ -43,6 +44,7 @@ beforeAll(async () => {
     now: () => new Date(),
     log: () => undefined,
     adb: { adbPath: 'adb', host: '127.0.0.1', port: adb.port },
+    secrets: new FileSecretStore(join(dataDir, 'remote-token.json')),
   });
   services.bus.subscribe((channel, payload) => events.push({ channel, payload }));
 }, 60_000);

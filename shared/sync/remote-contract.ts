@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** A request the renderer's sync asks main to send to the remote API (paths under /api only). */
+export const remoteRequestSchema = z
+  .object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: z
+      .string()
+      .regex(/^\/api\/[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/, 'Must be a path under /api/')
+      .refine((p) => !p.includes('..'), 'Must not contain ..'),
+    body: z.unknown().optional(),
+    idempotency_key: z.uuid().optional(),
+  })
+  .strict();
+export type RemoteRequest = z.infer<typeof remoteRequestSchema>;
+
+export const remoteResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('response'), status: z.number().int(), body: z.unknown() }),
+  z.object({ kind: z.literal('network'), message: z.string() }),
+  z.object({ kind: z.literal('timeout') }),
+  z.object({ kind: z.literal('not_configured') }),
+]);
+export type RemoteResult = z.infer<typeof remoteResultSchema>;
+
+export const remoteStatusSchema = z.object({
+  configured: z.boolean(),
+  reachable: z.boolean(),
+  signed_in: z.boolean(),
+  checked_at: z.iso.datetime().nullable(),
+});
+export type RemoteStatus = z.infer<typeof remoteStatusSchema>;
