@@ -31,7 +31,7 @@ export class RemoteStatusService {
     if (!base) {
       next = { configured: false, reachable: false, signed_in: token !== null, checked_at: this.options.now().toISOString() };
     } else {
-      let reachable = false;
+      let reachable: boolean;
       let rejected = false;
       try {
         const response = await (this.options.fetch ?? fetch)(new URL('/api/vr-sessions', base), {
