@@ -17,6 +17,11 @@ export const outboxOperationSchema = z.object({
   method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE']),
   path: z.string().startsWith('/'),
   body: z.unknown(),
+  /**
+   * The learner the write is for. A kiosk syncs with one device token for a whole class, so each request
+   * names its learner (X-Outpost-User) and the remote attributes it to them.
+   */
+  acting_user_id: z.uuid().nullable(),
   /** Operations that must succeed remotely first (create before complete). */
   depends_on: z.array(z.uuid()),
   status: z.enum(OUTBOX_STATUSES),

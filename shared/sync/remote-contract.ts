@@ -10,6 +10,8 @@ export const remoteRequestSchema = z
       .refine((p) => !p.includes('..'), 'Must not contain ..'),
     body: z.unknown().optional(),
     idempotency_key: z.uuid().optional(),
+    /** Sent as X-Outpost-User: the learner a kiosk's device token acts for. */
+    on_behalf_of: z.uuid().optional(),
   })
   .strict();
 export type RemoteRequest = z.infer<typeof remoteRequestSchema>;

@@ -22,6 +22,7 @@ export function createRemoteClient(options: RemoteClientOptions) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (req.idempotency_key) headers['idempotency-key'] = req.idempotency_key;
+    if (req.on_behalf_of) headers['x-outpost-user'] = req.on_behalf_of;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     try {

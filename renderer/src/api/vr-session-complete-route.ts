@@ -48,6 +48,7 @@ export async function completeVrSession(deps: LocalApiDeps, learner: LearnerRow,
       method: 'POST',
       path: `/api/vr-sessions/${localRef('vr_session', session.id)}/complete`,
       body,
+      acting_user_id: learner.id,
       depends_on: create ? [create.id] : [],
     });
     const pkg = await db.vrPackages.get(session.package_id);
@@ -58,6 +59,7 @@ export async function completeVrSession(deps: LocalApiDeps, learner: LearnerRow,
       method: 'PUT',
       path: `/api/xapi/statements?statementId=${statement.id}`,
       body: statement,
+      acting_user_id: learner.id,
       depends_on: [completeOp.id],
     });
     return json({ session: toApiSession(completed, pkg), message: VR_SESSION_COMPLETED_MESSAGE });

@@ -65,6 +65,7 @@ export async function createVrSession(deps: LocalApiDeps, learner: LearnerRow, r
       entity_id: row.id,
       method: 'POST',
       path: '/api/vr-sessions',
+      acting_user_id: learner.id,
       body: { package_id: pkg.id, ...(activityId ? { activity_id: activityId } : {}), completion_mode: body.completion_mode },
     });
     return json({ session: toApiSession(row, pkg), message: VR_SESSION_CREATE_MESSAGES.created }, 201);

@@ -4,6 +4,7 @@ import type { LessonPlayRow } from './lesson-play-row';
 import type {
   ActivityProgressRow,
   AuthSessionRow,
+  IdMapRow,
   LearnerRow,
   ActivityRow,
   AttemptLogRow,
@@ -20,6 +21,7 @@ import type {
 } from './rows';
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
+import { SCHEMA_V3 } from './schema-v3';
 
 export const DB_NAME = 'outpost';
 
@@ -41,11 +43,13 @@ export class OutpostDb extends Dexie {
   declare sideloadJobs: EntityTable<SideloadJobRow, 'id'>;
   declare learners: EntityTable<LearnerRow, 'id'>;
   declare authSessions: EntityTable<AuthSessionRow, 'token_hash'>;
+  declare idMap: Table<IdMapRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

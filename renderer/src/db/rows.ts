@@ -49,3 +49,10 @@ export interface AuthSessionRow {
   readonly created_at: string;
   readonly expires_at: string;
 }
+
+export interface IdMapRow {
+  readonly entity: string;
+  readonly local_id: string;
+  readonly remote_id: string;
+  readonly recorded_at: string;
+}

@@ -7,6 +7,7 @@ export interface OutboxEntry {
   readonly method: OutboxRow['method'];
   readonly path: string;
   readonly body: unknown;
+  readonly acting_user_id: string | null;
   readonly depends_on?: readonly string[];
 }
 
@@ -30,6 +31,7 @@ export async function queueOperation(deps: OutboxDeps, entry: OutboxEntry): Prom
     method: entry.method,
     path: entry.path,
     body: entry.body,
+    acting_user_id: entry.acting_user_id,
     depends_on: [...(entry.depends_on ?? [])],
     status: 'pending',
     attempts: 0,

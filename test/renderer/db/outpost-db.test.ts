@@ -5,6 +5,7 @@ import { OutpostDb } from '../../../renderer/src/db/outpost-db';
 import type { OutboxRow, VrSessionRow } from '../../../renderer/src/db/rows';
 import { SCHEMA_V1 } from '../../../renderer/src/db/schema-v1';
 import { SCHEMA_V2 } from '../../../renderer/src/db/schema-v2';
+import { SCHEMA_V3 } from '../../../renderer/src/db/schema-v3';
 import { openTestDb } from '../../support/fake-db';
 
 let db: OutpostDb;
@@ -47,6 +48,7 @@ function op(id: string, key: string): OutboxRow {
     method: 'POST',
     path: '/api/vr-sessions',
     body: {},
+    acting_user_id: null,
     depends_on: [],
     status: 'pending',
     attempts: 0,
@@ -61,8 +63,8 @@ describe('OutpostDb', () => {
   it('opens every table of every schema version', async () => {
     db = openTestDb();
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2)].sort());
-    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), ...Object.keys(SCHEMA_V3)].sort());
+    expect(db.verno).toBe(3);
   });
 
   it('upgrades a v1 database in place, keeping its rows', async () => {
