@@ -1,0 +1,48 @@
+import type { ScormCompletionStatus, ScormSession, ScormSuccessStatus, UpdateScormSessionRequest } from '../schemas/scorm-session';
+
+const COMPLETION_RANK: Record<ScormCompletionStatus, number> = { unknown: 0, 'not attempted': 1, incomplete: 2, completed: 3 };
+/** SCORM 1.2's cmi.core.lesson_status mixes completion and success; these are the orders that must not go back. */
+const LESSON_STATUS_RANK: Record<string, number> = { 'not attempted': 0, browsed: 1, incomplete: 2, completed: 3, failed: 3, passed: 4 };
+const COMPLETION_KEYS = new Set(['cmi.completion_status']);
+const LESSON_STATUS_KEYS = new Set(['cmi.core.lesson_status']);
+
+export interface LocalCommit {
+  readonly request: UpdateScormSessionRequest;
+  /** When the learner's player committed this, offline. */
+  readonly committedAt: string;
+}
+
+function furthest<T extends string>(a: T | undefined, b: T | undefined, rank: Record<string, number>): T | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return (rank[b] ?? -1) > (rank[a] ?? -1) ? b : a;
+}
+
+/**
+ * Resolves a 409 on PUT /api/v1/sessions/:id between an offline commit and what another device saved
+ * meanwhile: per CMI element the newer commit wins; completion (and 1.2 lesson_status) never moves back;
+ * the session time is still this sitting's own and the server adds it to the total, so time accumulates
+ * rather than being overwritten; the result carries the remote's version so the retry can apply.
+ */
+export function mergeScormCommit(remote: ScormSession, local: LocalCommit): UpdateScormSessionRequest {
+  const localIsNewer = local.committedAt >= remote.updated_at;
+  const cmi: Record<string, string> = { ...remote.cmi_data };
+  for (const [key, value] of Object.entries(local.request.cmi_data ?? {})) {
+    const current = remote.cmi_data[key];
+    if (COMPLETION_KEYS.has(key)) cmi[key] = furthest(current, value, COMPLETION_RANK) ?? value;
+    else if (LESSON_STATUS_KEYS.has(key)) cmi[key] = furthest(current, value, LESSON_STATUS_RANK) ?? value;
+    else if (localIsNewer || current === undefined) cmi[key] = value;
+  }
+  const completion = furthest<ScormCompletionStatus>(remote.completion_status, local.request.completion_status, COMPLETION_RANK);
+  const success: ScormSuccessStatus | undefined =
+    local.request.success_status && local.request.success_status !== 'unknown' && (localIsNewer || remote.success_status === 'unknown') ? local.request.success_status : remote.success_status;
+  const score = localIsNewer && local.request.score ? local.request.score : (remote.score ?? local.request.score);
+  return {
+    version: remote.version,
+    cmi_data: cmi,
+    ...(completion ? { completion_status: completion } : {}),
+    ...(success ? { success_status: success } : {}),
+    ...(score ? { score } : {}),
+    ...(local.request.session_time ? { session_time: local.request.session_time } : {}),
+  };
+}
