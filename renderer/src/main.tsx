@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_LOCALE, matchUiLocale } from '../../shared/i18n/locales';
 import type { Settings } from '../../shared/settings';
+import { createLocalApi } from './api/local-api';
+import { xapiIris } from './api/xapi-iris';
 import { App } from './app/app';
 import { ServicesProvider } from './app/services-context';
+import { LearnerSessionProvider } from './auth/learner-session-context';
 import { connectBridge } from './bridge/connect-bridge';
 import { IpcClient } from './bridge/ipc-client';
 import { SocketBridge } from './bridge/socket-bridge';
@@ -37,14 +40,34 @@ async function start(container: HTMLElement): Promise<void> {
   };
   i18n.on('languageChanged', applyLanguage);
   applyLanguage();
-  ipc.on('settings:changed', (next) => void i18n.changeLanguage(localeFor(next)));
+  // Statements recorded after the remote's address is set carry its IRIs, without restarting the kiosk.
+  let iris = xapiIris(settings.ok ? settings.value.apiBaseUrl : null);
+  ipc.on('settings:changed', (next) => {
+    iris = xapiIris(next.apiBaseUrl);
+    void i18n.changeLanguage(localeFor(next));
+  });
 
   const db = openOutpostDb();
+  const api = createLocalApi({
+    db,
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    xapi: {
+      get accountHomePage() {
+        return iris.accountHomePage;
+      },
+      get activityIriBase() {
+        return iris.activityIriBase;
+      },
+    },
+  });
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <ServicesProvider services={{ ipc, db, appInfo: info.value }}>
-          <App connection={bridge instanceof SocketBridge ? bridge : null} />
+        <ServicesProvider services={{ ipc, db, appInfo: info.value, api }}>
+          <LearnerSessionProvider db={db} store={window.sessionStorage}>
+            <App connection={bridge instanceof SocketBridge ? bridge : null} />
+          </LearnerSessionProvider>
         </ServicesProvider>
       </I18nextProvider>
     </StrictMode>,

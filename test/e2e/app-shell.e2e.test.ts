@@ -78,7 +78,8 @@ describe('Outpost in Chromium against the headless host', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('2.1.0');
     await page.getByRole('link', { name: 'Overview' }).click();
-    expect(await page.getByTestId('package-count').textContent()).toBe('1 VR package in the library');
+    // The count is a live query, so it may render "0" first; wait for the value rather than read once.
+    await page.getByTestId('package-count').filter({ hasText: '1 VR package in the library' }).waitFor();
   });
 
   it('shows field errors for bad input and saves nothing', async () => {

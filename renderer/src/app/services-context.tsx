@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
+import type { LocalApi } from '../api/local-api';
 import type { IpcClient } from '../bridge/ipc-client';
 import type { OutpostDb } from '../db/outpost-db';
 
@@ -8,6 +9,8 @@ export interface AppServices {
   readonly ipc: IpcClient;
   readonly db: OutpostDb;
   readonly appInfo: AppInfo;
+  /** The seed APIs over Dexie; call it through a typed client such as createVrSessionsClient. */
+  readonly api: LocalApi;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

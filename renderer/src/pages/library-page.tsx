@@ -4,6 +4,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
 import { useServices } from '../app/services-context';
+import { routeHref } from '../app/use-hash-route';
+import { useLearnerSession } from '../auth/learner-session-context';
+import { StartSessionControl } from '../library/start-session-control';
 import { TITLE_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
 
@@ -12,6 +15,7 @@ type Errors = Extract<ManualPackageCheck, { ok: false }>['errors'];
 export function LibraryPage() {
   const { t } = useTranslation();
   const { db } = useServices();
+  const { session } = useLearnerSession();
   const packages = useLiveQuery(() => db.vrPackages.orderBy('title').toArray(), [db]);
   const [title, setTitle] = useState('');
   const [version, setVersion] = useState('');
@@ -45,6 +49,11 @@ export function LibraryPage() {
     <section aria-labelledby="library-title">
       <h1 id="library-title">{t('library.title')}</h1>
       {packages && packages.length === 0 && <p>{t('library.empty')}</p>}
+      {packages && packages.length > 0 && !session && (
+        <p className="hint">
+          {t('library.signInToStart')} <a href={routeHref('sign-in')}>{t('auth.signIn')}</a>
+        </p>
+      )}
       {packages && packages.length > 0 && (
         <table className="table" data-testid="package-table">
           <thead>
@@ -52,6 +61,7 @@ export function LibraryPage() {
               <th>{t('library.columns.title')}</th>
               <th>{t('library.columns.version')}</th>
               <th>{t('library.columns.platforms')}</th>
+              {session && <th>{t('library.columns.session')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -60,6 +70,11 @@ export function LibraryPage() {
                 <td>{pkg.title}</td>
                 <td>{pkg.version}</td>
                 <td>{pkg.target_platforms.map((p) => t(`platforms.${p}`)).join(', ')}</td>
+                {session && (
+                  <td>
+                    <StartSessionControl pkg={pkg} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

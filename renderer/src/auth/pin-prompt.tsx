@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormField } from '../app/form-field';
+import type { LearnerRow } from '../db/rows';
+import { useLearnerSession } from './learner-session-context';
+import type { SignInOutcome } from './learner-session-context';
+
+type PinError = Extract<SignInOutcome, { ok: false }>['reason'];
+
+interface PinPromptProps {
+  readonly learner: LearnerRow;
+  readonly onCancel: () => void;
+  readonly onSignedIn?: (() => void) | undefined;
+}
+
+export function PinPrompt({ learner, onCancel, onSignedIn }: PinPromptProps) {
+  const { t } = useTranslation();
+  const { signIn } = useLearnerSession();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<PinError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const outcome = await signIn(learner.id, pin);
+    setBusy(false);
+    if (outcome.ok) {
+      onSignedIn?.();
+      return;
+    }
+    setError(outcome.reason);
+    // A wrong PIN is cleared so the next attempt starts from an empty field.
+    setPin('');
+  }
+
+  return (
+    <form className="form card" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>{t('signIn.pinTitle', { name: learner.display_name })}</h2>
+      <FormField label={t('signIn.pin')} error={error && t(`signIn.errors.${error}`)}>
+        {(control) => (
+          <input {...control} type="password" name="pin" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(event) => setPin(event.target.value)} />
+        )}
+      </FormField>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t('signIn.submit')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('signIn.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

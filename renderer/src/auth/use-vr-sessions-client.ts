@@ -1,0 +1,13 @@
+import { useMemo } from 'react';
+import { createVrSessionsClient } from '../api/vr-sessions-client';
+import type { VrSessionsClient } from '../api/vr-sessions-client';
+import { useServices } from '../app/services-context';
+import { useLearnerSession } from './learner-session-context';
+
+/** The VR sessions API as the signed-in learner; null when nobody is signed in. */
+export function useVrSessionsClient(): VrSessionsClient | null {
+  const { api } = useServices();
+  const { session, forget } = useLearnerSession();
+  const token = session?.token;
+  return useMemo(() => (token ? createVrSessionsClient(api, token, { onUnauthorized: forget }) : null), [api, token, forget]);
+}

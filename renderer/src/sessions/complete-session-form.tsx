@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTES_MAX_LENGTH, SCORE_MAX } from '../../../shared/schemas/vr-session-complete';
+import type { VrSession } from '../../../shared/schemas/vr-session';
+import type { ApiErrorCode } from '../api/api-result';
+import { FormField } from '../app/form-field';
+import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
+import { checkCompletion, errorsFromDetails } from './completion-form';
+import type { CompletionErrors, CompletionField } from './completion-form';
+
+/**
+ * The seed's self-report. Nothing is sent until the checks the API applies pass; after a first try they
+ * run on every keystroke, so each message goes away as soon as its field is fixed.
+ */
+export function CompleteSessionForm({ session }: { session: VrSession }) {
+  const { t } = useTranslation();
+  const client = useVrSessionsClient();
+  const [score, setScore] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [notes, setNotes] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<CompletionErrors>({});
+  const [formError, setFormError] = useState<ApiErrorCode | null>(null);
+  const [busy, setBusy] = useState(false);
+  const scoreRequired = session.completion_mode === 'score_entry';
+  const check = checkCompletion({ mode: session.completion_mode, score, minutes, notes });
+  const errors: CompletionErrors = { ...serverErrors, ...(attempted && !check.ok ? check.errors : {}) };
+  // Limits come from the shared schema, so a message never disagrees with the rule it explains.
+  const message = (field: CompletionField) => {
+    const error = errors[field];
+    return error && t(`sessions.form.errors.${error}`, { max: field === 'notes' ? NOTES_MAX_LENGTH : SCORE_MAX });
+  };
+  // Typing in a field retires what the server said about it; the local checks speak for it from then on.
+  const change = (field: CompletionField, set: (value: string) => void) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    set(event.target.value);
+    setServerErrors(({ [field]: _retired, ...rest }) => rest);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    setFormError(null);
+    if (!check.ok || !client) return;
+    setBusy(true);
+    const result = await client.complete(session.id, check.body);
+    setBusy(false);
+    // On success the session list refetches (Dexie signals the write) and this form is replaced.
+    if (result.ok) return;
+    const placed = result.code === 'VALIDATION_ERROR' ? errorsFromDetails(result.details) : { errors: {}, unplaced: [] };
+    setServerErrors(placed.errors);
+    if (placed.unplaced.length > 0 || Object.keys(placed.errors).length === 0) setFormError(result.code);
+  }
+
+  return (
+    <form className="form complete-form" onSubmit={(event) => void submit(event)} noValidate>
+      <h3>{t('sessions.form.title')}</h3>
+      <p className="hint">{t(scoreRequired ? 'sessions.form.hintScoreEntry' : 'sessions.form.hintSelfReport')}</p>
+      <FormField label={t(scoreRequired ? 'sessions.form.score' : 'sessions.form.scoreOptional', { max: SCORE_MAX })} error={message('score')}>
+        {(control) => <input {...control} name="score" inputMode="decimal" autoComplete="off" aria-required={scoreRequired} value={score} onChange={change('score', setScore)} />}
+      </FormField>
+      <FormField label={t('sessions.form.minutes')} error={message('time_spent_minutes')}>
+        {(control) => <input {...control} name="time_spent_minutes" inputMode="decimal" autoComplete="off" value={minutes} onChange={change('time_spent_minutes', setMinutes)} />}
+      </FormField>
+      <FormField
+        label={t('sessions.form.notes')}
+        error={message('notes')}
+        hint={t('sessions.form.notesCounter', { length: notes.length, max: NOTES_MAX_LENGTH })}
+        hintClassName={notes.length > NOTES_MAX_LENGTH ? 'counter over' : 'counter'}
+      >
+        {(control) => <textarea {...control} name="notes" rows={3} value={notes} onChange={change('notes', setNotes)} />}
+      </FormField>
+      <button type="submit" disabled={busy}>
+        {t(busy ? 'sessions.form.saving' : 'sessions.form.submit')}
+      </button>
+      {formError && <p role="alert">{t(`apiErrors.${formError}`)}</p>}
+    </form>
+  );
+}

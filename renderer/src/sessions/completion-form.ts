@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { completeVrSessionRequestSchema } from '../../../shared/schemas/vr-session-complete';
+import type { CompleteVrSessionRequest } from '../../../shared/schemas/vr-session-complete';
+import type { VrCompletionMode } from '../../../shared/schemas/vr-session';
+import type { FieldIssue } from '../api/api-result';
+
+export const COMPLETION_FIELDS = ['score', 'time_spent_minutes', 'notes'] as const;
+export type CompletionField = (typeof COMPLETION_FIELDS)[number];
+
+/** i18n keys under sessions.form.errors, never English text. */
+export type CompletionFieldError = 'scoreRequired' | 'notANumber' | 'scoreRange' | 'minutesNegative' | 'notesTooLong' | 'rejected';
+export type CompletionErrors = Partial<Record<CompletionField, CompletionFieldError>>;
+
+/** What the learner typed, as the inputs hold it. */
+export interface CompletionInput {
+  readonly mode: VrCompletionMode;
+  readonly score: string;
+  readonly minutes: string;
+  readonly notes: string;
+}
+
+export type CompletionCheck = { ok: true; body: CompleteVrSessionRequest } | { ok: false; errors: CompletionErrors };
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** Blank is "not given"; anything else must be a plain decimal (no "1e3", no "0x10"). */
+function numberFrom(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+function isField(value: unknown): value is CompletionField {
+  return (COMPLETION_FIELDS as readonly unknown[]).includes(value);
+}
+
+const OUT_OF_RANGE: Record<CompletionField, CompletionFieldError> = {
+  score: 'scoreRange',
+  time_spent_minutes: 'minutesNegative',
+  notes: 'notesTooLong',
+};
+
+function errorOf(field: CompletionField, issue: z.core.$ZodIssue): CompletionFieldError {
+  return issue.code === 'too_big' || issue.code === 'too_small' ? OUT_OF_RANGE[field] : 'rejected';
+}
+
+/**
+ * The seed's rules, checked before sending: the same zod schema the local API applies, plus the one rule
+ * of the form itself (a score_entry session is finished by entering a score).
+ */
+export function checkCompletion(input: CompletionInput): CompletionCheck {
+  const score = numberFrom(input.score);
+  const minutes = numberFrom(input.minutes);
+  const errors: CompletionErrors = {};
+  if (score === undefined && input.mode === 'score_entry') errors.score = 'scoreRequired';
+  if (Number.isNaN(score)) errors.score = 'notANumber';
+  if (Number.isNaN(minutes)) errors.time_spent_minutes = 'notANumber';
+
+  const body: CompleteVrSessionRequest = {
+    ...(score !== undefined && !Number.isNaN(score) ? { score } : {}),
+    ...(minutes !== undefined && !Number.isNaN(minutes) ? { time_spent_minutes: minutes } : {}),
+    ...(input.notes.trim() !== '' ? { notes: input.notes } : {}),
+  };
+  const parsed = completeVrSessionRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (isField(field)) errors[field] ??= errorOf(field, issue);
+    }
+  }
+  return Object.keys(errors).length > 0 || !parsed.success ? { ok: false, errors } : { ok: true, body: parsed.data };
+}
+
+/** A 400 VALIDATION_ERROR's details, placed next to the fields they name; the rest stay form-level. */
+export function errorsFromDetails(details: readonly FieldIssue[]): { errors: CompletionErrors; unplaced: FieldIssue[] } {
+  const errors: CompletionErrors = {};
+  const unplaced: FieldIssue[] = [];
+  for (const detail of details) {
+    const field = detail.path.split('.')[0];
+    if (isField(field)) errors[field] ??= 'rejected';
+    else unplaced.push(detail);
+  }
+  return { errors, unplaced };
+}
