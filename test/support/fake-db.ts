@@ -1,7 +1,10 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+// The global IndexedDB is fake-indexeddb, installed by test/support/setup-indexeddb.ts before any test file.
 import { OutpostDb } from '../../renderer/src/db/outpost-db';
 
-/** A fresh, isolated IndexedDB per call: fake-indexeddb in Node, the real schema and Dexie on top. */
+let counter = 0;
+
+/** A fresh, isolated database per call (a unique name on the shared fake factory). */
 export function openTestDb(name = 'outpost-test'): OutpostDb {
-  return new OutpostDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
+  counter += 1;
+  return new OutpostDb(`${name}-${counter}-${Math.random().toString(36).slice(2)}`);
 }

@@ -22,6 +22,8 @@ import type {
 import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
+import { SCHEMA_V4 } from './schema-v4';
+import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
 
@@ -44,12 +46,14 @@ export class OutpostDb extends Dexie {
   declare learners: EntityTable<LearnerRow, 'id'>;
   declare authSessions: EntityTable<AuthSessionRow, 'token_hash'>;
   declare idMap: Table<IdMapRow, [string, string]>;
+  declare lessons: EntityTable<Lesson, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -56,15 +56,15 @@ export class SyncEngine {
    * on a retry time or a failed dependency, or sync was paused (401, or no API configured). Operations
    * recorded while a drain runs go out with the next one.
    */
-  drain(): Promise<DrainResult> {
+  drain(onProgress?: (progress: SyncProgress) => void): Promise<DrainResult> {
     // One drain at a time: a second caller (timer, button, reconnect) joins the one under way.
-    this.#running ??= this.#drain().finally(() => {
+    this.#running ??= this.#drain(onProgress).finally(() => {
       this.#running = null;
     });
     return this.#running;
   }
 
-  async #drain(): Promise<DrainResult> {
+  async #drain(onProgress?: (progress: SyncProgress) => void): Promise<DrainResult> {
     this.#paused = null;
     await this.recover();
     const { db } = this.options;
@@ -104,17 +104,18 @@ export class SyncEngine {
       }
       if (inFlight.size === 0) break;
       await Promise.race(inFlight);
-      this.#report(delivered, queue.length - finished.size, 'draining');
+      this.#report(delivered, queue.length - finished.size, 'draining', onProgress);
     }
     await Promise.all(inFlight);
     const waiting = await db.outbox.where('status').anyOf(OPEN).count();
     const state = this.#paused === 'auth' ? 'paused_auth' : this.#paused === 'offline' ? 'offline' : 'idle';
-    this.#report(delivered, waiting, state);
+    this.#report(delivered, waiting, state, onProgress);
     return { state, delivered, dead, waiting };
   }
 
-  #report(delivered: number, remaining: number, state: SyncProgress['state']): void {
+  #report(delivered: number, remaining: number, state: SyncProgress['state'], onProgress?: (progress: SyncProgress) => void): void {
     this.options.onProgress?.({ delivered, remaining, state });
+    onProgress?.({ delivered, remaining, state });
   }
 
   /**

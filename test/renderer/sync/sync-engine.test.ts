@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import type { RemotePort } from '../../../renderer/src/sync/sync-engine';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
-
-/** A scripted remote: answers VR creates with its own ids, records every request. */
-function scriptedRemote(script: (req: RemoteRequest, n: number) => RemoteResult | undefined = () => undefined) {
-  const requests: RemoteRequest[] = [];
-  let nextId = 1;
-  let inFlight = 0;
-  let maxInFlight = 0;
-  const port: RemotePort = async (req) => {
-    requests.push(req);
-    inFlight += 1;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    inFlight -= 1;
-    const scripted = script(req, requests.length);
-    if (scripted) return scripted;
-    if (req.path === '/api/vr-sessions') return { kind: 'response', status: 201, body: { session: { id: `remote-${nextId++}` }, message: 'VR session created' } };
-    return { kind: 'response', status: 200, body: {} };
-  };
-  return { port, requests, maxInFlight: () => maxInFlight };
-}
+import { scriptedRemote } from '../../support/scripted-remote';
 
 async function startAndComplete(f: ApiFixture, user: string, pkg: string) {
   const token = await f.token(user);

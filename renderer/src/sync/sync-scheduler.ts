@@ -1,0 +1,138 @@
+import { liveQuery } from 'dexie';
+import type { RemoteStatus } from '../../../shared/sync/remote-contract';
+import type { OutpostDb } from '../db/outpost-db';
+import type { CatalogPullResult } from './catalog-pull';
+import type { DrainResult, SyncEngine, SyncProgress } from './sync-engine';
+
+export interface SyncSnapshot {
+  readonly state: 'idle' | 'draining' | 'paused_auth' | 'offline' | 'unconfigured';
+  readonly pending: number;
+  readonly dead: number;
+  readonly progress: { readonly delivered: number; readonly total: number } | null;
+  readonly lastSuccessAt: string | null;
+  readonly lastError: string | null;
+  readonly remote: RemoteStatus | null;
+}
+
+export interface SyncSchedulerDeps {
+  readonly db: OutpostDb;
+  readonly engine: SyncEngine;
+  readonly checkRemote: (refresh: boolean) => Promise<RemoteStatus>;
+  readonly onRemoteStatus: (listener: (status: RemoteStatus) => void) => () => void;
+  readonly pullCatalog: () => Promise<CatalogPullResult>;
+  readonly now: () => Date;
+  readonly lastSuccess: { get(): string | null; set(at: string): void };
+  /** How often to ask whether the API answers: often while it does not, rarely while it does. */
+  readonly probeMs?: { readonly offline: number; readonly online: number };
+}
+
+const usable = (status: RemoteStatus | null) => status !== null && status.configured && status.reachable && status.signed_in;
+
+/**
+ * Starts sync by itself: when the API becomes reachable with a valid sign-in, when something new is
+ * queued, and when a retry falls due; and on demand. Publishes one snapshot for the status indicator.
+ */
+export class SyncScheduler {
+  #snapshot: SyncSnapshot;
+  readonly #listeners = new Set<(snapshot: SyncSnapshot) => void>();
+  readonly #cleanups: Array<() => void> = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #probe: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: SyncSchedulerDeps) {
+    this.#snapshot = { state: 'offline', pending: 0, dead: 0, progress: null, lastSuccessAt: deps.lastSuccess.get(), lastError: null, remote: null };
+  }
+
+  get snapshot(): SyncSnapshot {
+    return this.#snapshot;
+  }
+
+  subscribe(listener: (snapshot: SyncSnapshot) => void): () => void {
+    this.#listeners.add(listener);
+    listener(this.#snapshot);
+    return () => this.#listeners.delete(listener);
+  }
+
+  start(): void {
+    const { db } = this.deps;
+    const counts = liveQuery(async () => ({
+      pending: await db.outbox.where('status').anyOf('pending', 'in_flight').count(),
+      dead: await db.outbox.where('status').equals('dead').count(),
+    })).subscribe((next) => {
+      const grew = next.pending > this.#snapshot.pending;
+      this.#set({ pending: next.pending, dead: next.dead });
+      if (grew) this.#schedule(300);
+    });
+    this.#cleanups.push(() => counts.unsubscribe());
+    this.#cleanups.push(this.deps.onRemoteStatus((status) => this.#onRemote(status)));
+    void this.#probeNow();
+  }
+
+  stop(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#probe) clearTimeout(this.#probe);
+  }
+
+  /** The "Sync now" button: ask the API afresh, then send and pull. */
+  async syncNow(): Promise<DrainResult | null> {
+    const status = await this.deps.checkRemote(true);
+    this.#onRemote(status, false);
+    if (!usable(status)) return null;
+    const result = await this.#drain();
+    const pulled = await this.deps.pullCatalog();
+    if (!pulled.ok) this.#set({ lastError: pulled.message });
+    return result;
+  }
+
+  #onRemote(status: RemoteStatus, drain = true): void {
+    const wasUsable = usable(this.#snapshot.remote);
+    this.#set({ remote: status, state: !status.configured ? 'unconfigured' : !status.signed_in && status.reachable ? 'paused_auth' : usable(status) ? this.#idleOr() : 'offline' });
+    if (drain && usable(status) && !wasUsable) this.#schedule(0);
+  }
+
+  #idleOr(): SyncSnapshot['state'] {
+    return this.#snapshot.state === 'draining' ? 'draining' : 'idle';
+  }
+
+  async #probeNow(): Promise<void> {
+    try {
+      this.#onRemote(await this.deps.checkRemote(true));
+    } catch (error) {
+      this.#set({ lastError: (error as Error).message });
+    }
+    const probe = this.deps.probeMs ?? { offline: 20_000, online: 60_000 };
+    this.#probe = setTimeout(() => void this.#probeNow(), usable(this.#snapshot.remote) ? probe.online : probe.offline);
+  }
+
+  #schedule(delayMs: number): void {
+    if (!usable(this.#snapshot.remote)) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#drain(), delayMs);
+  }
+
+  async #drain(): Promise<DrainResult> {
+    const total = this.#snapshot.pending;
+    this.#set({ state: 'draining', progress: { delivered: 0, total } });
+    const onProgress = (p: SyncProgress) => this.#set({ progress: { delivered: p.delivered, total: Math.max(total, p.delivered + p.remaining) } });
+    const result = await this.deps.engine.drain(onProgress);
+    const at = this.deps.now().toISOString();
+    if (result.state === 'idle' && result.delivered > 0) this.deps.lastSuccess.set(at);
+    this.#set({
+      state: result.state,
+      progress: null,
+      lastSuccessAt: this.deps.lastSuccess.get(),
+      lastError: result.state === 'paused_auth' ? 'sign_in_required' : null,
+    });
+    // Something is waiting for its retry time: come back then.
+    const next = await this.deps.db.outbox.where('status').equals('pending').sortBy('next_attempt_at');
+    const due = next[0]?.next_attempt_at;
+    if (result.state === 'idle' && due) this.#schedule(Math.max(0, Date.parse(due) - this.deps.now().getTime()));
+    return result;
+  }
+
+  #set(patch: Partial<SyncSnapshot>): void {
+    this.#snapshot = { ...this.#snapshot, ...patch };
+    for (const listener of this.#listeners) listener(this.#snapshot);
+  }
+}

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RemoteStatus } from '../../../shared/sync/remote-contract';
+import { pullCatalog } from '../../../renderer/src/sync/catalog-pull';
+import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
+import { SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
+import { ALICE, SAFETY_PKG, TENANT, createApiFixture } from '../../support/local-api-fixture';
+import { scriptedRemote, until } from '../../support/scripted-remote';
+
+const offline: RemoteStatus = { configured: true, reachable: false, signed_in: true, checked_at: null };
+const online: RemoteStatus = { ...offline, reachable: true };
+
+let scheduler: SyncScheduler | undefined;
+afterEach(() => scheduler?.stop());
+
+async function setup() {
+  const f = await createApiFixture();
+  const remote = scriptedRemote((req) => {
+    if (req.path === '/api/roster') return { kind: 'response', status: 200, body: { tenant_id: TENANT, learners: [{ id: ALICE, display_name: 'Alice W.', role: 'learner' }] } };
+    if (req.path === '/api/vr-packages') return { kind: 'response', status: 200, body: { packages: [{ id: SAFETY_PKG, title: 'Safety Training VR 2', version: '2.0.0', target_platforms: ['quest3', 'vision_pro'] }, { id: 'not-a-uuid' }] } };
+    if (req.path === '/api/activities') return { kind: 'response', status: 200, body: { activities: [] } };
+    if (req.path === '/api/lessons') return { kind: 'response', status: 200, body: { lessons: [] } };
+    return undefined;
+  });
+  let status = offline;
+  const listeners = new Set<(s: RemoteStatus) => void>();
+  let lastSuccess: string | null = null;
+  scheduler = new SyncScheduler({
+    db: f.db,
+    engine: new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, random: () => 0, concurrency: 4 }),
+    checkRemote: async () => status,
+    onRemoteStatus: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    pullCatalog: () => pullCatalog(f.db, remote.port, () => f.clock.now),
+    now: () => f.clock.now,
+    lastSuccess: { get: () => lastSuccess, set: (at) => (lastSuccess = at) },
+    probeMs: { offline: 60_000, online: 60_000 },
+  });
+  const goOnline = () => {
+    status = online;
+    for (const listener of listeners) listener(online);
+  };
+  return { f, remote, goOnline };
+}
+
+describe('SyncScheduler', () => {
+  it('holds writes while offline and sends them by itself once the API answers', async () => {
+    const { f, remote, goOnline } = await setup();
+    scheduler!.start();
+    const token = await f.token(ALICE);
+    await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
+    await until(() => scheduler!.snapshot.pending === 1);
+    expect(remote.requests).toEqual([]);
+    goOnline();
+    await until(() => scheduler!.snapshot.pending === 0 && scheduler!.snapshot.state === 'idle');
+    expect(remote.requests.map((r) => r.path)).toEqual(['/api/vr-sessions']);
+    expect(scheduler!.snapshot.lastSuccessAt).toBe(f.clock.now.toISOString());
+
+    // Something queued while online goes out without anyone pressing a button.
+    const created = await f.call('GET', '/api/vr-sessions', { token });
+    await f.call('POST', `/api/vr-sessions/${created.body.sessions[0].id}/complete`, { token, body: {} });
+    await until(() => remote.requests.length === 3 && scheduler!.snapshot.pending === 0);
+  });
+
+  it('"Sync now" sends, then pulls the catalog, keeping local extras and skipping what it cannot use', async () => {
+    const { f, goOnline } = await setup();
+    await f.db.vrPackages.update(SAFETY_PKG, { apk_sha256: 'a'.repeat(64) });
+    goOnline();
+    expect(await scheduler!.syncNow()).toMatchObject({ state: 'idle' });
+    expect(await f.db.learners.toArray()).toEqual([expect.objectContaining({ id: ALICE, display_name: 'Alice W.' })]);
+    const pkg = await f.db.vrPackages.get(SAFETY_PKG);
+    // 'vision_pro' is no platform this build knows, so that package item is refused and the old row stays.
+    expect(pkg).toMatchObject({ title: 'Safety Training VR', apk_sha256: 'a'.repeat(64) });
+  });
+});
