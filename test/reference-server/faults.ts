@@ -1,0 +1,104 @@
+import type { CmiData } from '../../shared/schemas/scorm-session';
+
+/**
+ * Which requests a fault applies to. `path` as a string matches the request path exactly or the route
+ * pattern (e.g. '/api/vr-sessions/:sessionId/complete'); as a RegExp it is tested against the path.
+ */
+export interface FaultFilter {
+  readonly path?: string | RegExp;
+  readonly method?: string;
+}
+
+export type FailureStatus = 500 | 502 | 503;
+
+export interface FailOptions extends FaultFilter {
+  readonly status?: FailureStatus;
+  /** Sent as the body (text/plain); defaults to the status text, as a proxy would send. */
+  readonly body?: string;
+}
+
+export interface FailRateOptions extends FailOptions {
+  /** Seed for the deterministic random draw; the same seed fails the same requests. */
+  readonly seed?: number;
+  /** Stop failing after this many failures. */
+  readonly maxFailures?: number;
+}
+
+export interface HangOptions extends FaultFilter {
+  /** The socket is destroyed after this long if the client has not given up first. */
+  readonly maxHangMs?: number;
+}
+
+export interface SlowOptions extends FaultFilter {
+  /** How many requests to slow down; all matching ones until clear() when left out. */
+  readonly count?: number;
+}
+
+export interface ScormConflictOptions {
+  /** Only a PUT to this session; any session when left out. */
+  readonly sessionId?: string;
+  /** What the "other device" wrote into cmi_data (merged over the stored values). */
+  readonly cmi?: CmiData;
+  readonly count?: number;
+}
+
+/** How many times each fault actually fired, for asserting that a test exercised what it meant to. */
+export interface InjectedCounts {
+  failed: number;
+  hung: number;
+  resetBeforeWrite: number;
+  resetAfterWrite: number;
+  delayed: number;
+  scormConflicts: number;
+}
+
+/** The switches a test flips. Every fault is bounded: by a count, a maximum, or clear(). */
+export interface Faults {
+  /** When false, Idempotency-Key headers are ignored: no replay, nothing remembered. */
+  honourIdempotencyKeys: boolean;
+  /** The next `count` matching requests get `status` (default 503) and are not applied. */
+  failNext(count: number, options?: FailOptions): void;
+  /** Each matching request fails with this probability, drawn from a seeded PRNG. */
+  failRate(probability: number, options?: FailRateOptions): void;
+  /** The next `count` matching requests get no response at all (the client's timeout fires). */
+  hangNext(count: number, options?: HangOptions): void;
+  /** The next `count` matching writes see their connection destroyed before anything is applied. */
+  resetBeforeWrite(count: number, filter?: FaultFilter): void;
+  /** The next `count` matching writes are applied and committed, then the connection is destroyed. */
+  resetAfterWrite(count: number, filter?: FaultFilter): void;
+  /** Matching requests wait delayMs before being handled. */
+  slow(delayMs: number, options?: SlowOptions): void;
+  /** Every token issued so far answers 401 from now on, until the test issues new ones. */
+  expireAllTokens(): void;
+  /**
+   * The next SCORM PUT finds the session changed by "another device" first: version bumped and `cmi`
+   * merged in, so the PUT's version is stale and it gets 409 with the current session.
+   */
+  scormConflictNext(options?: ScormConflictOptions): void;
+  /** Removes every pending fault (idempotency goes back to honoured); counters stay. */
+  clear(): void;
+  readonly injected: Readonly<InjectedCounts>;
+}
+
+/** What the pipeline knows about a request when it asks whether a fault applies. */
+export interface RequestFacts {
+  readonly method: string;
+  readonly path: string;
+  readonly route: string;
+}
+
+/** The server's side of the switches: each take* consumes one matching fault, if any. */
+export interface FaultController extends Faults {
+  takeDelay(request: RequestFacts): number;
+  takeHang(request: RequestFacts): { maxHangMs: number } | null;
+  takeFailure(request: RequestFacts): { status: FailureStatus; body: string } | null;
+  takeResetBeforeWrite(request: RequestFacts): boolean;
+  takeResetAfterWrite(request: RequestFacts): boolean;
+  takeScormConflict(sessionId: string): CmiData | null;
+}
+
+export const DEFAULT_MAX_HANG_MS = 30_000;
+export const DEFAULT_CONFLICT_CMI: CmiData = {
+  'cmi.core.lesson_location': 'page-from-other-device',
+  'cmi.suspend_data': 'other-device-state',
+};
