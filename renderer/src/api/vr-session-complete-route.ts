@@ -4,7 +4,7 @@ import { localRef } from '../../../shared/sync/local-ref';
 import { assertTransition } from '../../../shared/vr/vr-session-status';
 import { minutesToSeconds, vrScore } from '../../../shared/vr/vr-score';
 import type { LearnerRow, VrSessionRow } from '../db/rows';
-import { pendingCreateOf, queueOperation } from '../sync/outbox-writer';
+import { pendingOperationOf, queueOperation } from '../sync/outbox-writer';
 import { ApiFailure, json, vrError } from './api-response';
 import { recordActivityCompletion } from './activity-progress-writer';
 import type { LocalApiDeps } from './local-api-deps';
@@ -41,7 +41,7 @@ export async function completeVrSession(deps: LocalApiDeps, learner: LearnerRow,
     await db.vrSessions.put(completed);
     if (completed.activity_id) await recordActivityCompletion(deps, { userId: learner.id, activityId: completed.activity_id, score: body.score ?? null, timeSpentSeconds: completed.time_spent_seconds, at: now });
 
-    const create = await pendingCreateOf(db, session.id, 'vr_session.create');
+    const create = await pendingOperationOf(db, session.id, 'vr_session.create');
     const completeOp = await queueOperation(deps, {
       kind: 'vr_session.complete',
       entity_id: session.id,

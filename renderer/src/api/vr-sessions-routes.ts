@@ -1,7 +1,7 @@
 import { createVrSessionRequestSchema, listVrSessionsQuerySchema, VR_SESSION_CREATE_MESSAGES } from '../../../shared/schemas/vr-session';
 import type { CreateVrSessionRequest, ListVrSessionsQuery } from '../../../shared/schemas/vr-session';
 import type { LearnerRow, VrSessionRow } from '../db/rows';
-import { queueOperation } from '../sync/outbox-writer';
+import { pendingOperationOf, queueOperation } from '../sync/outbox-writer';
 import { ApiFailure, json, vrError } from './api-response';
 import type { LocalApiDeps } from './local-api-deps';
 import { parseQuery, readJsonBody } from './read-json-body';
@@ -60,6 +60,9 @@ export async function createVrSession(deps: LocalApiDeps, learner: LearnerRow, r
       created_at: now,
     };
     await db.vrSessions.add(row);
+    // The remote returns any open session for this learner/package/activity instead of creating one, so
+    // this create must not reach it before the previous attempt's completion does.
+    const previousCompletions = (await Promise.all(earlier.map((s) => pendingOperationOf(db, s.id, 'vr_session.complete')))).flatMap((op) => (op ? [op.id] : []));
     await queueOperation(deps, {
       kind: 'vr_session.create',
       entity_id: row.id,
@@ -67,6 +70,7 @@ export async function createVrSession(deps: LocalApiDeps, learner: LearnerRow, r
       path: '/api/vr-sessions',
       acting_user_id: learner.id,
       body: { package_id: pkg.id, ...(activityId ? { activity_id: activityId } : {}), completion_mode: body.completion_mode },
+      depends_on: previousCompletions,
     });
     return json({ session: toApiSession(row, pkg), message: VR_SESSION_CREATE_MESSAGES.created }, 201);
   });

@@ -44,8 +44,8 @@ export async function queueOperation(deps: OutboxDeps, entry: OutboxEntry): Prom
   return { ...row, seq };
 }
 
-/** The not-yet-delivered operation that creates an entity, which later operations on it must wait for. */
-export async function pendingCreateOf(db: OutpostDb, entityId: string, kind: string): Promise<OutboxRow | undefined> {
+/** The not-yet-delivered operation of a kind on an entity (e.g. its create), which later operations must wait for. */
+export async function pendingOperationOf(db: OutpostDb, entityId: string, kind: string): Promise<OutboxRow | undefined> {
   return db.outbox
     .where('entity_id')
     .equals(entityId)

@@ -102,6 +102,10 @@ describe('POST /api/vr-sessions', () => {
     expect(second.status).toBe(201);
     expect(second.body.session.attempts).toBe(2);
     expect(second.body.session.id).not.toBe(first.body.session.id);
+    // The remote would hand back the first session if the new create arrived before that completion.
+    const ops = await f.db.outbox.orderBy('seq').toArray();
+    const firstComplete = ops.find((op) => op.kind === 'vr_session.complete');
+    expect(ops.at(-1)).toMatchObject({ kind: 'vr_session.create', entity_id: second.body.session.id, depends_on: [firstComplete?.id] });
   });
 });
 
