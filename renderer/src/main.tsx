@@ -12,6 +12,9 @@ import { connectBridge } from './bridge/connect-bridge';
 import { IpcClient } from './bridge/ipc-client';
 import { SocketBridge } from './bridge/socket-bridge';
 import { openOutpostDb } from './db/outpost-db';
+import { HeadsetFeed } from './headsets/headset-feed';
+import { HeadsetFeedProvider } from './headsets/headset-feed-context';
+import { startSideloadTracker } from './headsets/sideload-tracker';
 import { createI18n } from './i18n/i18n';
 import './styles.css';
 
@@ -61,12 +64,23 @@ async function start(container: HTMLElement): Promise<void> {
       },
     },
   });
+  // Both live as long as the window: installs finish, and headsets come and go, whatever page is open.
+  startSideloadTracker(ipc, db);
+  const headsets = new HeadsetFeed(ipc, db);
+  headsets.start();
+  if (bridge instanceof SocketBridge) {
+    bridge.onState((state) => {
+      if (state === 'open') void headsets.refresh();
+    });
+  }
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={{ ipc, db, appInfo: info.value, api }}>
           <LearnerSessionProvider db={db} store={window.sessionStorage}>
-            <App connection={bridge instanceof SocketBridge ? bridge : null} />
+            <HeadsetFeedProvider feed={headsets}>
+              <App connection={bridge instanceof SocketBridge ? bridge : null} />
+            </HeadsetFeedProvider>
           </LearnerSessionProvider>
         </ServicesProvider>
       </I18nextProvider>

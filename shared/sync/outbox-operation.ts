@@ -25,6 +25,12 @@ export const outboxOperationSchema = z.object({
   /** Operations that must succeed remotely first (create before complete). */
   depends_on: z.array(z.uuid()),
   status: z.enum(OUTBOX_STATUSES),
+  /**
+   * Which drain sent it, while in flight. An answer is recorded only by the drain that still holds the
+   * claim, so a drain that was superseded (another window, or a process that died mid-request) cannot
+   * overwrite what a later one recorded.
+   */
+  claimed_by: z.string().nullable().optional(),
   attempts: z.number().int().nonnegative(),
   next_attempt_at: z.iso.datetime(),
   last_error: z.object({ status: z.number().int().nullable(), code: z.string().nullable(), message: z.string() }).nullable(),

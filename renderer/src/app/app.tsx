@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLearnerSession } from '../auth/learner-session-context';
+import { HeadsetsPage } from '../pages/headsets-page';
 import { HomePage } from '../pages/home-page';
 import { LibraryPage } from '../pages/library-page';
 import { SessionsPage } from '../pages/sessions-page';
@@ -20,6 +21,7 @@ function SignInRoute() {
 const PAGES: Record<Route, () => React.JSX.Element> = {
   home: HomePage,
   library: LibraryPage,
+  headsets: HeadsetsPage,
   sessions: SessionsPage,
   settings: SettingsPage,
   'sign-in': SignInRoute,

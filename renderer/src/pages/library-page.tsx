@@ -6,6 +6,7 @@ import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
 import { useServices } from '../app/services-context';
 import { routeHref } from '../app/use-hash-route';
 import { useLearnerSession } from '../auth/learner-session-context';
+import { ApkImport } from '../library/apk-import';
 import { StartSessionControl } from '../library/start-session-control';
 import { TITLE_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
@@ -80,6 +81,7 @@ export function LibraryPage() {
           </tbody>
         </table>
       )}
+      <ApkImport />
       <form className="form card" onSubmit={(event) => void add(event)} noValidate>
         <h2>{t('library.addTitle')}</h2>
         <p className="hint">{t('library.addHint')}</p>

@@ -42,13 +42,14 @@ const OPEN = ['pending', 'in_flight'] as const;
 export class SyncEngine {
   #paused: 'auth' | 'offline' | null = null;
   #running: Promise<DrainResult> | null = null;
+  #runId = '';
 
   constructor(private readonly options: SyncEngineOptions) {}
 
   /** After a crash or kill: whatever was in flight is sent again (its idempotency key makes that safe). */
   async recover(): Promise<number> {
     const { db } = this.options;
-    return db.outbox.where('status').equals('in_flight').modify({ status: 'pending' });
+    return db.outbox.where('status').equals('in_flight').modify({ status: 'pending', claimed_by: null });
   }
 
   /**
@@ -66,6 +67,7 @@ export class SyncEngine {
 
   async #drain(onProgress?: (progress: SyncProgress) => void): Promise<DrainResult> {
     this.#paused = null;
+    this.#runId = crypto.randomUUID();
     await this.recover();
     const { db } = this.options;
     const queue = await db.outbox.where('status').equals('pending').sortBy('seq');
@@ -84,7 +86,10 @@ export class SyncEngine {
         const task: Promise<void> = this.#send(op, remoteIds)
           .then((outcome) => {
             status.set(op.id, outcome.kind === 'done' ? 'done' : outcome.kind === 'dead' || outcome.kind === 'conflict' ? 'dead' : 'pending');
-            if (outcome.kind === 'done') {
+            if (outcome.kind === 'superseded') {
+              // Another drain took this operation over; it is theirs to record.
+              finished.add(op.id);
+            } else if (outcome.kind === 'done') {
               delivered += 1;
               finished.add(op.id);
               if (outcome.remoteId) remoteIds.set(`${entityOf(op)}:${op.entity_id}`, outcome.remoteId);
@@ -161,7 +166,7 @@ export class SyncEngine {
 
   async #send(op: OutboxRow, remoteIds: ReadonlyMap<string, string>, bodyOverride?: unknown): Promise<SendOutcome> {
     const { db } = this.options;
-    await db.outbox.update(op.seq ?? 0, { status: 'in_flight', updated_at: this.options.now().toISOString() });
+    await db.outbox.update(op.seq ?? 0, { status: 'in_flight', claimed_by: this.#runId, updated_at: this.options.now().toISOString() });
     const resolve = (text: string) => resolveLocalRefs(text, (entity, id) => remoteIds.get(`${entity}:${id}`));
     const path = resolve(op.path);
     const body = bodyOverride ?? op.body;
@@ -190,37 +195,47 @@ export class SyncEngine {
     const at = now.toISOString();
     const seq = op.seq ?? 0;
     const nextAttemptAt = new Date(now.getTime() + backoffDelayMs(op.attempts + 1, this.options.random)).toISOString();
-    await db.transaction('rw', [db.outbox, db.idMap], async () => {
+    const runId = this.#runId;
+    const recorded = await db.transaction('rw', [db.outbox, db.idMap], async () => {
+      const current = await db.outbox.get(seq);
+      if (current?.status !== 'in_flight' || current.claimed_by !== runId) return false;
+      await record();
+      return true;
+    });
+    if (!recorded) return { kind: 'superseded' };
+    if (outcome.kind === 'auth' || outcome.kind === 'offline') this.#paused = outcome.kind;
+    return outcome.kind === 'retry' ? { ...outcome, nextAttemptAt } : outcome;
+
+    async function record(): Promise<void> {
       switch (outcome.kind) {
         case 'done': {
-          await db.outbox.update(seq, { status: 'done', attempts: op.attempts + 1, last_error: null, updated_at: at });
+          await db.outbox.update(seq, { status: 'done', claimed_by: null, attempts: op.attempts + 1, last_error: null, updated_at: at });
           if (outcome.remoteId) await db.idMap.put({ entity: entityOf(op), local_id: op.entity_id, remote_id: outcome.remoteId, recorded_at: at });
           return;
         }
         case 'retry': {
-          await db.outbox.update(seq, { status: 'pending', attempts: op.attempts + 1, next_attempt_at: nextAttemptAt, last_error: { status: outcome.status, code: null, message: outcome.reason }, updated_at: at });
+          await db.outbox.update(seq, { status: 'pending', claimed_by: null, attempts: op.attempts + 1, next_attempt_at: nextAttemptAt, last_error: { status: outcome.status, code: null, message: outcome.reason }, updated_at: at });
           return;
         }
         case 'auth':
         case 'offline':
-          this.#paused = outcome.kind;
-          await db.outbox.update(seq, { status: 'pending', updated_at: at });
+          await db.outbox.update(seq, { status: 'pending', claimed_by: null, updated_at: at });
           return;
         case 'conflict':
         case 'dead':
           await db.outbox.update(seq, {
             status: 'dead',
+            claimed_by: null,
             attempts: op.attempts + 1,
             last_error: outcome.kind === 'dead' ? { status: outcome.status, code: outcome.code, message: outcome.message } : { status: 409, code: 'CONFLICT', message: 'Could not merge with the remote copy' },
             updated_at: at,
           });
       }
-    });
-    return outcome.kind === 'retry' ? { ...outcome, nextAttemptAt } : outcome;
+    }
   }
 }
 
-type SendOutcome = Exclude<Outcome, { kind: 'retry' }> | (Extract<Outcome, { kind: 'retry' }> & { nextAttemptAt: string });
+type SendOutcome = Exclude<Outcome, { kind: 'retry' }> | (Extract<Outcome, { kind: 'retry' }> & { nextAttemptAt: string }) | { kind: 'superseded' };
 
 /** The id-map entity of an operation's record: `vr_session.complete` -> `vr_session`. */
 function entityOf(op: OutboxRow): string {

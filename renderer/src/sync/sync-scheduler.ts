@@ -115,7 +115,10 @@ export class SyncScheduler {
     const total = this.#snapshot.pending;
     this.#set({ state: 'draining', progress: { delivered: 0, total } });
     const onProgress = (p: SyncProgress) => this.#set({ progress: { delivered: p.delivered, total: Math.max(total, p.delivered + p.remaining) } });
-    const result = await this.deps.engine.drain(onProgress);
+    // One drain across every window of this profile; the outbox claims are the safety net under this.
+    const drain = () => this.deps.engine.drain(onProgress);
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    const result = locks ? await locks.request('outpost-sync', drain) : await drain();
     const at = this.deps.now().toISOString();
     if (result.state === 'idle' && result.delivered > 0) this.deps.lastSuccess.set(at);
     this.#set({

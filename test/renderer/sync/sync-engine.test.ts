@@ -3,7 +3,7 @@ import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import type { RemotePort } from '../../../renderer/src/sync/sync-engine';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
-import { scriptedRemote } from '../../support/scripted-remote';
+import { scriptedRemote, until } from '../../support/scripted-remote';
 
 async function startAndComplete(f: ApiFixture, user: string, pkg: string) {
   const token = await f.token(user);
@@ -95,6 +95,24 @@ describe('SyncEngine', () => {
     const remote = scriptedRemote();
     expect(await engine(f, remote.port).drain()).toMatchObject({ delivered: 3 });
     expect(remote.requests[0]?.idempotency_key).toBe(first?.idempotency_key);
+  });
+
+  it('ignores a late answer to a drain that was superseded (another window, or a process that died)', async () => {
+    const f = await createApiFixture();
+    const token = await f.token(ALICE);
+    await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const stale: RemotePort = async () => {
+      await gate;
+      return { kind: 'network', message: 'socket hang up' };
+    };
+    const first = engine(f, stale).drain();
+    await until(async () => (await f.db.outbox.where('status').equals('in_flight').count()) === 1);
+    expect(await engine(f, scriptedRemote().port).drain()).toMatchObject({ delivered: 1, waiting: 0 });
+    release();
+    expect(await first).toMatchObject({ delivered: 0, waiting: 0 });
+    expect(await f.db.outbox.toArray()).toEqual([expect.objectContaining({ status: 'done', claimed_by: null })]);
   });
 
   it('goes offline without an API configured', async () => {

@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Headset } from '../../../shared/headsets/headset';
+import type { VrPackageRow } from '../db/rows';
+import { formatBytes, formatPercent } from '../i18n/format-bytes';
+import { InstalledApps } from './installed-apps';
+import { JobStatus } from './job-status';
+import { SessionAssignSelect } from './session-assign-select';
+import type { OpenSession } from './use-open-sessions';
+import { useLatestJob } from './use-headsets';
+
+/** Under this the instructor is warned; main itself refuses installs a little lower still. */
+const LOW_BATTERY_PERCENT = 20;
+
+export interface HeadsetCardProps {
+  readonly headset: Headset;
+  readonly packages: readonly VrPackageRow[];
+  readonly chosen: VrPackageRow | null;
+  readonly sessions: readonly OpenSession[];
+  readonly assigned: string | null;
+  readonly taken: ReadonlySet<string>;
+  readonly onAssign: (sessionId: string | null) => void;
+}
+
+export function HeadsetCard({ headset, packages, chosen, sessions, assigned, taken, onAssign }: HeadsetCardProps) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const job = useLatestJob(headset.serial);
+  const locale = i18n.language;
+  const battery = headset.battery_level;
+  const low = battery !== null && battery < LOW_BATTERY_PERCENT;
+  const jobTitle = packages.find((p) => p.id === job?.package_id)?.title ?? t('headsets.job.unknownPackage');
+  return (
+    <article className="card headset" aria-labelledby={`${id}-model ${id}-serial`} data-state={headset.state}>
+      <header className="headset-head">
+        <h2 id={`${id}-model`}>{headset.model ?? t('headsets.unknownModel')}</h2>
+        <span className={`status status-${headset.state}`}>{t(`headsets.state.${headset.state}`)}</span>
+      </header>
+      {headset.state === 'unauthorized' && <p className="notice">{t('headsets.help.unauthorized')}</p>}
+      {headset.state === 'offline' && <p className="notice">{t('headsets.help.offline')}</p>}
+      <dl className="facts">
+        <dt>{t('headsets.facts.serial')}</dt>
+        <dd id={`${id}-serial`}>{headset.serial}</dd>
+        <dt>{t('headsets.facts.battery')}</dt>
+        <dd className={low ? 'warn' : undefined}>
+          {battery === null ? t('headsets.unknown') : low ? t('headsets.batteryLow', { percent: formatPercent(battery, locale) }) : formatPercent(battery, locale)}
+        </dd>
+        <dt>{t('headsets.facts.storage')}</dt>
+        <dd>
+          {headset.free_bytes === null
+            ? t('headsets.unknown')
+            : headset.total_bytes === null
+              ? t('headsets.storageFree', { free: formatBytes(headset.free_bytes, locale) })
+              : t('headsets.storage', { free: formatBytes(headset.free_bytes, locale), total: formatBytes(headset.total_bytes, locale) })}
+        </dd>
+      </dl>
+      <InstalledApps headset={headset} packages={packages} />
+      {chosen && headset.state === 'device' && sessions.length > 0 && (
+        <SessionAssignSelect packageTitle={chosen.title} sessions={sessions} value={assigned} taken={taken} onChange={onAssign} />
+      )}
+      {job && <JobStatus job={job} title={jobTitle} />}
+    </article>
+  );
+}

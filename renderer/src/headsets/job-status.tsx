@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { ProgressBar } from '../app/progress-bar';
+import { useServices } from '../app/services-context';
+import type { SideloadJobRow } from '../db/rows';
+import { formatBytes } from '../i18n/format-bytes';
+import { SideloadError } from './sideload-error';
+
+const RUNNING = new Set<SideloadJobRow['status']>(['queued', 'transferring', 'installing', 'verifying']);
+
+/** The headset's latest install: a live bar while it runs, then how it ended. */
+export function JobStatus({ job, title }: { job: SideloadJobRow; title: string }) {
+  const { t, i18n } = useTranslation();
+  const { ipc } = useServices();
+  const bytes = t('headsets.job.bytes', { sent: formatBytes(job.bytes_sent, i18n.language), total: formatBytes(job.bytes_total, i18n.language) });
+  if (RUNNING.has(job.status)) {
+    return (
+      <div className="job" role="status" data-status={job.status}>
+        <p>{t(`headsets.job.${job.status}`, { title })}</p>
+        <ProgressBar label={t('headsets.job.progressLabel', { title })} value={job.bytes_sent} max={job.bytes_total} text={bytes} />
+        <small>{bytes}</small>
+        <button type="button" className="secondary" onClick={() => void ipc.invoke('sideload:cancel', { job_id: job.id })}>
+          {t('headsets.cancel')}
+        </button>
+      </div>
+    );
+  }
+  if (job.status === 'failed') {
+    return (
+      <p className="job job-failed" role="alert" data-status="failed">
+        {t('headsets.job.failed', { title })} <SideloadError code={job.error_code ?? 'UNKNOWN'} />
+      </p>
+    );
+  }
+  return (
+    <p className="job" role="status" data-status={job.status}>
+      {t(`headsets.job.${job.status}`, { title })}
+    </p>
+  );
+}

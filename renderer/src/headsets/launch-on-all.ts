@@ -1,0 +1,43 @@
+import type { Headset } from '../../../shared/headsets/headset';
+import type { LaunchResult } from '../../../shared/headsets/sideload-contract';
+import type { RequestOf } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/ipc/result';
+import type { OutpostDb } from '../db/outpost-db';
+import type { VrPackageRow } from '../db/rows';
+import type { SessionAssignments } from './install-plan';
+import { recordConfirmedLaunch, sessionInstalledOn } from './session-launch';
+
+export interface LaunchChannels {
+  invoke(channel: 'headsets:launch', payload: RequestOf<'headsets:launch'>): Promise<Result<LaunchResult>>;
+}
+
+export type HeadsetLaunch =
+  | { readonly serial: string; readonly ok: true; readonly sessionStarted: boolean }
+  | { readonly serial: string; readonly ok: false; readonly code: string; readonly message: string };
+
+/** Connected headsets that have the app at all (any version: an older copy still runs the lesson). */
+export function launchTargets(packageName: string, headsets: readonly Headset[]): Headset[] {
+  return headsets.filter((h) => h.state === 'device' && h.installed.some((p) => p.package_name === packageName));
+}
+
+/**
+ * "Launch on all": every target in parallel, each confirmed by main only once the app is in the
+ * foreground. A confirmed launch starts the session assigned to that headset; with no assignment on the
+ * page, the session whose install last reached the headset is the one being played.
+ */
+export async function launchOnAll(ipc: LaunchChannels, db: OutpostDb, pkg: VrPackageRow, headsets: readonly Headset[], sessions: SessionAssignments): Promise<HeadsetLaunch[]> {
+  const packageName = pkg.package_name;
+  if (!packageName) return [];
+  return Promise.all(
+    launchTargets(packageName, headsets).map(async ({ serial }): Promise<HeadsetLaunch> => {
+      const reply = await ipc.invoke('headsets:launch', { serial, package_name: packageName, launch_activity: null });
+      if (!reply.ok) return { serial, ok: false, code: 'LAUNCH_FAILED', message: reply.error.message };
+      const result = reply.value;
+      if (!result.ok) return { serial, ok: false, code: result.code, message: result.message };
+      const assigned = sessions[serial];
+      const sessionId = assigned === undefined ? await sessionInstalledOn(db, serial, pkg.id) : assigned;
+      const record = sessionId ? await recordConfirmedLaunch(db, sessionId, result) : 'unchanged';
+      return { serial, ok: true, sessionStarted: record === 'started' };
+    }),
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { Headset } from '../../../shared/headsets/headset';
+import type { HeadsetLaunch } from './launch-on-all';
+import { SideloadError } from './sideload-error';
+
+/** One line per headset, so the instructor sees at a glance which learner still needs a hand. */
+export function LaunchResults({ results, headsets }: { results: readonly HeadsetLaunch[]; headsets: readonly Headset[] }) {
+  const { t } = useTranslation();
+  const name = (serial: string) => {
+    const headset = headsets.find((h) => h.serial === serial);
+    return t('headsets.bulk.headsetName', { model: headset?.model ?? t('headsets.unknownModel'), serial });
+  };
+  return (
+    <ul className="launch-results" aria-label={t('headsets.bulk.launchResults')}>
+      {results.map((result) => (
+        <li key={result.serial} data-ok={result.ok}>
+          {result.ok ? (
+            t(result.sessionStarted ? 'headsets.bulk.launchedSession' : 'headsets.bulk.launched', { headset: name(result.serial) })
+          ) : (
+            <>
+              {t('headsets.bulk.launchFailed', { headset: name(result.serial) })} <SideloadError code={result.code} />
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,31 @@
+import { Dexie } from 'dexie';
+import type { LaunchResult } from '../../../shared/headsets/sideload-contract';
+import type { OutpostDb } from '../db/outpost-db';
+import { transitionVrSession } from '../vr/vr-session-transitions';
+
+export type LaunchRecord = 'started' | 'unchanged';
+
+/**
+ * A launch the headset confirmed (the app is in the foreground) starts the learner's session. Only a
+ * downloaded session moves: one still downloading never got its APK verified, and a relaunch of one
+ * already in progress keeps its first_launch_at.
+ */
+export async function recordConfirmedLaunch(db: OutpostDb, sessionId: string, result: LaunchResult): Promise<LaunchRecord> {
+  if (!result.ok) return 'unchanged';
+  return db.transaction('rw', db.vrSessions, async () => {
+    const session = await db.vrSessions.get(sessionId);
+    if (session?.status !== 'downloaded') return 'unchanged';
+    await transitionVrSession(db, sessionId, 'in_progress', new Date(result.confirmed_at));
+    return 'started';
+  });
+}
+
+/**
+ * The session whose APK most recently reached this headset, for a launch after the page that assigned it
+ * was closed: the job rows remember what the page's state forgot.
+ */
+export async function sessionInstalledOn(db: OutpostDb, serial: string, packageId: string): Promise<string | null> {
+  const jobs = await db.sideloadJobs.where('[serial+created_at]').between([serial, Dexie.minKey], [serial, Dexie.maxKey]).reverse().toArray();
+  const job = jobs.find((j) => j.package_id === packageId && j.vr_session_id !== null && (j.status === 'done' || j.status === 'skipped'));
+  return job?.vr_session_id ?? null;
+}
