@@ -57,6 +57,8 @@ export const vrPackageRecordSchema = vrPackageSchema.extend({
   version_name: z.string().optional(),
   label: z.string().optional(),
   min_sdk: z.number().int().positive().optional(),
+  /** The launcher activity from the manifest, so a launch can use `am start -W` rather than monkey. */
+  launch_activity: z.string().max(256).optional(),
   apk_sha256: sha256HexSchema.optional(),
   apk_size_bytes: z.number().int().nonnegative().optional(),
   obb_files: z.array(obbFileSchema).optional(),

@@ -30,7 +30,7 @@ export async function launchOnAll(ipc: LaunchChannels, db: OutpostDb, pkg: VrPac
   if (!packageName) return [];
   return Promise.all(
     launchTargets(packageName, headsets).map(async ({ serial }): Promise<HeadsetLaunch> => {
-      const reply = await ipc.invoke('headsets:launch', { serial, package_name: packageName, launch_activity: null });
+      const reply = await ipc.invoke('headsets:launch', { serial, package_name: packageName, launch_activity: pkg.launch_activity ?? null });
       if (!reply.ok) return { serial, ok: false, code: 'LAUNCH_FAILED', message: reply.error.message };
       const result = reply.value;
       if (!result.ok) return { serial, ok: false, code: result.code, message: result.message };

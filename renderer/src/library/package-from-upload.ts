@@ -38,6 +38,7 @@ export function packageFromUpload(upload: UploadedPackage, platforms: readonly s
     ...(info.version_name !== null ? { version_name: info.version_name } : {}),
     ...(info.label !== null ? { label: info.label } : {}),
     ...(info.min_sdk !== null ? { min_sdk: info.min_sdk } : {}),
+    ...(info.launch_activity !== null ? { launch_activity: info.launch_activity } : {}),
     apk_sha256: upload.apk.sha256,
     apk_size_bytes: upload.apk.size_bytes,
     obb_files: [...kept, ...dropped],

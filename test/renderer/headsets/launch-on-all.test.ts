@@ -12,11 +12,14 @@ const confirmedAt = '2026-03-02T09:10:00.000Z';
 
 function fakeLauncher(replies: Record<string, Result<LaunchResult>>) {
   const asked: string[] = [];
+  const activities: Array<string | null> = [];
   return {
     asked,
+    activities,
     ipc: {
-      async invoke(_channel: 'headsets:launch', payload: { serial: string }) {
+      async invoke(_channel: 'headsets:launch', payload: { serial: string; launch_activity: string | null }) {
         asked.push(payload.serial);
+        activities.push(payload.launch_activity);
         return replies[payload.serial] ?? ok({ ok: true as const, serial: payload.serial, via: 'monkey' as const, confirmed_at: confirmedAt });
       },
     },
@@ -36,6 +39,15 @@ describe('launchTargets', () => {
 });
 
 describe('launchOnAll', () => {
+  it("asks for the manifest's launcher activity when the import recorded one, so am start -W can be used", async () => {
+    const f = await createApiFixture();
+    const launcher = fakeLauncher({});
+    const cart = [headsetRow('q3', 'device', 'Quest 3', installed)];
+    await launchOnAll(launcher.ipc, f.db, { ...importedPackage, launch_activity: 'org.example.safety.MainActivity' }, cart, { q3: null });
+    await launchOnAll(launcher.ipc, f.db, { ...importedPackage, launch_activity: undefined }, cart, { q3: null });
+    expect(launcher.activities).toEqual(['org.example.safety.MainActivity', null]);
+  });
+
   it('starts the assigned session on a confirmed launch and reports each headset', async () => {
     const f = await createApiFixture();
     const alice = (await f.call('POST', '/api/vr-sessions', { token: await f.token(ALICE), body: { package_id: SAFETY_PKG } })).body.session.id as string;

@@ -20,6 +20,7 @@ describe('packageFromUpload', () => {
         version_name: '1.0.7',
         label: 'Safety VR',
         min_sdk: 29,
+        launch_activity: 'org.example.safety.MainActivity',
         apk_sha256: 'a'.repeat(64),
         apk_size_bytes: 8_000_000,
         obb_files: [{ name: 'main.7.org.example.safety.obb', size_bytes: 300, sha256: 'b'.repeat(64) }],
