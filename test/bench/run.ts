@@ -1,5 +1,8 @@
+// The sync benchmark runs the renderer's data layer in Node; Dexie reads the global IndexedDB on import.
+import 'fake-indexeddb/auto';
 import { parseArgs } from 'node:util';
 import { sideloadBench } from './sideload-bench';
+import { syncBench } from './sync-bench';
 
 /**
  * `npm run bench`: speed and memory targets, each reported as a ratio against a baseline measured in the
@@ -8,6 +11,7 @@ import { sideloadBench } from './sideload-bench';
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
+  sync: () => syncBench(values.quick ? { operations: 2000, concurrency: 8 } : { operations: 10_000, concurrency: 8 }),
   sideload: () => sideloadBench(values.quick ? { apkMiB: 8, fanOut: [1, 4], concurrency: 8 } : { apkMiB: 200, fanOut: [1, 8, 24], concurrency: 8 }),
 };
 

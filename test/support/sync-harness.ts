@@ -12,9 +12,13 @@ import { defaultCatalogSeed, SEED_TENANT } from '../reference-server/catalog-see
 import { startReferenceServer } from '../reference-server/server';
 import type { ReferenceServer } from '../reference-server/server';
 import { openTestDb } from './fake-db';
+import { startReferenceProcess } from './reference-process';
+import type { ReferenceProcess } from './reference-process';
 
 export interface SyncHarness {
-  readonly server: ReferenceServer;
+  /** In-process server (fault switches, inspection); null when the server runs as its own process. */
+  readonly server: ReferenceServer | null;
+  readonly serverUrl: string;
   readonly db: OutpostDb;
   readonly api: LocalApi;
   readonly learners: readonly string[];
@@ -31,7 +35,7 @@ const uuid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n
  * A kiosk and its remote: the reference server (SQLite, faults) seeded with a class, a local database
  * holding the same roster and packages, the local API over it, and main's remote client in between.
  */
-export async function startSyncHarness(options: { learners: number; packages: number; timeoutMs?: number }): Promise<SyncHarness> {
+export async function startSyncHarness(options: { learners: number; packages: number; timeoutMs?: number; separateProcess?: boolean }): Promise<SyncHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'outpost-sync-'));
   const learners = Array.from({ length: options.learners }, (_, i) => uuid('1ea40000', i + 1));
   const packages = Array.from({ length: options.packages }, (_, i) => uuid('9ac00000', i + 1));
@@ -40,21 +44,30 @@ export async function startSyncHarness(options: { learners: number; packages: nu
     learners: learners.map((id, i) => ({ id, display_name: `Learner ${i + 1}`, role: 'learner' as const })),
     vr_packages: packages.map((id, i) => ({ id, title: `VR ${i + 1}`, version: '1.0.0', target_platforms: ['quest3' as const] })),
   };
-  const server = await startReferenceServer({ dataDir: join(dir, 'server'), seed });
   const secrets = new FileSecretStore(join(dir, 'token.json'));
-  await secrets.set(server.tokens.issue('kiosk-device', { admin: true, ttlSeconds: 30 * 86_400 }));
+  let server: ReferenceServer | null = null;
+  let external: ReferenceProcess | null = null;
+  if (options.separateProcess) {
+    external = await startReferenceProcess(join(dir, 'server'), seed);
+    await secrets.set(external.deviceToken);
+  } else {
+    server = await startReferenceServer({ dataDir: join(dir, 'server'), seed });
+    await secrets.set(server.tokens.issue('kiosk-device', { admin: true, ttlSeconds: 30 * 86_400 }));
+  }
+  const url = server?.url ?? external?.url ?? '';
   const db = openTestDb('sync');
   const now = new Date().toISOString();
   await db.learners.bulkAdd(learners.map((id, i) => ({ id, tenant_id: SEED_TENANT, display_name: `Learner ${i + 1}`, role: 'learner' as const, pin: null, updated_at: now })));
   await db.vrPackages.bulkAdd(seed.vr_packages);
-  const api = createLocalApi({ db, now: () => new Date(), newId: () => crypto.randomUUID(), xapi: { accountHomePage: server.url, activityIriBase: `${server.url}/xapi` } });
+  const api = createLocalApi({ db, now: () => new Date(), newId: () => crypto.randomUUID(), xapi: { accountHomePage: url, activityIriBase: `${url}/xapi` } });
   return {
     server,
+    serverUrl: url,
     db,
     api,
     learners,
     packages,
-    remote: createRemoteClient({ baseUrl: async () => server.url, secrets, timeoutMs: options.timeoutMs ?? 2000 }),
+    remote: createRemoteClient({ baseUrl: async () => url, secrets, timeoutMs: options.timeoutMs ?? 2000 }),
     async tokenFor(userId) {
       const result = await signIn(db, userId, null, { now: () => new Date() });
       if (!result.ok) throw new Error(result.reason);
@@ -62,7 +75,8 @@ export async function startSyncHarness(options: { learners: number; packages: nu
     },
     async stop() {
       db.close();
-      await server.stop();
+      await server?.stop();
+      await external?.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };

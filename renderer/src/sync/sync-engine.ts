@@ -78,9 +78,12 @@ export class SyncEngine {
     const inFlight = new Set<Promise<void>>();
     const busyEntities = new Set<string>();
     const finished = new Set<string>();
+    const indexOf = new Map(queue.map((op, index) => [op.id, index]));
+    const cursor = { head: 0 };
     for (;;) {
       if (this.#paused) break;
-      const ready = await this.#pick(queue, finished, busyEntities, status, remoteIds, this.options.concurrency - inFlight.size);
+      const ready = await this.#pick(queue, cursor, finished, busyEntities, status, remoteIds, this.options.concurrency - inFlight.size);
+      await this.#claim(ready);
       for (const op of ready) {
         busyEntities.add(op.entity_id);
         const task: Promise<void> = this.#send(op, remoteIds)
@@ -97,7 +100,7 @@ export class SyncEngine {
               dead += 1;
               finished.add(op.id);
             } else {
-              const index = queue.findIndex((q) => q.id === op.id);
+              const index = indexOf.get(op.id) ?? -1;
               if (index >= 0) queue[index] = { ...op, next_attempt_at: outcome.kind === 'retry' ? outcome.nextAttemptAt : op.next_attempt_at, attempts: op.attempts + 1 };
             }
           })
@@ -129,6 +132,7 @@ export class SyncEngine {
    */
   async #pick(
     queue: readonly OutboxRow[],
+    cursor: { head: number },
     finished: ReadonlySet<string>,
     busyEntities: ReadonlySet<string>,
     status: Map<string, string>,
@@ -139,7 +143,11 @@ export class SyncEngine {
     if (room <= 0) return picked;
     const now = this.options.now().toISOString();
     const seenEntities = new Set<string>();
-    for (const op of queue) {
+    // Everything before the head is finished; operations finish roughly in order, so this keeps each
+    // scan short even with thousands queued.
+    while (cursor.head < queue.length && finished.has(queue[cursor.head]?.id ?? '')) cursor.head += 1;
+    for (let i = cursor.head; i < queue.length; i++) {
+      const op = queue[i]!;
       if (picked.length >= room) break;
       if (finished.has(op.id) || seenEntities.has(op.entity_id)) continue;
       seenEntities.add(op.entity_id);
@@ -149,6 +157,14 @@ export class SyncEngine {
       picked.push(op);
     }
     return picked;
+  }
+
+  /** Marks a batch as in flight under this drain's claim, in one transaction. */
+  async #claim(ops: readonly OutboxRow[]): Promise<void> {
+    if (ops.length === 0) return;
+    const { db } = this.options;
+    const changes = { status: 'in_flight' as const, claimed_by: this.#runId, updated_at: this.options.now().toISOString() };
+    await db.outbox.bulkUpdate(ops.map((op) => ({ key: op.seq ?? 0, changes })));
   }
 
   async #dependenciesDone(op: OutboxRow, status: Map<string, string>): Promise<boolean> {
@@ -166,7 +182,6 @@ export class SyncEngine {
 
   async #send(op: OutboxRow, remoteIds: ReadonlyMap<string, string>, bodyOverride?: unknown): Promise<SendOutcome> {
     const { db } = this.options;
-    await db.outbox.update(op.seq ?? 0, { status: 'in_flight', claimed_by: this.#runId, updated_at: this.options.now().toISOString() });
     const resolve = (text: string) => resolveLocalRefs(text, (entity, id) => remoteIds.get(`${entity}:${id}`));
     const path = resolve(op.path);
     const body = bodyOverride ?? op.body;

@@ -20,7 +20,7 @@ class Killed extends Error {}
  * before sending, or after the answer arrived but before it was recorded.
  */
 function chaoticRemote(harness: SyncHarness, random: () => number, state: { killed: boolean; kills: number }): RemotePort {
-  const { faults } = harness.server;
+  const { faults } = harness.server!;
   return async (request: RemoteRequest): Promise<RemoteResult> => {
     if (state.killed) throw new Killed();
     const roll = random();
@@ -60,14 +60,14 @@ async function syncThroughChaos(harness: SyncHarness, seed: number): Promise<{ r
     } catch (error) {
       if (!(error instanceof Killed)) throw error;
     }
-    harness.server.faults.clear();
+    harness.server!.faults.clear();
   }
   return { restarts, kills: state.kills };
 }
 
 async function expectExactlyOneEffectEach(harness: SyncHarness): Promise<void> {
   const local = await harness.db.vrSessions.toArray();
-  const remote = harness.server.inspect.vrSessions();
+  const remote = harness.server!.inspect.vrSessions();
   const ops = await harness.db.outbox.toArray();
   expect(ops.filter((op) => op.status !== 'done')).toEqual([]);
   expect(remote).toHaveLength(local.length);
@@ -81,7 +81,7 @@ async function expectExactlyOneEffectEach(harness: SyncHarness): Promise<void> {
     if (session.status === 'completed') expect(twin?.score).toEqual(session.score);
   }
   const completed = local.filter((s) => s.status === 'completed').length;
-  expect(harness.server.inspect.xapiStatements()).toHaveLength(completed);
+  expect(harness.server!.inspect.xapiStatements()).toHaveLength(completed);
 }
 
 describe('sync through faults and crashes (reference server, real HTTP)', () => {
@@ -90,25 +90,25 @@ describe('sync through faults and crashes (reference server, real HTTP)', () => 
     await recordActivity(h, 1000, seededRandom(7));
     const { kills } = await syncThroughChaos(h, 11);
     expect(kills).toBeGreaterThan(0);
-    expect(h.server.faults.injected.resetAfterWrite).toBeGreaterThan(10);
+    expect(h.server!.faults.injected.resetAfterWrite).toBeGreaterThan(10);
     await expectExactlyOneEffectEach(h);
   }, 240_000);
 
   it('holds without idempotency keys too, on the API semantics alone', async () => {
     h = await startSyncHarness({ learners: 6, packages: 3, timeoutMs: 400 });
-    h.server.faults.honourIdempotencyKeys = false;
+    h.server!.faults.honourIdempotencyKeys = false;
     await recordActivity(h, 300, seededRandom(3));
     const random = seededRandom(5);
     const state = { killed: false, kills: 0 };
     for (let i = 0; i < 200; i++) {
       state.killed = false;
-      h.server.faults.honourIdempotencyKeys = false;
+      h.server!.faults.honourIdempotencyKeys = false;
       const engine = new SyncEngine({ db: h.db, remote: chaoticRemote(h, random, state), now: () => new Date(), random: () => 0, concurrency: 4 });
       const result = await engine.drain().catch((error: unknown) => {
         if (error instanceof Killed) return null;
         throw error;
       });
-      h.server.faults.clear();
+      h.server!.faults.clear();
       if (result?.waiting === 0) break;
     }
     await expectExactlyOneEffectEach(h);

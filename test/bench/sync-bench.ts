@@ -1,0 +1,77 @@
+import { resolveLocalRefs } from '../../shared/sync/local-ref';
+import { classifyResult } from '../../renderer/src/sync/classify-result';
+import { SyncEngine } from '../../renderer/src/sync/sync-engine';
+import { seededRandom } from '../reference-server/seeded-random';
+import { recordActivity, startSyncHarness } from '../support/sync-harness';
+import type { SyncHarness } from '../support/sync-harness';
+
+export interface SyncBenchOptions {
+  readonly operations: number;
+  readonly concurrency: number;
+}
+
+/** The obvious loop: one request at a time, in recorded order, each answer recorded before the next. */
+async function naiveDrain(h: SyncHarness): Promise<void> {
+  const remoteIds = new Map<string, string>();
+  for (const op of await h.db.outbox.orderBy('seq').toArray()) {
+    const resolve = (text: string) => resolveLocalRefs(text, (entity, id) => remoteIds.get(`${entity}:${id}`));
+    const result = await h.remote({
+      method: op.method,
+      path: resolve(op.path),
+      body: JSON.parse(resolve(JSON.stringify(op.body))),
+      idempotency_key: op.idempotency_key,
+      ...(op.acting_user_id ? { on_behalf_of: op.acting_user_id } : {}),
+    });
+    const outcome = classifyResult(op, result);
+    if (outcome.kind !== 'done') throw new Error(`naive loop: ${op.kind} ${JSON.stringify(result).slice(0, 200)}`);
+    if (outcome.remoteId) remoteIds.set(`${op.kind.split('.')[0]}:${op.entity_id}`, outcome.remoteId);
+    await h.db.outbox.update(op.seq ?? 0, { status: 'done' });
+  }
+}
+
+/** Sessions the remote holds beyond the ones recorded locally, counted through the API itself. */
+async function duplicates(h: SyncHarness): Promise<number> {
+  let remote = 0;
+  for (const learner of h.learners) {
+    const result = await h.remote({ method: 'GET', path: '/api/vr-sessions', on_behalf_of: learner });
+    if (result.kind !== 'response' || result.status !== 200) throw new Error('could not list remote sessions');
+    remote += (result.body as { sessions: unknown[] }).sessions.length;
+  }
+  return remote - (await h.db.vrSessions.count());
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Drains the same recorded workload (VR sessions created and completed, with their xAPI statements) to
+ * the reference server twice in one run: with the naive loop as the baseline, then with the sync engine.
+ */
+export async function syncBench(options: SyncBenchOptions): Promise<Record<string, number>> {
+  const naive = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
+  const ours = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
+  try {
+    await recordActivity(naive, options.operations, seededRandom(1));
+    await recordActivity(ours, options.operations, seededRandom(1));
+    const naiveMs = await timed(() => naiveDrain(naive));
+    const engine = new SyncEngine({ db: ours.db, remote: ours.remote, now: () => new Date(), random: Math.random, concurrency: options.concurrency });
+    const oursMs = await timed(() => engine.drain());
+    const left = await ours.db.outbox.where('status').notEqual('done').count();
+    if (left > 0) throw new Error(`${left} operations were not delivered`);
+    return {
+      operations: await ours.db.outbox.count(),
+      naive_loop_ms: Math.round(naiveMs),
+      ours_ms: Math.round(oursMs),
+      ours_vs_naive_ratio: Number((oursMs / naiveMs).toFixed(2)),
+      ours_ops_per_s: Math.round(((await ours.db.outbox.count()) / oursMs) * 1000),
+      duplicates_naive: await duplicates(naive),
+      duplicates_ours: await duplicates(ours),
+    };
+  } finally {
+    await naive.stop();
+    await ours.stop();
+  }
+}
