@@ -16,6 +16,7 @@ import { HeadsetFeed } from './headsets/headset-feed';
 import { HeadsetFeedProvider } from './headsets/headset-feed-context';
 import { startSideloadTracker } from './headsets/sideload-tracker';
 import { createI18n } from './i18n/i18n';
+import { startSync } from './sync/start-sync';
 import './styles.css';
 
 function localeFor(settings: Settings | null) {
@@ -68,6 +69,8 @@ async function start(container: HTMLElement): Promise<void> {
   startSideloadTracker(ipc, db);
   const headsets = new HeadsetFeed(ipc, db);
   headsets.start();
+  // Sync starts here, outside React, so StrictMode's double effects cannot start a second scheduler.
+  const sync = startSync({ ipc, db, storage: window.localStorage, now: () => new Date(), random: Math.random });
   if (bridge instanceof SocketBridge) {
     bridge.onState((state) => {
       if (state === 'open') void headsets.refresh();
@@ -76,7 +79,7 @@ async function start(container: HTMLElement): Promise<void> {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <ServicesProvider services={{ ipc, db, appInfo: info.value, api }}>
+        <ServicesProvider services={{ ipc, db, appInfo: info.value, api, sync }}>
           <LearnerSessionProvider db={db} store={window.sessionStorage}>
             <HeadsetFeedProvider feed={headsets}>
               <App connection={bridge instanceof SocketBridge ? bridge : null} />

@@ -6,7 +6,9 @@ import { LibraryPage } from '../pages/library-page';
 import { SessionsPage } from '../pages/sessions-page';
 import { SettingsPage } from '../pages/settings-page';
 import { SignInPage } from '../pages/sign-in-page';
+import { SyncPage } from '../pages/sync-page';
 import { SessionNoticeProvider } from '../sessions/session-notice-context';
+import { SyncIndicator } from '../sync/sync-indicator';
 import { ConnectionBadge } from './connection-badge';
 import type { ConnectionSource } from './connection-badge';
 import { LearnerBadge } from './learner-badge';
@@ -23,6 +25,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   library: LibraryPage,
   headsets: HeadsetsPage,
   sessions: SessionsPage,
+  sync: SyncPage,
   settings: SettingsPage,
   'sign-in': SignInRoute,
 };
@@ -41,6 +44,7 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
           <span className="brand-tagline">{settings?.kioskName ?? t('app.tagline')}</span>
         </div>
         <div className="topbar-end">
+          <SyncIndicator />
           <LearnerBadge />
           {connection && <ConnectionBadge source={connection} />}
         </div>

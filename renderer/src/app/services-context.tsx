@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/ipc/contract';
 import type { LocalApi } from '../api/local-api';
 import type { IpcClient } from '../bridge/ipc-client';
 import type { OutpostDb } from '../db/outpost-db';
+import type { SyncServices } from '../sync/start-sync';
 
 export interface AppServices {
   readonly ipc: IpcClient;
@@ -11,6 +12,8 @@ export interface AppServices {
   readonly appInfo: AppInfo;
   /** The seed APIs over Dexie; call it through a typed client such as createVrSessionsClient. */
   readonly api: LocalApi;
+  /** The window's one sync scheduler (started at boot) and its latest catalog pull. */
+  readonly sync: SyncServices;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

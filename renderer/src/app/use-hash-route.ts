@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export const ROUTES = ['home', 'library', 'headsets', 'sessions', 'settings', 'sign-in'] as const;
+export const ROUTES = ['home', 'library', 'headsets', 'sessions', 'sync', 'settings', 'sign-in'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Sign-in is reached from the top bar (and shown in place of pages that need a learner), not the sidebar. */

@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import { Dexie, liveQuery } from 'dexie';
 import type { RemoteStatus } from '../../../shared/sync/remote-contract';
 import type { OutpostDb } from '../db/outpost-db';
 import type { CatalogPullResult } from './catalog-pull';
@@ -37,6 +37,8 @@ export class SyncScheduler {
   readonly #listeners = new Set<(snapshot: SyncSnapshot) => void>();
   readonly #cleanups: Array<() => void> = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The catalog is pulled once each time the API comes back (and on "Sync now"). */
+  #pulledSinceOnline = false;
   #probe: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: SyncSchedulerDeps) {
@@ -87,6 +89,7 @@ export class SyncScheduler {
 
   #onRemote(status: RemoteStatus, drain = true): void {
     const wasUsable = usable(this.#snapshot.remote);
+    if (!usable(status)) this.#pulledSinceOnline = false;
     this.#set({ remote: status, state: !status.configured ? 'unconfigured' : !status.signed_in && status.reachable ? 'paused_auth' : usable(status) ? this.#idleOr() : 'offline' });
     if (drain && usable(status) && !wasUsable) this.#schedule(0);
   }
@@ -121,16 +124,22 @@ export class SyncScheduler {
     const result = locks ? await locks.request('outpost-sync', drain) : await drain();
     const at = this.deps.now().toISOString();
     if (result.state === 'idle' && result.delivered > 0) this.deps.lastSuccess.set(at);
+    if (result.state === 'idle' && !this.#pulledSinceOnline) {
+      this.#pulledSinceOnline = true;
+      const pulled = await this.deps.pullCatalog();
+      if (!pulled.ok) this.#pulledSinceOnline = false;
+    }
     this.#set({
       state: result.state,
       progress: null,
       lastSuccessAt: this.deps.lastSuccess.get(),
       lastError: result.state === 'paused_auth' ? 'sign_in_required' : null,
     });
-    // Something is waiting for its retry time: come back then.
-    const next = await this.deps.db.outbox.where('status').equals('pending').sortBy('next_attempt_at');
-    const due = next[0]?.next_attempt_at;
-    if (result.state === 'idle' && due) this.#schedule(Math.max(0, Date.parse(due) - this.deps.now().getTime()));
+    // Something is waiting for its retry time: come back then. What is due already yet still pending waits
+    // on another operation (refused, or itself waiting): an outbox change brings it back, not a timer.
+    const now = this.deps.now();
+    const next = await this.deps.db.outbox.where('[status+next_attempt_at]').between(['pending', now.toISOString()], ['pending', Dexie.maxKey], false, true).first();
+    if (result.state === 'idle' && next) this.#schedule(Math.max(0, Date.parse(next.next_attempt_at) - now.getTime()));
     return result;
   }
 

@@ -54,13 +54,15 @@ describe('SyncScheduler', () => {
     expect(remote.requests).toEqual([]);
     goOnline();
     await until(() => scheduler!.snapshot.pending === 0 && scheduler!.snapshot.state === 'idle');
-    expect(remote.requests.map((r) => r.path)).toEqual(['/api/vr-sessions']);
+    expect(remote.requests.map((r) => r.path)[0]).toBe('/api/vr-sessions');
     expect(scheduler!.snapshot.lastSuccessAt).toBe(f.clock.now.toISOString());
+    // Coming online also refreshes the catalog, without anyone pressing "Sync now".
+    await until(() => remote.requests.some((r) => r.path === '/api/roster'));
 
     // Something queued while online goes out without anyone pressing a button.
     const created = await f.call('GET', '/api/vr-sessions', { token });
     await f.call('POST', `/api/vr-sessions/${created.body.sessions[0].id}/complete`, { token, body: {} });
-    await until(() => remote.requests.length === 3 && scheduler!.snapshot.pending === 0);
+    await until(() => remote.requests.filter((r) => !r.path.startsWith('/api/roster') && r.method !== 'GET').length === 3 && scheduler!.snapshot.pending === 0);
   });
 
   it('"Sync now" sends, then pulls the catalog, keeping local extras and skipping what it cannot use', async () => {

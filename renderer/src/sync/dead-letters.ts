@@ -1,0 +1,84 @@
+import type { OutpostDb } from '../db/outpost-db';
+import type { OutboxRow } from '../db/rows';
+
+/** An operation the remote refused for good, as the user decides about it. */
+export interface DeadLetter {
+  readonly op: OutboxRow;
+  /** null when the write is not a learner's; the learner's id when they have left the class list. */
+  readonly learnerName: string | null;
+  /** Queued operations that wait on this one, directly or through others: discarded together with it. */
+  readonly dependents: number;
+}
+
+export interface DeadLetterReport {
+  readonly letters: readonly DeadLetter[];
+  /** Queued operations that cannot go until some refused one is retried or discarded. */
+  readonly blocked: number;
+}
+
+const UNSENT = ['pending', 'in_flight', 'dead'] as const;
+
+async function unsentOps(db: OutpostDb): Promise<OutboxRow[]> {
+  return (await db.outbox.where('status').anyOf(UNSENT).toArray()).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+/** Every unsent operation waiting on `rootId`, however indirectly (complete waits on create, xAPI on complete). */
+function dependentsOf(rootId: string, ops: readonly OutboxRow[]): OutboxRow[] {
+  const waiting = new Map<string, OutboxRow[]>();
+  for (const op of ops) for (const dep of op.depends_on) waiting.set(dep, [...(waiting.get(dep) ?? []), op]);
+  const found = new Map<string, OutboxRow>();
+  const frontier = [rootId];
+  for (let id = frontier.pop(); id !== undefined; id = frontier.pop()) {
+    for (const op of waiting.get(id) ?? []) {
+      if (op.id === rootId || found.has(op.id)) continue;
+      found.set(op.id, op);
+      frontier.push(op.id);
+    }
+  }
+  return [...found.values()];
+}
+
+export async function readDeadLetters(db: OutpostDb): Promise<DeadLetterReport> {
+  const ops = await unsentOps(db);
+  const dead = ops.filter((op) => op.status === 'dead');
+  const learnerIds = [...new Set(dead.flatMap((op) => (op.acting_user_id ? [op.acting_user_id] : [])))];
+  const learners = new Map((await db.learners.bulkGet(learnerIds)).flatMap((l) => (l ? [[l.id, l.display_name] as const] : [])));
+  const blocked = new Set<string>();
+  const letters = dead.map((op) => {
+    const dependents = dependentsOf(op.id, ops);
+    for (const d of dependents) if (d.status !== 'dead') blocked.add(d.id);
+    const learnerName = op.acting_user_id ? (learners.get(op.acting_user_id) ?? op.acting_user_id) : null;
+    return { op, learnerName, dependents: dependents.length };
+  });
+  return { letters, blocked: blocked.size };
+}
+
+/**
+ * Sends a refused operation again, as if newly queued (the user fixed the cause, e.g. added the package
+ * remotely). Its idempotency key stays, so a remote that did apply it after all answers with the same
+ * result instead of applying it twice. False when it is no longer a dead letter.
+ */
+export async function retryDeadLetter(db: OutpostDb, id: string, now: Date): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const op = await db.outbox.where('id').equals(id).first();
+    if (op?.status !== 'dead' || op.seq === undefined) return false;
+    const at = now.toISOString();
+    await db.outbox.update(op.seq, { status: 'pending', attempts: 0, next_attempt_at: at, claimed_by: null, updated_at: at });
+    return true;
+  });
+}
+
+/**
+ * Drops a refused operation and everything queued behind it, which could never be sent without it. Only
+ * the queue entries go: the records they describe stay on this kiosk. Returns how many were removed.
+ */
+export async function discardDeadLetter(db: OutpostDb, id: string): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const ops = await unsentOps(db);
+    const root = ops.find((op) => op.id === id);
+    if (root?.status !== 'dead') return 0;
+    const doomed = [root, ...dependentsOf(id, ops)];
+    await db.outbox.bulkDelete(doomed.flatMap((op) => (op.seq === undefined ? [] : [op.seq])));
+    return doomed.length;
+  });
+}

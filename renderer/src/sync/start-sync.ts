@@ -1,0 +1,46 @@
+import type { IpcClient } from '../bridge/ipc-client';
+import type { OutpostDb } from '../db/outpost-db';
+import { pullCatalog } from './catalog-pull';
+import { CatalogPullLog } from './catalog-pull-log';
+import { createIpcRemotePort } from './ipc-remote-port';
+import { createRemoteStatusPorts } from './ipc-remote-status';
+import { resolveScormConflict } from './scorm-conflict';
+import { SyncEngine } from './sync-engine';
+import { SyncScheduler } from './sync-scheduler';
+
+export interface SyncServices {
+  readonly scheduler: SyncScheduler;
+  readonly catalogPulls: CatalogPullLog;
+}
+
+export interface StartSyncDeps {
+  readonly ipc: Pick<IpcClient, 'invoke' | 'on'>;
+  readonly db: OutpostDb;
+  /** Where "last synced" survives a restart (localStorage in the app). */
+  readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
+  readonly now: () => Date;
+  readonly random: () => number;
+}
+
+const LAST_SUCCESS_KEY = 'outpost.sync.lastSuccessAt';
+
+/** Wires the outbox to main's remote client and starts syncing by itself; call once per window. */
+export function startSync(deps: StartSyncDeps): SyncServices {
+  const { db, now } = deps;
+  const remote = createIpcRemotePort(deps.ipc);
+  const engine = new SyncEngine({ db, remote, now, random: deps.random, concurrency: 4, resolveConflict: resolveScormConflict });
+  const catalogPulls = new CatalogPullLog(now);
+  const scheduler = new SyncScheduler({
+    db,
+    engine,
+    ...createRemoteStatusPorts(deps.ipc),
+    pullCatalog: () => catalogPulls.record(pullCatalog(db, remote, now)),
+    now,
+    lastSuccess: {
+      get: () => deps.storage.getItem(LAST_SUCCESS_KEY),
+      set: (at) => deps.storage.setItem(LAST_SUCCESS_KEY, at),
+    },
+  });
+  scheduler.start();
+  return { scheduler, catalogPulls };
+}

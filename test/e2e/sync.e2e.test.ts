@@ -1,0 +1,186 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCatalogSeed, SEED_ALICE } from '../reference-server/catalog-seed';
+import { startReferenceServer } from '../reference-server/server';
+import type { ReferenceServer } from '../reference-server/server';
+import { launchChromium } from '../support/chromium';
+import { startServeFixture } from '../support/serve-fixture';
+import type { ServeFixture } from '../support/serve-fixture';
+
+const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
+const DEVICE = 'kiosk-device';
+
+let browser: Browser;
+let dir: string;
+let server: ReferenceServer;
+let fixture: ServeFixture;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'outpost-sync-e2e-'));
+  [browser, server, fixture] = await Promise.all([launchChromium(), startReferenceServer({ dataDir: join(dir, 'server'), seed: defaultCatalogSeed() }), startServeFixture(rendererDir)]);
+  context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Taipei' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(fixture.host.url);
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await fixture?.stop();
+  await server?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function navLink(name: string) {
+  return page.getByRole('navigation').getByRole('link', { name, exact: true });
+}
+
+const indicator = () => page.getByTestId('sync-indicator');
+const indicatorSays = (text: string) => indicator().getByRole('status').filter({ hasText: text }).waitFor();
+const aliceSessions = () => server.inspect.vrSessions().filter((s) => s.user_id === SEED_ALICE);
+
+function readStore(store: string): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolveRows, reject) => {
+        const open = indexedDB.open('outpost');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolveRows(request.result as Array<Record<string, unknown>>);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+async function startSession(title: string) {
+  await navLink('VR library').click();
+  await page.getByTestId('package-table').getByRole('row', { name: new RegExp(title) }).getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('status').filter({ hasText: `“${title}” started.` }).waitFor();
+}
+
+async function completeSession(title: string) {
+  const card = page.getByRole('article', { name: title });
+  await card.getByRole('button', { name: 'Mark as completed' }).click();
+  await card.getByText('Completed', { exact: true }).first().waitFor();
+}
+
+describe('a kiosk set up online keeps syncing what it records', () => {
+  it('pulls the class and library, drains by itself, pauses for a new token, and lets the user discard a refused change', async () => {
+    // A fresh kiosk has no API; the address is checked inline before main gets it.
+    await indicatorSays('Not set up');
+    await navLink('Sync').click();
+    await page.getByRole('heading', { name: 'Sync', level: 1 }).waitFor();
+    await page.getByLabel('API address').fill('ftp://example.org');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The address must start with http:// or https://.' }).waitFor();
+    await page.getByLabel('API address').fill(server.url);
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByRole('status').filter({ hasText: 'Address saved.' }).waitFor();
+
+    // The API answers but there is no token yet: the page asks for one with the field ready to type in.
+    await page.getByRole('alert').filter({ hasText: 'Sync is paused: sign in again' }).waitFor();
+    await indicatorSays('Sign in again to sync');
+    expect(await page.getByLabel('Access token').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByLabel('Access token').fill('not-a-token-the-api-knows');
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Token refused: the API did not accept it.' }).waitFor();
+    await page.getByLabel('Access token').fill(server.tokens.issue(DEVICE, { admin: true }));
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await page.getByRole('status').filter({ hasText: 'Token accepted: signed in.' }).waitFor();
+    expect(await page.getByLabel('Access token').inputValue()).toBe('');
+    await indicatorSays('Up to date');
+    expect(await page.getByTestId('api-account').textContent()).toBe('Signed in');
+
+    // "Sync now" downloads the class list and library, so the kiosk works offline from here on.
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const pulled = page.getByTestId('catalog-pull');
+    await pulled.waitFor();
+    expect(await pulled.locator('dd').allTextContents()).toEqual(['3', '2', '3', '1']);
+    expect(await pulled.locator('dt').allTextContents()).toEqual(['Class list', 'VR packages', 'Activities', 'Lessons']);
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('list', { name: 'Class list' }).getByRole('button', { name: 'Alice Wong' }).waitFor();
+    await navLink('VR library').click();
+    await page.getByTestId('package-table').getByRole('row', { name: /Safety Training VR/ }).waitFor();
+
+    // Alice records a session; online, it reaches the API by itself. The API is slowed once so the
+    // progress bar can be seen while the first request is under way.
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Alice Wong' }).click();
+    await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
+    server.faults.slow(1500, { count: 1, path: '/api/vr-sessions', method: 'POST' });
+    await startSession('Safety Training VR');
+    await indicator().getByRole('progressbar', { name: 'Sync progress' }).waitFor();
+    await indicatorSays('Syncing…');
+    await completeSession('Safety Training VR');
+    await expect.poll(() => aliceSessions().filter((s) => s.status === 'completed').length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => server.inspect.xapiStatements().length, { timeout: 15_000 }).toBe(1);
+    await indicatorSays('Up to date');
+    await indicator().getByText('Last synced now').waitFor();
+    expect(await indicator().getByRole('progressbar').count()).toBe(0);
+    expect(aliceSessions()).toHaveLength(1);
+
+    // The device token expires: the next session stays queued and the kiosk asks for a new token.
+    server.faults.expireAllTokens();
+    await startSession('Safety Training VR');
+    await indicatorSays('Sign in again to sync');
+    await indicator().getByText('1 change waiting').waitFor();
+    expect(aliceSessions()).toHaveLength(1);
+    expect((await readStore('outbox')).filter((op) => op.status === 'pending').map((op) => op.kind)).toEqual(['vr_session.create']);
+    await indicator().click();
+    await page.getByRole('alert').filter({ hasText: 'Sync is paused: sign in again' }).waitFor();
+    expect(await page.getByLabel('Access token').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByLabel('Access token').fill(server.tokens.issue(DEVICE, { admin: true }));
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await expect.poll(() => aliceSessions().length, { timeout: 15_000 }).toBe(2);
+    await indicatorSays('Up to date');
+    await page.getByRole('alert').filter({ hasText: 'Sync is paused' }).waitFor({ state: 'detached' });
+
+    // A package the API does not know: its session is refused for good, and what depends on it waits.
+    await navLink('VR library').click();
+    await page.getByLabel('Title').fill('Unknown Sim');
+    await page.getByLabel('Version').fill('1.0.0');
+    await page.getByLabel('Quest 3', { exact: true }).check();
+    await page.getByRole('button', { name: 'Add package' }).click();
+    await page.getByRole('status').filter({ hasText: '“Unknown Sim” was added.' }).waitFor();
+    await startSession('Unknown Sim');
+    await indicator().getByText('1 change refused').waitFor();
+    await completeSession('Unknown Sim');
+    await indicatorSays('2 waiting');
+
+    await navLink('Sync').click();
+    const letter = page.getByRole('listitem', { name: 'VR session started' });
+    await letter.waitFor();
+    expect(await letter.locator('dd').allTextContents()).toEqual(['Alice Wong', 'PACKAGE_NOT_FOUND (HTTP 404): VR package not found', expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}, \d{4}/), '2']);
+    expect(await page.getByTestId('blocked-count').textContent()).toBe('2 queued changes are waiting on a refused one.');
+
+    // Discarding asks first, naming what goes with it; the records stay on the kiosk.
+    await letter.getByRole('button', { name: 'Discard' }).click();
+    const confirm = letter.getByRole('group', { name: 'Discard “VR session started”?' });
+    await confirm.getByText('2 queued changes depend on it and are discarded with them.').waitFor();
+    await confirm.getByRole('button', { name: 'Discard 3 changes' }).click();
+    await page.getByRole('status').filter({ hasText: '3 changes discarded.' }).waitFor();
+    await page.getByText('No refused changes.').waitFor();
+    await indicatorSays('Up to date');
+    expect(await indicator().getByText('change refused').count()).toBe(0);
+    const unknown = (await readStore('vrPackages')).find((p) => p.title === 'Unknown Sim');
+    const [kept] = (await readStore('vrSessions')).filter((s) => s.package_id === unknown?.id);
+    expect(kept).toMatchObject({ status: 'completed' });
+    expect((await readStore('outbox')).filter((op) => op.entity_id === kept?.id)).toEqual([]);
+    expect(aliceSessions()).toHaveLength(2);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { discardDeadLetter, readDeadLetters, retryDeadLetter } from '../../../renderer/src/sync/dead-letters';
+import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
+import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
+import type { ApiFixture } from '../../support/local-api-fixture';
+import { scriptedRemote } from '../../support/scripted-remote';
+
+const refused = { kind: 'response', status: 404, body: { error: 'VR package not found', code: 'PACKAGE_NOT_FOUND' } } as const;
+
+async function startAndComplete(f: ApiFixture, user: string, pkg: string) {
+  const token = await f.token(user);
+  const created = await f.call('POST', '/api/vr-sessions', { token, body: { package_id: pkg } });
+  await f.call('POST', `/api/vr-sessions/${created.body.session.id}/complete`, { token, body: { score: 80 } });
+  return created.body.session.id as string;
+}
+
+/** Alice's Safety session is refused (create dead, complete + xAPI stuck behind it); Bob's Chemistry one is fine. */
+async function withRefusedCreate() {
+  const f = await createApiFixture();
+  const aliceSession = await startAndComplete(f, ALICE, SAFETY_PKG);
+  await startAndComplete(f, BOB, CHEM_PKG);
+  let refuse = true;
+  const remote = scriptedRemote((req) => (refuse && req.path === '/api/vr-sessions' && (req.body as { package_id?: string }).package_id === SAFETY_PKG ? refused : undefined));
+  const engine = new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, random: () => 0, concurrency: 4 });
+  expect(await engine.drain()).toMatchObject({ state: 'idle', delivered: 3, dead: 1, waiting: 2 });
+  return { f, engine, remote, aliceSession, accept: () => (refuse = false) };
+}
+
+describe('dead letters', () => {
+  it('lists each refused operation with its learner, its error and how many queued operations wait on it', async () => {
+    const { f } = await withRefusedCreate();
+    const report = await readDeadLetters(f.db);
+    expect(report.blocked).toBe(2);
+    expect(report.letters).toHaveLength(1);
+    const [letter] = report.letters;
+    expect(letter).toMatchObject({ learnerName: 'Alice Wong', dependents: 2 });
+    expect(letter!.op).toMatchObject({ kind: 'vr_session.create', status: 'dead', last_error: { status: 404, code: 'PACKAGE_NOT_FOUND', message: 'VR package not found' } });
+  });
+
+  it('names a learner who left the class list by id rather than dropping the entry', async () => {
+    const { f } = await withRefusedCreate();
+    await f.db.learners.delete(ALICE);
+    expect((await readDeadLetters(f.db)).letters[0]?.learnerName).toBe(ALICE);
+  });
+
+  it('retry puts it back as new, and the next drain sends it and everything that waited on it', async () => {
+    const { f, engine, remote, accept } = await withRefusedCreate();
+    const [letter] = (await readDeadLetters(f.db)).letters;
+    f.clock.now = new Date(f.clock.now.getTime() + 60_000);
+    expect(await retryDeadLetter(f.db, letter!.op.id, f.clock.now)).toBe(true);
+    const op = await f.db.outbox.where('id').equals(letter!.op.id).first();
+    expect(op).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: f.clock.now.toISOString(), claimed_by: null, idempotency_key: letter!.op.idempotency_key });
+    // Retrying something that is no longer a dead letter does nothing.
+    expect(await retryDeadLetter(f.db, letter!.op.id, f.clock.now)).toBe(false);
+
+    accept();
+    expect(await engine.drain()).toMatchObject({ state: 'idle', delivered: 3, dead: 0, waiting: 0 });
+    expect(remote.requests.slice(-3).map((r) => r.method)).toEqual(['POST', 'POST', 'PUT']);
+    expect(await readDeadLetters(f.db)).toEqual({ letters: [], blocked: 0 });
+  });
+
+  it('discard drops it with everything that depends on it, directly or transitively, and keeps the records', async () => {
+    const { f, aliceSession } = await withRefusedCreate();
+    // A second refused operation with nothing behind it must survive the first one's discard.
+    const [first] = (await readDeadLetters(f.db)).letters;
+    const bob = await startAndComplete(f, BOB, SAFETY_PKG);
+    await f.db.outbox.where('entity_id').equals(bob).modify({ status: 'dead' });
+
+    expect(await discardDeadLetter(f.db, first!.op.id)).toBe(3);
+    const left = await f.db.outbox.toArray();
+    expect(left.filter((op) => op.entity_id === aliceSession)).toEqual([]);
+    expect(left.filter((op) => op.entity_id === bob)).toHaveLength(3);
+    expect(await f.db.vrSessions.get(aliceSession)).toMatchObject({ status: 'completed' });
+    // Already gone: nothing more to remove.
+    expect(await discardDeadLetter(f.db, first!.op.id)).toBe(0);
+  });
+
+  it('counts dependents of several refused operations once each', async () => {
+    const { f } = await withRefusedCreate();
+    const ops = await f.db.outbox.orderBy('seq').toArray();
+    const complete = ops.find((op) => op.kind === 'vr_session.complete' && op.status === 'pending');
+    await f.db.outbox.update(complete!.seq!, { status: 'dead' });
+    const report = await readDeadLetters(f.db);
+    expect(report.letters.map((l) => [l.op.kind, l.dependents])).toEqual([
+      ['vr_session.create', 2],
+      ['vr_session.complete', 1],
+    ]);
+    // Only the xAPI statement is still queued behind them.
+    expect(report.blocked).toBe(1);
+  });
+});
