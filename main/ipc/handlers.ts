@@ -36,6 +36,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'headsets:launch': (request) => launchAndConfirm(deps.bridge, request.serial, request.package_name, request.launch_activity, { now: deps.now }),
     'sideload:start': async ({ jobs }) => ({ accepted: await deps.sideload.start(jobs) }),
     'sideload:cancel': async ({ job_id }) => ({ cancelled: deps.sideload.cancel(job_id) }),
+    'sideload:jobs': async () => ({ jobs: deps.sideload.jobs() }),
     'packages:stored': async ({ sha256 }) => {
       const stored = new Set(await deps.store.storedApks());
       return { stored: sha256.filter((s) => stored.has(s)) };

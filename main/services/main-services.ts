@@ -58,9 +58,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const bridge = new AdbkitHeadsetBridge({ host: options.adb.host, port: options.adb.port });
   const headsets = new HeadsetService({ bridge, now, onChange: (list) => bus.emit('headsets:changed', list), log: options.log });
   const store = new PackageStore(join(options.dataDir, 'packages'));
-  const onUpdate = (update: Parameters<typeof bus.emit<'sideload:progress'>>[1]) => bus.emit('sideload:progress', update);
+  const emit = (update: Parameters<typeof bus.emit<'sideload:progress'>>[1]) => bus.emit('sideload:progress', update);
+  let sideload: SideloadService | null = null;
+  const onUpdate: typeof emit = (update) => {
+    sideload?.record(update);
+    emit(update);
+  };
   const manager = new SideloadManager({ bridge, now, onUpdate, concurrency: options.sideloadConcurrency ?? 8 });
-  const sideload = new SideloadService({ manager, store, headsets, now, onUpdate });
+  sideload = new SideloadService({ manager, store, headsets, now, onUpdate: emit });
   let adbStatus: AdbStatus | null = null;
   const baseUrl = async () => (await settings.get()).apiBaseUrl;
   const remote = createRemoteClient({ baseUrl, secrets: options.secrets, ...(options.fetch ? { fetch: options.fetch } : {}) });

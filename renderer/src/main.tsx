@@ -66,14 +66,16 @@ async function start(container: HTMLElement): Promise<void> {
     },
   });
   // Both live as long as the window: installs finish, and headsets come and go, whatever page is open.
-  startSideloadTracker(ipc, db);
+  const sideloads = startSideloadTracker(ipc, db);
   const headsets = new HeadsetFeed(ipc, db);
   headsets.start();
   // Sync starts here, outside React, so StrictMode's double effects cannot start a second scheduler.
   const sync = startSync({ ipc, db, storage: window.localStorage, now: () => new Date(), random: Math.random });
   if (bridge instanceof SocketBridge) {
     bridge.onState((state) => {
-      if (state === 'open') void headsets.refresh();
+      if (state !== 'open') return;
+      void headsets.refresh();
+      void sideloads.catchUp();
     });
   }
   root.render(

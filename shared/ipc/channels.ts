@@ -12,6 +12,7 @@ export const INVOKE_CHANNELS = [
   'headsets:launch',
   'sideload:start',
   'sideload:cancel',
+  'sideload:jobs',
   'packages:stored',
   'remote:request',
   'remote:status',

@@ -35,6 +35,8 @@ export const contract = {
   'headsets:launch': { request: launchRequestSchema.strict(), response: launchResultSchema },
   'sideload:start': { request: z.object({ jobs: z.array(sideloadJobSpecSchema).min(1).max(64) }).strict(), response: z.object({ accepted: z.array(z.uuid()) }) },
   'sideload:cancel': { request: z.object({ job_id: z.uuid() }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  // The latest update of each recent job, for a window that missed events (reload, dropped socket).
+  'sideload:jobs': { request: noPayload, response: z.object({ jobs: z.array(sideloadUpdateSchema) }) },
   'packages:stored': {
     request: z.object({ sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }).strict(),
     response: z.object({ stored: z.array(z.string()) }),

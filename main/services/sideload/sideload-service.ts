@@ -13,16 +13,37 @@ export interface SideloadServiceDeps {
   readonly onUpdate: (update: SideloadUpdate) => void;
 }
 
+/** How many finished jobs main remembers for windows catching up; running ones are always kept. */
+export const RECENT_JOBS = 500;
+
 /** Turns the renderer's job specs into runs over files in the package store, and refreshes each headset after. */
 export class SideloadService {
+  readonly #latest = new Map<string, SideloadUpdate>();
+
   constructor(private readonly deps: SideloadServiceDeps) {}
+
+  /** Every update passes through here on its way to the windows, so a window that missed some can catch up. */
+  record(update: SideloadUpdate): void {
+    this.#latest.delete(update.id);
+    this.#latest.set(update.id, update);
+    if (this.#latest.size > RECENT_JOBS) {
+      const oldest = [...this.#latest.values()].find((u) => ['done', 'skipped', 'failed', 'cancelled'].includes(u.status));
+      if (oldest) this.#latest.delete(oldest.id);
+    }
+  }
+
+  jobs(): SideloadUpdate[] {
+    return [...this.#latest.values()];
+  }
 
   async start(specs: readonly SideloadJobSpec[]): Promise<string[]> {
     const accepted: string[] = [];
     for (const spec of specs) {
       const request = await this.#request(spec);
       if (!request) {
-        this.deps.onUpdate(this.#missingFile(spec));
+        const refused = this.#missingFile(spec);
+        this.record(refused);
+        this.deps.onUpdate(refused);
         continue;
       }
       accepted.push(spec.job_id);

@@ -1,4 +1,5 @@
 import type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
+import type { Result } from '../../../shared/ipc/result';
 import type { OutpostDb } from '../db/outpost-db';
 import type { SideloadJobRow } from '../db/rows';
 import { transitionVrSession } from '../vr/vr-session-transitions';
@@ -45,6 +46,7 @@ async function markDownloaded(db: OutpostDb, sessionId: string, at: Date): Promi
 
 export interface SideloadEvents {
   on(channel: 'sideload:progress', listener: (update: SideloadUpdate) => void): () => void;
+  invoke(channel: 'sideload:jobs', payload: Record<string, never>): Promise<Result<{ jobs: SideloadUpdate[] }>>;
 }
 
 /**
@@ -52,9 +54,27 @@ export interface SideloadEvents {
  * being recorded while the instructor looks elsewhere. Updates are written one after another: a fast
  * "done" can never be overtaken by the "transferring" before it.
  */
-export function startSideloadTracker(ipc: SideloadEvents, db: OutpostDb, onError: (error: unknown) => void = console.error): () => void {
+export function startSideloadTracker(ipc: SideloadEvents, db: OutpostDb, onError: (error: unknown) => void = console.error): SideloadTracker {
   let chain = Promise.resolve();
-  return ipc.on('sideload:progress', (update) => {
+  const record = (update: SideloadUpdate) => {
     chain = chain.then(() => recordSideloadUpdate(db, update)).catch(onError);
-  });
+    return chain;
+  };
+  const stop = ipc.on('sideload:progress', (update) => void record(update));
+  /**
+   * Events sent while this window was reloading or its connection was down are gone; main keeps each
+   * job's latest update, so ask for those (at start and after every reconnect) and record them in order.
+   */
+  const catchUp = async () => {
+    const result = await ipc.invoke('sideload:jobs', {});
+    if (!result.ok) return;
+    for (const update of [...result.value.jobs].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) await record(update);
+  };
+  void catchUp();
+  return { stop, catchUp };
+}
+
+export interface SideloadTracker {
+  stop(): void;
+  catchUp(): Promise<void>;
 }

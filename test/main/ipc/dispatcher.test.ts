@@ -20,6 +20,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'headsets:launch': unused,
     'sideload:start': unused,
     'sideload:cancel': unused,
+    'sideload:jobs': unused,
     'packages:stored': unused,
     'remote:request': unused,
     'remote:status': unused,

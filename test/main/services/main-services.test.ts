@@ -87,6 +87,9 @@ describe('main services with headsets (real adb server, emulated cart)', () => {
       const done = await waitForEvent<SideloadUpdate>('sideload:progress', (u) => u.id === job.job_id && u.status === 'done');
       expect(done.bytes_sent).toBe(apk.sizeBytes);
     }
+    // A window that missed the events can ask for each job's latest state.
+    const jobsNow = await services.dispatch('sideload:jobs', {}, ctx);
+    expect(jobsNow.ok && (jobsNow.value as { jobs: SideloadUpdate[] }).jobs.filter((j) => jobs.some((s) => s.job_id === j.id)).map((j) => j.status)).toEqual(['done', 'done']);
     for (const h of cart.headsets) {
       expect(h.state.installedVersion('org.example.safety')).toBe(7);
       expect(await services.dispatch('headsets:launch', { serial: h.serial, package_name: 'org.example.safety', launch_activity: stored.apk?.launch_activity ?? null }, ctx)).toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
+import { ok } from '../../../shared/ipc/result';
 import { recordSideloadUpdate, startSideloadTracker } from '../../../renderer/src/headsets/sideload-tracker';
 import { ALICE, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import { JOB, QUEST3, successfulInstall, updateSequence } from './headset-fixtures';
@@ -91,14 +92,25 @@ describe('startSideloadTracker', () => {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
+      invoke: async () => ok({ jobs: [] as SideloadUpdate[] }),
     };
     const errors: unknown[] = [];
-    const stop = startSideloadTracker(events, f.db, (e) => errors.push(e));
+    const { stop } = startSideloadTracker(events, f.db, (e) => errors.push(e));
     for (const update of successfulInstall(f.sessionId)) for (const listener of listeners) listener(update);
     await expect.poll(async () => (await f.db.vrSessions.get(f.sessionId))?.status).toBe('downloaded');
     expect(await f.db.sideloadJobs.get(JOB)).toMatchObject({ status: 'done', created_at: '2026-03-02T09:01:00.000Z' });
     stop();
     expect(listeners.size).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('catches up on what main finished while this window was away (a reload, a dropped connection)', async () => {
+    const f = await sessionFixture();
+    const missed = successfulInstall(f.sessionId);
+    const events = { on: () => () => true, invoke: async () => ok({ jobs: [missed.at(-1)!, missed[0]!] }) };
+    const tracker = startSideloadTracker(events, f.db);
+    await tracker.catchUp();
+    expect(await f.db.sideloadJobs.get(JOB)).toMatchObject({ status: 'done' });
+    expect(await f.db.vrSessions.get(f.sessionId)).toMatchObject({ status: 'downloaded' });
   });
 });
