@@ -41,7 +41,8 @@ export interface PinHash {
   readonly hash: string;
   readonly iterations: number;
 }
-export type LearnerRow = Learner & { pin: PinHash | null };
+/** Wrong PIN attempts are counted on the row, so a reload does not reset the lockout. */
+export type LearnerRow = Learner & { pin: PinHash | null; pin_failures?: number; pin_locked_until?: string | null };
 
 export interface AuthSessionRow {
   readonly token_hash: string;
