@@ -38,7 +38,7 @@ export async function signIn(db: OutpostDb, userId: string, pin: string | null, 
       });
       return { ok: false, reason: locked ? 'locked' : 'wrong_pin' };
     }
-    if (learner.pin_failures) await db.learners.update(learner.id, { pin_failures: 0, pin_locked_until: null });
+    if (learner.pin_failures || learner.pin_locked_until) await db.learners.update(learner.id, { pin_failures: 0, pin_locked_until: null });
   }
   const token = toHex(crypto.getRandomValues(new Uint8Array(32)));
   const now = clock.now();
