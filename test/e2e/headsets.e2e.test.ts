@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApk } from '../fakes/apk-builder';
 import type { BuiltApk } from '../fakes/apk-builder';
 import { launchChromium } from '../support/chromium';
+import { navLink, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
@@ -52,28 +53,7 @@ afterAll(async () => {
   if (apk) await rm(dirname(apk.path), { recursive: true, force: true });
 });
 
-function navLink(name: string) {
-  return page.getByRole('navigation').getByRole('link', { name, exact: true });
-}
 
-function readStore(store: string): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    (name) =>
-      new Promise((resolveRows, reject) => {
-        const open = indexedDB.open('outpost');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolveRows(request.result as Array<Record<string, unknown>>);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
 
 const headset = (i: number) => cart.cart.headsets[i]!;
 const card = (i: number) => page.getByRole('article', { name: `${headset(i).model} ${headset(i).serial}` });
@@ -87,7 +67,7 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     await page.getByRole('status').filter({ hasText: '2 learners imported.' }).waitFor();
 
     // Dropped files are checked before any upload; a file that is not an app is refused in words by main.
-    await navLink('VR library').click();
+    await navLink(page, 'VR library').click();
     const importer = page.getByRole('region', { name: 'Import an APK' });
     const dropped = await page.evaluateHandle(() => {
       const transfer = new DataTransfer();
@@ -98,7 +78,7 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     await importer.getByRole('alert').filter({ hasText: 'Only .apk and .obb files can be imported (worksheet.pdf).' }).waitFor();
     await importer.getByLabel('APK and OBB files').setInputFiles(notAnApk);
     await importer.getByRole('alert').filter({ hasText: '“notes.apk” is not an Android app (APK).' }).waitFor();
-    expect(await readStore('vrPackages')).toEqual([]);
+    expect(await readStore(page, 'vrPackages')).toEqual([]);
 
     // The real APK: uploaded to main, read, then the instructor narrows the headsets to Quest 2 and 3.
     await importer.getByLabel('APK and OBB files').setInputFiles(apk.path);
@@ -107,20 +87,20 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     await importer.getByLabel('Quest 3S').uncheck();
     await importer.getByRole('button', { name: 'Save to library' }).click();
     await importer.getByRole('status').filter({ hasText: '“Safety VR” was added to the library.' }).waitFor();
-    const [pkg] = await readStore('vrPackages');
+    const [pkg] = await readStore(page, 'vrPackages');
     expect(pkg).toMatchObject({ title: 'Safety VR', version: '1.0.7', package_name: PACKAGE, version_code: 7, apk_size_bytes: apk.sizeBytes, target_platforms: ['quest2', 'quest3'] });
 
     // Alice signs in and starts a session for it: it waits in Downloading.
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Alice Wong' }).click();
     await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
-    await navLink('VR library').click();
+    await navLink(page, 'VR library').click();
     await page.getByTestId('package-table').getByRole('row', { name: /Safety VR/ }).getByRole('button', { name: 'Start' }).click();
     const session = page.getByRole('article', { name: 'Safety VR' });
     await session.getByText('Downloading', { exact: true }).waitFor();
 
     // The cart: three cards with their models and batteries, the low one flagged.
-    await navLink('Headsets').click();
+    await navLink(page, 'Headsets').click();
     for (const i of [0, 1, 2]) await card(i).getByRole('heading', { name: headset(i).model }).waitFor();
     await card(0).getByText('80%', { exact: true }).waitFor();
     await card(1).getByText('55%', { exact: true }).waitFor();
@@ -141,7 +121,7 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     await card(2).getByText('This app is not made for this headset model.').waitFor();
     expect(await card(2).getByText('(code PLATFORM_MISMATCH)').count()).toBe(1);
     expect(await card(2).getByText('Not made for this model', { exact: true }).count()).toBe(1);
-    const jobs = await readStore('sideloadJobs');
+    const jobs = await readStore(page, 'sideloadJobs');
     expect(jobs.map((j) => [j.serial, j.status, j.bytes_sent === j.bytes_total]).sort()).toEqual(
       [
         [headset(0).serial, 'done', true],
@@ -151,11 +131,11 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     );
 
     // The install moved Alice's session on, as far as the download goes.
-    await navLink('My VR sessions').click();
+    await navLink(page, 'My VR sessions').click();
     await session.getByText('Downloaded', { exact: true }).waitFor();
 
     // Back on the page (its choices forgotten), launching finds Alice's session from the Quest 3's install.
-    await navLink('Headsets').click();
+    await navLink(page, 'Headsets').click();
     await page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: 'Safety VR (1.0.7)' });
     await page.getByRole('button', { name: 'Launch on all' }).click();
     const results = page.getByRole('list', { name: 'Launch results' });
@@ -164,9 +144,9 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
       [`Quest 3 (${headset(0).serial}): running, and the learner's session has started.`, `Quest 2 (${headset(1).serial}): running.`].sort(),
     );
 
-    await navLink('My VR sessions').click();
+    await navLink(page, 'My VR sessions').click();
     await session.getByText('In progress', { exact: true }).waitFor();
-    const [stored] = await readStore('vrSessions');
+    const [stored] = await readStore(page, 'vrSessions');
     expect(stored).toMatchObject({ user_id: ALICE, status: 'in_progress' });
     expect(Date.parse(String(stored!.download_started_at))).toBeLessThanOrEqual(Date.parse(String(stored!.download_completed_at)));
     expect(Date.parse(String(stored!.download_completed_at))).toBeLessThanOrEqual(Date.parse(String(stored!.first_launch_at)));

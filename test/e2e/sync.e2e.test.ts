@@ -8,6 +8,7 @@ import { defaultCatalogSeed, SEED_ALICE } from '../reference-server/catalog-seed
 import { startReferenceServer } from '../reference-server/server';
 import type { ReferenceServer } from '../reference-server/server';
 import { launchChromium } from '../support/chromium';
+import { navLink, readStore } from '../support/page-helpers';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
 
@@ -39,35 +40,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function navLink(name: string) {
-  return page.getByRole('navigation').getByRole('link', { name, exact: true });
-}
 
 const indicator = () => page.getByTestId('sync-indicator');
 const indicatorSays = (text: string) => indicator().getByRole('status').filter({ hasText: text }).waitFor();
 const aliceSessions = () => server.inspect.vrSessions().filter((s) => s.user_id === SEED_ALICE);
 
-function readStore(store: string): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    (name) =>
-      new Promise((resolveRows, reject) => {
-        const open = indexedDB.open('outpost');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolveRows(request.result as Array<Record<string, unknown>>);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
 
 async function startSession(title: string) {
-  await navLink('VR library').click();
+  await navLink(page, 'VR library').click();
   await page.getByTestId('package-table').getByRole('row', { name: new RegExp(title) }).getByRole('button', { name: 'Start' }).click();
   await page.getByRole('status').filter({ hasText: `“${title}” started.` }).waitFor();
 }
@@ -82,7 +62,7 @@ describe('a kiosk set up online keeps syncing what it records', () => {
   it('pulls the class and library, drains by itself, pauses for a new token, and lets the user discard a refused change', async () => {
     // A fresh kiosk has no API; the address is checked inline before main gets it.
     await indicatorSays('Not set up');
-    await navLink('Sync').click();
+    await navLink(page, 'Sync').click();
     await page.getByRole('heading', { name: 'Sync', level: 1 }).waitFor();
     await page.getByLabel('API address').fill('ftp://example.org');
     await page.getByRole('button', { name: 'Save address' }).click();
@@ -113,7 +93,7 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     expect(await pulled.locator('dt').allTextContents()).toEqual(['Class list', 'VR packages', 'Activities', 'Lessons']);
     await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
     await page.getByRole('list', { name: 'Class list' }).getByRole('button', { name: 'Alice Wong' }).waitFor();
-    await navLink('VR library').click();
+    await navLink(page, 'VR library').click();
     await page.getByTestId('package-table').getByRole('row', { name: /Safety Training VR/ }).waitFor();
 
     // Alice records a session; online, it reaches the API by itself. The API is slowed once so the
@@ -139,7 +119,7 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await indicatorSays('Sign in again to sync');
     await indicator().getByText('1 change waiting').waitFor();
     expect(aliceSessions()).toHaveLength(1);
-    expect((await readStore('outbox')).filter((op) => op.status === 'pending').map((op) => op.kind)).toEqual(['vr_session.create']);
+    expect((await readStore(page, 'outbox')).filter((op) => op.status === 'pending').map((op) => op.kind)).toEqual(['vr_session.create']);
     await indicator().click();
     await page.getByRole('alert').filter({ hasText: 'Sync is paused: sign in again' }).waitFor();
     expect(await page.getByLabel('Access token').evaluate((el) => el === document.activeElement)).toBe(true);
@@ -150,7 +130,7 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await page.getByRole('alert').filter({ hasText: 'Sync is paused' }).waitFor({ state: 'detached' });
 
     // A package the API does not know: its session is refused for good, and what depends on it waits.
-    await navLink('VR library').click();
+    await navLink(page, 'VR library').click();
     await page.getByLabel('Title').fill('Unknown Sim');
     await page.getByLabel('Version').fill('1.0.0');
     await page.getByLabel('Quest 3', { exact: true }).check();
@@ -161,7 +141,7 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await completeSession('Unknown Sim');
     await indicatorSays('2 waiting');
 
-    await navLink('Sync').click();
+    await navLink(page, 'Sync').click();
     const letter = page.getByRole('listitem', { name: 'VR session started' });
     await letter.waitFor();
     expect(await letter.locator('dd').allTextContents()).toEqual(['Alice Wong', 'PACKAGE_NOT_FOUND (HTTP 404): VR package not found', expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}, \d{4}/), '2']);
@@ -176,10 +156,10 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await page.getByText('No refused changes.').waitFor();
     await indicatorSays('Up to date');
     expect(await indicator().getByText('change refused').count()).toBe(0);
-    const unknown = (await readStore('vrPackages')).find((p) => p.title === 'Unknown Sim');
-    const [kept] = (await readStore('vrSessions')).filter((s) => s.package_id === unknown?.id);
+    const unknown = (await readStore(page, 'vrPackages')).find((p) => p.title === 'Unknown Sim');
+    const [kept] = (await readStore(page, 'vrSessions')).filter((s) => s.package_id === unknown?.id);
     expect(kept).toMatchObject({ status: 'completed' });
-    expect((await readStore('outbox')).filter((op) => op.entity_id === kept?.id)).toEqual([]);
+    expect((await readStore(page, 'outbox')).filter((op) => op.entity_id === kept?.id)).toEqual([]);
     expect(aliceSessions()).toHaveLength(2);
     expect(pageErrors).toEqual([]);
   });

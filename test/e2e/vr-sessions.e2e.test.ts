@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { jsonFile, navLink, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
@@ -36,34 +37,8 @@ afterEach(async () => {
   await fixture?.stop();
 });
 
-/** Sidebar links only: pages have their own links to the same places. */
-function navLink(name: string) {
-  return page.getByRole('navigation').getByRole('link', { name, exact: true });
-}
 
-function jsonFile(name: string, content: unknown) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)) };
-}
 
-/** Reads a Dexie table straight from IndexedDB, to prove what was (not) written. */
-function readStore(target: Page, store: string): Promise<Array<Record<string, unknown>>> {
-  return target.evaluate(
-    (name) =>
-      new Promise((resolveRows, reject) => {
-        const open = indexedDB.open('outpost');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolveRows(request.result as Array<Record<string, unknown>>);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
 
 describe('a learner records a VR session on an offline kiosk', () => {
   it('imports a class list, signs in, starts a score_entry session and completes it with inline validation, in en and zh-Hant', async () => {
@@ -100,7 +75,7 @@ describe('a learner records a VR session on an offline kiosk', () => {
     await page.getByRole('status').filter({ hasText: 'PIN set for Alice Wong.' }).waitFor();
 
     // A package is added by hand (an app already on the headsets).
-    await navLink('VR library').click();
+    await navLink(page, 'VR library').click();
     await page.getByLabel('Title').fill('Safety Training VR');
     await page.getByLabel('Version').fill('1.0.0');
     await page.getByLabel('Quest 3', { exact: true }).check();
@@ -121,7 +96,7 @@ describe('a learner records a VR session on an offline kiosk', () => {
     expect(await page.getByTestId('signed-in-learner').textContent()).toBe('Signed in as Alice Wong');
 
     // She starts a score_entry session from the library; it waits in "Downloading" (no headset here).
-    await navLink('VR library').click();
+    await navLink(page, 'VR library').click();
     const row = page.getByTestId('package-table').getByRole('row', { name: /Safety Training VR/ });
     await row.getByLabel('How to finish “Safety Training VR”').selectOption('score_entry');
     await row.getByRole('button', { name: 'Start' }).click();
@@ -131,7 +106,7 @@ describe('a learner records a VR session on an offline kiosk', () => {
     expect(await card.getByText('Enter a score', { exact: true }).count()).toBe(1);
 
     // Starting again reuses the open session, as the seed's 200 "Existing session returned" says.
-    await navLink('VR library').click();
+    await navLink(page, 'VR library').click();
     await row.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('status').filter({ hasText: 'You already had an open session for “Safety Training VR”' }).waitFor();
     await card.waitFor();
@@ -167,11 +142,11 @@ describe('a learner records a VR session on an offline kiosk', () => {
     expect(await page.getByTestId('signed-in-learner').textContent()).toBe('Signed in as Alice Wong');
 
     // In Traditional Chinese the same page reads in Taiwan/Hong Kong wording.
-    await navLink('Settings').click();
+    await navLink(page, 'Settings').click();
     await page.getByLabel('Language').selectOption('zh-Hant');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: '設定' }).waitFor();
-    await navLink('我的 VR 體驗').click();
+    await navLink(page, '我的 VR 體驗').click();
     await page.getByRole('heading', { name: '我的 VR 體驗' }).waitFor();
     await card.getByText('通過', { exact: true }).waitFor();
     expect(await card.locator('.status').textContent()).toBe('已完成');
