@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { openApp } from '../support/page-helpers';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
 
@@ -13,7 +14,7 @@ let browser: Browser;
 let fixture: ServeFixture;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -23,12 +24,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fixture = await startServeFixture(rendererDir);
-  context = await browser.newContext({ locale: 'en-US' });
-  page = await context.newPage();
-  pageErrors.length = 0;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(fixture.host.url);
-  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  ({ context, page, pageErrors } = await openApp(browser, fixture.host.url));
 });
 afterEach(async () => {
   await context?.close();

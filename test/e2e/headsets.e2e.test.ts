@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApk } from '../fakes/apk-builder';
 import type { BuiltApk } from '../fakes/apk-builder';
 import { launchChromium } from '../support/chromium';
-import { navLink, readStore } from '../support/page-helpers';
+import { navLink, openApp, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
@@ -24,7 +24,7 @@ let apk: BuiltApk;
 let notAnApk: string;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   [browser, cart, apk] = await Promise.all([
@@ -38,11 +38,7 @@ beforeAll(async () => {
   cart.cart.headsets[0]!.faults.throttleBytesPerSecond = 4 * MIB;
   fixture = await startServeFixture(rendererDir, { adbPort: cart.adb.port });
   await fixture.services.startHeadsets();
-  context = await browser.newContext({ locale: 'en-US' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(fixture.host.url);
-  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  ({ context, page, pageErrors } = await openApp(browser, fixture.host.url));
 });
 
 afterAll(async () => {

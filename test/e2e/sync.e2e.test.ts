@@ -8,7 +8,7 @@ import { defaultCatalogSeed, SEED_ALICE } from '../reference-server/catalog-seed
 import { startReferenceServer } from '../reference-server/server';
 import type { ReferenceServer } from '../reference-server/server';
 import { launchChromium } from '../support/chromium';
-import { navLink, readStore } from '../support/page-helpers';
+import { navLink, openApp, readStore } from '../support/page-helpers';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
 
@@ -21,16 +21,12 @@ let server: ReferenceServer;
 let fixture: ServeFixture;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'outpost-sync-e2e-'));
   [browser, server, fixture] = await Promise.all([launchChromium(), startReferenceServer({ dataDir: join(dir, 'server'), seed: defaultCatalogSeed() }), startServeFixture(rendererDir)]);
-  context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Taipei' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(fixture.host.url);
-  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  ({ context, page, pageErrors } = await openApp(browser, fixture.host.url, { timezoneId: 'Asia/Taipei' }));
 });
 afterAll(async () => {
   await context?.close();

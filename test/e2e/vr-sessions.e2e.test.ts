@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { jsonFile, navLink, readStore } from '../support/page-helpers';
+import { jsonFile, navLink, openApp, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
@@ -15,7 +15,7 @@ let browser: Browser;
 let fixture: ServeFixture;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -25,12 +25,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   fixture = await startServeFixture(rendererDir);
-  context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Taipei' });
-  page = await context.newPage();
-  pageErrors.length = 0;
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(fixture.host.url);
-  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  ({ context, page, pageErrors } = await openApp(browser, fixture.host.url, { timezoneId: 'Asia/Taipei' }));
 });
 afterEach(async () => {
   await context?.close();

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Sidebar links only: pages have their own links to the same places. */
 export function navLink(page: Page, name: string) {
@@ -28,4 +28,22 @@ export function readStore(page: Page, store: string): Promise<Array<Record<strin
       }),
     store,
   );
+}
+
+export interface OpenedApp {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught errors in the page; a test may assert there were none. */
+  readonly pageErrors: string[];
+}
+
+/** A fresh browser context on the app's printed URL, waiting until the overview has rendered. */
+export async function openApp(browser: Browser, url: string, options: { timezoneId?: string } = {}): Promise<OpenedApp> {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  return { context, page, pageErrors };
 }
