@@ -1,6 +1,6 @@
-import { createLocalApi } from '../../renderer/src/api/local-api';
-import type { LocalApi } from '../../renderer/src/api/local-api';
-import type { LocalApiDeps } from '../../renderer/src/api/local-api-deps';
+import { createLocalApi } from '../../renderer/src/local-server/local-api';
+import type { LocalApi } from '../../renderer/src/local-server/local-api';
+import type { LocalApiDeps } from '../../renderer/src/local-server/local-api-deps';
 import { signIn } from '../../renderer/src/auth/kiosk-auth';
 import type { OutpostDb } from '../../renderer/src/db/outpost-db';
 import type { VrPackageRow } from '../../renderer/src/db/rows';

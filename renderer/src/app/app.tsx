@@ -8,7 +8,7 @@ import { SettingsPage } from '../pages/settings-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { SyncPage } from '../pages/sync-page';
 import { SessionNoticeProvider } from '../sessions/session-notice-context';
-import { SyncIndicator } from '../sync/sync-indicator';
+import { SyncIndicator } from '../sync-ui/sync-indicator';
 import { ConnectionBadge } from './connection-badge';
 import type { ConnectionSource } from './connection-badge';
 import { LearnerBadge } from './learner-badge';

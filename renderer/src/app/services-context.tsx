@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
-import type { LocalApi } from '../api/local-api';
+import type { LocalApi } from '../local-server/local-api';
 import type { IpcClient } from '../bridge/ipc-client';
 import type { OutpostDb } from '../db/outpost-db';
 import type { SyncServices } from '../sync/start-sync';

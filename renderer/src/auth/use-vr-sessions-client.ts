@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { createVrSessionsClient } from '../api/vr-sessions-client';
-import type { VrSessionsClient } from '../api/vr-sessions-client';
+import { createVrSessionsClient } from '../local-server/vr-sessions-client';
+import type { VrSessionsClient } from '../local-server/vr-sessions-client';
 import { useServices } from '../app/services-context';
 import { useLearnerSession } from './learner-session-context';
 

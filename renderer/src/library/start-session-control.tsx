@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_COMPLETION_MODE, VR_SESSION_CREATE_MESSAGES } from '../../../shared/schemas/vr-session';
 import type { VrCompletionMode } from '../../../shared/schemas/vr-session';
-import type { ApiErrorCode } from '../api/api-result';
+import type { ApiErrorCode } from '../local-server/api-result';
 import { navigate } from '../app/use-hash-route';
 import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
 import type { VrPackageRow } from '../db/rows';

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { DeadLetterList } from '../sync/dead-letter-list';
-import { SignInAgainBanner } from '../sync/sign-in-again-banner';
-import { SyncConnection } from '../sync/sync-connection';
-import { SyncNowPanel } from '../sync/sync-now-panel';
-import { SyncStatusDetail } from '../sync/sync-status-detail';
-import { useSyncSnapshot } from '../sync/use-sync-snapshot';
+import { DeadLetterList } from '../sync-ui/dead-letter-list';
+import { SignInAgainBanner } from '../sync-ui/sign-in-again-banner';
+import { SyncConnection } from '../sync-ui/sync-connection';
+import { SyncNowPanel } from '../sync-ui/sync-now-panel';
+import { SyncStatusDetail } from '../sync-ui/sync-status-detail';
+import { useSyncSnapshot } from '../sync-ui/use-sync-snapshot';
 
 export function SyncPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import type { ChangeEvent, FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTES_MAX_LENGTH, SCORE_MAX } from '../../../shared/schemas/vr-session-complete';
 import type { VrSession } from '../../../shared/schemas/vr-session';
-import type { ApiErrorCode } from '../api/api-result';
+import type { ApiErrorCode } from '../local-server/api-result';
 import { FormField } from '../app/form-field';
 import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
 import { checkCompletion, errorsFromDetails } from './completion-form';

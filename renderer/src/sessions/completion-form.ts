@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { completeVrSessionRequestSchema } from '../../../shared/schemas/vr-session-complete';
 import type { CompleteVrSessionRequest } from '../../../shared/schemas/vr-session-complete';
 import type { VrCompletionMode } from '../../../shared/schemas/vr-session';
-import type { FieldIssue } from '../api/api-result';
+import type { FieldIssue } from '../local-server/api-result';
 
 export const COMPLETION_FIELDS = ['score', 'time_spent_minutes', 'notes'] as const;
 export type CompletionField = (typeof COMPLETION_FIELDS)[number];

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { VrSession } from '../../../shared/schemas/vr-session';
-import type { ApiErrorResult } from '../api/api-result';
+import type { ApiErrorResult } from '../local-server/api-result';
 import { useServices } from '../app/services-context';
 import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
-import { syncStatusText } from '../../../renderer/src/sync/sync-status-text';
+import { syncStatusText } from '../../../renderer/src/sync-ui/sync-status-text';
 import type { SyncSnapshot } from '../../../renderer/src/sync/sync-scheduler';
 
 const base: SyncSnapshot = { state: 'idle', pending: 0, dead: 0, progress: null, lastSuccessAt: null, lastError: null, remote: null };

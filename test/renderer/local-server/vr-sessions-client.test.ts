@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createVrSessionsClient } from '../../../renderer/src/api/vr-sessions-client';
-import type { LocalApi } from '../../../renderer/src/api/local-api';
+import { createVrSessionsClient } from '../../../renderer/src/local-server/vr-sessions-client';
+import type { LocalApi } from '../../../renderer/src/local-server/local-api';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 
 describe('VR sessions client over the local API', () => {

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useServices } from '../app/services-context';
-import type { CatalogPullRecord } from './catalog-pull-log';
-import type { SyncSnapshot } from './sync-scheduler';
+import type { CatalogPullRecord } from '../sync/catalog-pull-log';
+import type { SyncSnapshot } from '../sync/sync-scheduler';
 
 /** The scheduler's latest snapshot; every component showing sync state reads the same one. */
 export function useSyncSnapshot(): SyncSnapshot {

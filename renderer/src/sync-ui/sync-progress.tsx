@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../app/progress-bar';
-import type { SyncSnapshot } from './sync-scheduler';
+import type { SyncSnapshot } from '../sync/sync-scheduler';
 
 /** How far the drain under way has got: "3 of 7 sent". */
 export function SyncProgress({ progress }: { progress: NonNullable<SyncSnapshot['progress']> }) {

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/format';
-import type { DeadLetter } from './dead-letters';
-import { operationKindKey } from './operation-kind';
+import type { DeadLetter } from '../sync/dead-letters';
+import { operationKindKey } from '../sync/operation-kind';
 
 export interface DeadLetterActions {
   retry(id: string): Promise<void>;

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogPullRecord } from './catalog-pull-log';
+import type { CatalogPullRecord } from '../sync/catalog-pull-log';
 import { useRelativeTime } from './use-relative-time';
 
 const COUNTS = ['learners', 'packages', 'activities', 'lessons'] as const;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
 import { CatalogPullSummary } from './catalog-pull-summary';
-import type { DrainResult } from './sync-engine';
+import type { DrainResult } from '../sync/sync-engine';
 import { syncStatusText } from './sync-status-text';
 import { useLatestCatalogPull, useSyncSnapshot } from './use-sync-snapshot';
 

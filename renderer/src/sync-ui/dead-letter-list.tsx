@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
 import { DeadLetterItem } from './dead-letter-item';
 import type { DeadLetterActions } from './dead-letter-item';
-import { discardDeadLetter, readDeadLetters, retryDeadLetter } from './dead-letters';
+import { discardDeadLetter, readDeadLetters, retryDeadLetter } from '../sync/dead-letters';
 
 type Notice = { kind: 'retried' } | { kind: 'discarded'; count: number } | { kind: 'gone' } | { kind: 'failed'; reason: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFLINE_IRI_BASE, xapiIris } from '../../../renderer/src/api/xapi-iris';
+import { OFFLINE_IRI_BASE, xapiIris } from '../../../renderer/src/local-server/xapi-iris';
 
 describe('xapiIris', () => {
   it('uses the remote API address, without a trailing slash', () => {

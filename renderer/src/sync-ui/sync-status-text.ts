@@ -1,4 +1,4 @@
-import type { SyncSnapshot } from './sync-scheduler';
+import type { SyncSnapshot } from '../sync/sync-scheduler';
 
 /** sync.state.* keys: what the sync indicator says, in words. */
 export type SyncStateKey = 'unconfigured' | 'offline' | 'pausedAuth' | 'draining' | 'upToDate' | 'waiting';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../app/form-field';
 import { useServices } from '../app/services-context';
 import { useSettings } from '../app/use-settings';
-import { checkApiUrl } from './api-url';
+import { checkApiUrl } from '../sync/api-url';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; reason: string };
 
