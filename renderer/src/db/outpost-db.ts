@@ -4,6 +4,8 @@ import type { LessonPlayRow } from './lesson-play-row';
 import type {
   ActivityProgressRow,
   AuthSessionRow,
+  CatalogPullRow,
+  DraftRow,
   IdMapRow,
   LearnerRow,
   ActivityRow,
@@ -23,6 +25,7 @@ import { SCHEMA_V1 } from './schema-v1';
 import { SCHEMA_V2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
 import { SCHEMA_V4 } from './schema-v4';
+import { SCHEMA_V5 } from './schema-v5';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -47,6 +50,8 @@ export class OutpostDb extends Dexie {
   declare authSessions: EntityTable<AuthSessionRow, 'token_hash'>;
   declare idMap: Table<IdMapRow, [string, string]>;
   declare lessons: EntityTable<Lesson, 'id'>;
+  declare catalogPulls: Table<CatalogPullRow, number>;
+  declare drafts: Table<DraftRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -54,6 +59,7 @@ export class OutpostDb extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

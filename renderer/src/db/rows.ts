@@ -57,3 +57,31 @@ export interface IdMapRow {
   readonly remote_id: string;
   readonly recorded_at: string;
 }
+
+/** One catalog pull, kept so an instructor can undo the last one and decide on the removals it proposes. */
+export interface CatalogPullRow {
+  readonly seq?: number;
+  readonly at: string;
+  /** The rows the pull replaced or added: `before` null means the pull added it (undo deletes it). */
+  readonly changes: readonly CatalogChange[];
+  /** Learners the remote no longer lists; removed only when an instructor confirms. */
+  readonly proposed_removals: readonly string[];
+  readonly removals: 'pending' | 'applied' | 'kept' | 'none';
+  readonly undone_at: string | null;
+}
+
+export type CatalogTable = 'learners' | 'vrPackages' | 'activities' | 'lessons';
+
+export interface CatalogChange {
+  readonly table: CatalogTable;
+  readonly key: string;
+  readonly before: unknown;
+}
+
+/** Text a learner typed in an open form, saved when the kiosk signed them out, and only ever shown to them. */
+export interface DraftRow {
+  readonly user_id: string;
+  readonly form_key: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly saved_at: string;
+}
