@@ -6,7 +6,8 @@ import { createIpcRemotePort } from './ipc-remote-port';
 import { createRemoteStatusPorts } from './ipc-remote-status';
 import { resolveScormConflict } from './scorm-conflict';
 import { SyncEngine } from './sync-engine';
-import { SyncScheduler } from './sync-scheduler';
+import { realTimers, SyncScheduler } from './sync-scheduler';
+import type { TimerPort } from './sync-scheduler';
 
 export interface SyncServices {
   readonly scheduler: SyncScheduler;
@@ -20,6 +21,8 @@ export interface StartSyncDeps {
   readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
   readonly now: () => Date;
   readonly random: () => number;
+  /** The platform's timers unless a caller moves time itself. */
+  readonly timers?: TimerPort;
 }
 
 const LAST_SUCCESS_KEY = 'outpost.sync.lastSuccessAt';
@@ -36,6 +39,7 @@ export function startSync(deps: StartSyncDeps): SyncServices {
     ...createRemoteStatusPorts(deps.ipc),
     pullCatalog: () => catalogPulls.record(pullCatalog(db, remote, now)),
     now,
+    timers: deps.timers ?? realTimers,
     lastSuccess: {
       get: () => deps.storage.getItem(LAST_SUCCESS_KEY),
       set: (at) => deps.storage.setItem(LAST_SUCCESS_KEY, at),

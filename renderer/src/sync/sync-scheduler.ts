@@ -14,6 +14,22 @@ export interface SyncSnapshot {
   readonly remote: RemoteStatus | null;
 }
 
+/**
+ * When the scheduler's timers fire. Injected (with the clock, `now`) so tests move time themselves instead
+ * of sleeping; `after` returns the function that cancels the timer.
+ */
+export interface TimerPort {
+  after(delayMs: number, callback: () => void): () => void;
+}
+
+/** The platform's timers. */
+export const realTimers: TimerPort = {
+  after(delayMs, callback) {
+    const handle = setTimeout(callback, delayMs);
+    return () => clearTimeout(handle);
+  },
+};
+
 export interface SyncSchedulerDeps {
   readonly db: OutpostDb;
   readonly engine: SyncEngine;
@@ -21,6 +37,7 @@ export interface SyncSchedulerDeps {
   readonly onRemoteStatus: (listener: (status: RemoteStatus) => void) => () => void;
   readonly pullCatalog: () => Promise<CatalogPullResult>;
   readonly now: () => Date;
+  readonly timers: TimerPort;
   readonly lastSuccess: { get(): string | null; set(at: string): void };
   /** How often to ask whether the API answers: often while it does not, rarely while it does. */
   readonly probeMs?: { readonly offline: number; readonly online: number };
@@ -36,10 +53,12 @@ export class SyncScheduler {
   #snapshot: SyncSnapshot;
   readonly #listeners = new Set<(snapshot: SyncSnapshot) => void>();
   readonly #cleanups: Array<() => void> = [];
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  #cancelDrain: (() => void) | null = null;
   /** The catalog is pulled once each time the API comes back (and on "Sync now"). */
   #pulledSinceOnline = false;
-  #probe: ReturnType<typeof setTimeout> | null = null;
+  #cancelProbe: (() => void) | null = null;
+  /** Work a timer started (a probe or a drain) that has not finished yet; see settled(). */
+  readonly #running = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: SyncSchedulerDeps) {
     this.#snapshot = { state: 'offline', pending: 0, dead: 0, progress: null, lastSuccessAt: deps.lastSuccess.get(), lastError: null, remote: null };
@@ -67,13 +86,21 @@ export class SyncScheduler {
     });
     this.#cleanups.push(() => counts.unsubscribe());
     this.#cleanups.push(this.deps.onRemoteStatus((status) => this.#onRemote(status)));
-    void this.#probeNow();
+    this.#track(this.#probeNow());
   }
 
   stop(): void {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
-    if (this.#timer) clearTimeout(this.#timer);
-    if (this.#probe) clearTimeout(this.#probe);
+    this.#cancelDrain?.();
+    this.#cancelProbe?.();
+  }
+
+  /**
+   * Resolves once the probes and drains that timers started have finished, including the timers they set
+   * for next time. Tests that move time by hand wait on this instead of sleeping.
+   */
+  async settled(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
   }
 
   /** The "Sync now" button: ask the API afresh, then send and pull. */
@@ -105,13 +132,13 @@ export class SyncScheduler {
       this.#set({ lastError: (error as Error).message });
     }
     const probe = this.deps.probeMs ?? { offline: 20_000, online: 60_000 };
-    this.#probe = setTimeout(() => void this.#probeNow(), usable(this.#snapshot.remote) ? probe.online : probe.offline);
+    this.#cancelProbe = this.deps.timers.after(usable(this.#snapshot.remote) ? probe.online : probe.offline, () => this.#track(this.#probeNow()));
   }
 
   #schedule(delayMs: number): void {
     if (!usable(this.#snapshot.remote)) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#drain(), delayMs);
+    this.#cancelDrain?.();
+    this.#cancelDrain = this.deps.timers.after(delayMs, () => this.#track(this.#drain()));
   }
 
   async #drain(): Promise<DrainResult> {
@@ -141,6 +168,18 @@ export class SyncScheduler {
     const next = await this.deps.db.outbox.where('[status+next_attempt_at]').between(['pending', now.toISOString()], ['pending', Dexie.maxKey], false, true).first();
     if (result.state === 'idle' && next) this.#schedule(Math.max(0, Date.parse(next.next_attempt_at) - now.getTime()));
     return result;
+  }
+
+  #track(work: Promise<unknown>): void {
+    this.#running.add(work);
+    // Nobody awaits a timer's work, so a failure is shown where the user can see it rather than lost.
+    work.then(
+      () => this.#running.delete(work),
+      (error: unknown) => {
+        this.#running.delete(work);
+        this.#set({ lastError: error instanceof Error ? error.message : String(error) });
+      },
+    );
   }
 
   #set(patch: Partial<SyncSnapshot>): void {

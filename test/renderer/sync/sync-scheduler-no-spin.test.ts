@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import { SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
 import { ALICE, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
-import { scriptedRemote } from '../../support/scripted-remote';
+import { ManualTimers } from '../../support/manual-timers';
+import { scriptedRemote, until } from '../../support/scripted-remote';
 
 describe('SyncScheduler and refused operations', () => {
   it('rests while the only pending operations wait on a refused one', async () => {
@@ -11,16 +12,36 @@ describe('SyncScheduler and refused operations', () => {
     const created = await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
     await f.call('POST', `/api/vr-sessions/${created.body.session.id}/complete`, { token, body: {} });
     const remote = scriptedRemote((req) => (req.path === '/api/vr-sessions' ? { kind: 'response', status: 404, body: { code: 'PACKAGE_NOT_FOUND', error: 'VR package not found' } } : undefined));
-    const engine = new SyncEngine({ db: f.db, remote: remote.port, now: () => new Date(), random: () => 0, concurrency: 4 });
+    const now = () => f.clock.now;
+    const engine = new SyncEngine({ db: f.db, remote: remote.port, now, random: () => 0, concurrency: 4 });
     let drains = 0;
     const drain = engine.drain.bind(engine);
     engine.drain = (onProgress) => ((drains += 1), drain(onProgress));
     const online = { configured: true, reachable: true, signed_in: true, checked_at: null };
-    const scheduler = new SyncScheduler({ db: f.db, engine, checkRemote: async () => online, onRemoteStatus: () => () => undefined, pullCatalog: async () => ({ ok: false, reason: 'offline', message: '' }), now: () => new Date(), lastSuccess: { get: () => null, set: () => undefined } });
+    const timers = new ManualTimers(f.clock);
+    const scheduler = new SyncScheduler({
+      db: f.db,
+      engine,
+      checkRemote: async () => online,
+      onRemoteStatus: () => () => undefined,
+      pullCatalog: async () => ({ ok: false, reason: 'offline', message: '' }),
+      now,
+      timers,
+      lastSuccess: { get: () => null, set: () => undefined },
+      probeMs: { offline: 20_000, online: 60_000 },
+    });
     scheduler.start();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await until(() => scheduler.snapshot.pending > 0);
+    await scheduler.settled();
+
+    // An hour passes: the create is refused once, and what depends on it waits without a drain per probe.
+    await timers.advance(3_600_000, () => scheduler.settled());
+    expect(remote.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/vr-sessions']);
+    expect(drains).toBe(1);
+    expect(scheduler.snapshot).toMatchObject({ state: 'idle', dead: 1 });
+    // Only the next probe is waiting: no drain timer re-arms itself.
+    expect(timers.waiting()).toEqual([60_000]);
     scheduler.stop();
-    expect(remote.requests).toHaveLength(1);
-    expect(drains).toBeLessThan(5);
+    expect(timers.waiting()).toEqual([]);
   });
 });

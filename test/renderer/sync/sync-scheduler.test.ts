@@ -4,6 +4,7 @@ import { pullCatalog } from '../../../renderer/src/sync/catalog-pull';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import { SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
 import { ALICE, SAFETY_PKG, TENANT, createApiFixture } from '../../support/local-api-fixture';
+import { ManualTimers } from '../../support/manual-timers';
 import { scriptedRemote, until } from '../../support/scripted-remote';
 
 const offline: RemoteStatus = { configured: true, reachable: false, signed_in: true, checked_at: null };
@@ -24,6 +25,7 @@ async function setup() {
   let status = offline;
   const listeners = new Set<(s: RemoteStatus) => void>();
   let lastSuccess: string | null = null;
+  const timers = new ManualTimers(f.clock);
   scheduler = new SyncScheduler({
     db: f.db,
     engine: new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, random: () => 0, concurrency: 4 }),
@@ -34,6 +36,7 @@ async function setup() {
     },
     pullCatalog: () => pullCatalog(f.db, remote.port, () => f.clock.now),
     now: () => f.clock.now,
+    timers,
     lastSuccess: { get: () => lastSuccess, set: (at) => (lastSuccess = at) },
     probeMs: { offline: 60_000, online: 60_000 },
   });
@@ -41,28 +44,42 @@ async function setup() {
     status = online;
     for (const listener of listeners) listener(online);
   };
-  return { f, remote, goOnline };
+  const s = scheduler;
+  // Moves time on, letting the probes and drains each timer starts finish before the next fires.
+  const advance = (ms: number) => timers.advance(ms, () => s.settled());
+  return { f, remote, goOnline, timers, advance };
 }
 
 describe('SyncScheduler', () => {
   it('holds writes while offline and sends them by itself once the API answers', async () => {
-    const { f, remote, goOnline } = await setup();
+    const { f, remote, goOnline, timers, advance } = await setup();
     scheduler!.start();
+    await scheduler!.settled();
     const token = await f.token(ALICE);
     await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
     await until(() => scheduler!.snapshot.pending === 1);
+    // A minute offline: probes only, nothing sent.
+    await advance(60_000);
     expect(remote.requests).toEqual([]);
+    expect(scheduler!.snapshot.state).toBe('offline');
+
     goOnline();
-    await until(() => scheduler!.snapshot.pending === 0 && scheduler!.snapshot.state === 'idle');
+    await advance(0);
+    await until(() => scheduler!.snapshot.pending === 0);
+    expect(scheduler!.snapshot.state).toBe('idle');
     expect(remote.requests.map((r) => r.path)[0]).toBe('/api/vr-sessions');
     expect(scheduler!.snapshot.lastSuccessAt).toBe(f.clock.now.toISOString());
     // Coming online also refreshes the catalog, without anyone pressing "Sync now".
-    await until(() => remote.requests.some((r) => r.path === '/api/roster'));
+    expect(remote.requests.map((r) => r.path)).toContain('/api/roster');
 
-    // Something queued while online goes out without anyone pressing a button.
+    // Something queued while online goes out shortly after, without anyone pressing a button.
     const created = await f.call('GET', '/api/vr-sessions', { token });
     await f.call('POST', `/api/vr-sessions/${created.body.sessions[0].id}/complete`, { token, body: {} });
-    await until(() => remote.requests.filter((r) => !r.path.startsWith('/api/roster') && r.method !== 'GET').length === 3 && scheduler!.snapshot.pending === 0);
+    await until(() => timers.waiting().includes(300));
+    await advance(300);
+    await until(() => scheduler!.snapshot.pending === 0);
+    const writes = remote.requests.filter((r) => r.method !== 'GET').map((r) => r.path);
+    expect(writes).toEqual(['/api/vr-sessions', `/api/vr-sessions/remote-1/complete`, expect.stringMatching(/^\/api\/xapi\/statements/)]);
   });
 
   it('"Sync now" sends, then pulls the catalog, keeping local extras and skipping what it cannot use', async () => {
