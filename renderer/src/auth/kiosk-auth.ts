@@ -2,20 +2,64 @@ import type { OutpostDb } from '../db/outpost-db';
 import type { LearnerRow } from '../db/rows';
 import { sha256Hex, toHex } from './crypto-hex';
 import { verifyPin } from './pin-hash';
+import { PIN_ATTEMPTS_BEFORE_LOCK, pinLockMs } from './pin-lockout';
 
-/** Four- to eight-digit PINs fall to guessing unless attempts are limited. */
-export const PIN_ATTEMPTS_BEFORE_LOCK = 5;
-export const PIN_LOCK_MS = 60_000;
+export { PIN_ATTEMPTS_BEFORE_LOCK } from './pin-lockout';
 
-/** A kiosk sign-in lasts a school day at most; signing out ends it sooner. */
+/** A kiosk sign-in lasts a school day at most; idle sign-out and signing out end it sooner. */
 export const SESSION_TTL_MS = 10 * 60 * 60 * 1000;
 
 export type SignInResult =
   | { ok: true; token: string; learner: LearnerRow; expiresAt: string }
-  | { ok: false; reason: 'unknown_learner' | 'pin_required' | 'wrong_pin' | 'locked' };
+  | { ok: false; reason: 'unknown_learner' | 'pin_required' | 'wrong_pin' | 'locked'; lockedUntil?: string };
 
 export interface AuthClock {
   now(): Date;
+}
+
+type Reservation = { kind: 'refused'; result: Extract<SignInResult, { ok: false }> } | { kind: 'open'; learner: LearnerRow } | { kind: 'attempt'; learner: LearnerRow };
+
+function lockedResult(until: string): Extract<SignInResult, { ok: false }> {
+  return { ok: false, reason: 'locked', lockedUntil: until };
+}
+
+/**
+ * Counts the attempt before the slow PIN check, in one read-write transaction (IndexedDB serialises
+ * those), so wrong PINs typed at once in several windows are all counted and no more than
+ * PIN_ATTEMPTS_BEFORE_LOCK of them are ever checked per lock.
+ */
+async function reserveAttempt(db: OutpostDb, userId: string, pin: string | null, now: Date): Promise<Reservation> {
+  return db.transaction('rw', db.learners, async () => {
+    const learner = await db.learners.get(userId);
+    if (!learner) return { kind: 'refused', result: { ok: false, reason: 'unknown_learner' } };
+    if (!learner.pin) return { kind: 'open', learner };
+    const nowIso = now.toISOString();
+    if (learner.pin_locked_until && learner.pin_locked_until > nowIso) return { kind: 'refused', result: lockedResult(learner.pin_locked_until) };
+    if (pin === null || pin === '') return { kind: 'refused', result: { ok: false, reason: 'pin_required' } };
+    // An expired lock is spent: counting starts again, one step further up the ladder.
+    const failures = learner.pin_locked_until ? 0 : (learner.pin_failures ?? 0);
+    if (failures >= PIN_ATTEMPTS_BEFORE_LOCK) return { kind: 'refused', result: lockedResult(await lock(db, learner, now)) };
+    await db.learners.update(learner.id, { pin_failures: failures + 1, pin_locked_until: null });
+    return { kind: 'attempt', learner };
+  });
+}
+
+async function lock(db: OutpostDb, learner: LearnerRow, now: Date): Promise<string> {
+  const level = learner.pin_lock_level ?? 0;
+  const until = new Date(now.getTime() + pinLockMs(level)).toISOString();
+  await db.learners.update(learner.id, { pin_failures: 0, pin_locked_until: until, pin_lock_level: level + 1 });
+  return until;
+}
+
+/** After a wrong PIN: the attempt is already counted; the last allowed one sets the lock. */
+async function afterWrongPin(db: OutpostDb, userId: string, now: Date): Promise<Extract<SignInResult, { ok: false }>> {
+  return db.transaction('rw', db.learners, async () => {
+    const learner = await db.learners.get(userId);
+    if (!learner) return { ok: false, reason: 'unknown_learner' };
+    if (learner.pin_locked_until && learner.pin_locked_until > now.toISOString()) return lockedResult(learner.pin_locked_until);
+    if ((learner.pin_failures ?? 0) >= PIN_ATTEMPTS_BEFORE_LOCK) return lockedResult(await lock(db, learner, now));
+    return { ok: false, reason: 'wrong_pin' };
+  });
 }
 
 /**
@@ -23,22 +67,12 @@ export interface AuthClock {
  * if any). The result is a Bearer token for the local API; only its hash is stored.
  */
 export async function signIn(db: OutpostDb, userId: string, pin: string | null, clock: AuthClock): Promise<SignInResult> {
-  const learner = await db.learners.get(userId);
-  if (!learner) return { ok: false, reason: 'unknown_learner' };
-  if (learner.pin) {
-    const nowIso = clock.now().toISOString();
-    if (learner.pin_locked_until && learner.pin_locked_until > nowIso) return { ok: false, reason: 'locked' };
-    if (pin === null || pin === '') return { ok: false, reason: 'pin_required' };
-    if (!(await verifyPin(pin, learner.pin))) {
-      const failures = (learner.pin_failures ?? 0) + 1;
-      const locked = failures >= PIN_ATTEMPTS_BEFORE_LOCK;
-      await db.learners.update(learner.id, {
-        pin_failures: locked ? 0 : failures,
-        pin_locked_until: locked ? new Date(clock.now().getTime() + PIN_LOCK_MS).toISOString() : null,
-      });
-      return { ok: false, reason: locked ? 'locked' : 'wrong_pin' };
-    }
-    if (learner.pin_failures || learner.pin_locked_until) await db.learners.update(learner.id, { pin_failures: 0, pin_locked_until: null });
+  const reservation = await reserveAttempt(db, userId, pin, clock.now());
+  if (reservation.kind === 'refused') return reservation.result;
+  const { learner } = reservation;
+  if (reservation.kind === 'attempt') {
+    if (!learner.pin || !(await verifyPin(pin ?? '', learner.pin))) return afterWrongPin(db, userId, clock.now());
+    await db.learners.update(learner.id, { pin_failures: 0, pin_locked_until: null, pin_lock_level: 0 });
   }
   const token = toHex(crypto.getRandomValues(new Uint8Array(32)));
   const now = clock.now();

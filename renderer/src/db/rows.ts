@@ -41,8 +41,18 @@ export interface PinHash {
   readonly hash: string;
   readonly iterations: number;
 }
-/** Wrong PIN attempts are counted on the row, so a reload does not reset the lockout. */
-export type LearnerRow = Learner & { pin: PinHash | null; pin_failures?: number; pin_locked_until?: string | null };
+/**
+ * Wrong PIN attempts are counted on the row, so a reload does not reset the lockout; each lock in a row
+ * lasts longer (pin_lock_level). `source` tells a learner the catalog pull brought ('remote') from one added
+ * on this kiosk ('local', the default for rows written before it existed): a pull never removes the latter.
+ */
+export type LearnerRow = Learner & {
+  pin: PinHash | null;
+  pin_failures?: number;
+  pin_locked_until?: string | null;
+  pin_lock_level?: number;
+  source?: 'local' | 'remote';
+};
 
 export interface AuthSessionRow {
   readonly token_hash: string;
