@@ -20,12 +20,10 @@ export interface InstructorGuard {
 export function createInstructorGuard(status: () => Promise<{ signed_in: boolean } | null>): InstructorGuard {
   return {
     async require() {
-      let signedIn = false;
-      try {
-        signedIn = (await status())?.signed_in === true;
-      } catch {
-        signedIn = false;
-      }
+      const signedIn = await status().then(
+        (answer) => answer?.signed_in === true,
+        () => false,
+      );
       if (!signedIn) throw new InstructorRequiredError();
     },
   };
