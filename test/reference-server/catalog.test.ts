@@ -1,30 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activitiesResponseSchema, lessonsResponseSchema, rosterResponseSchema, vrPackagesResponseSchema } from '../../shared/schemas/catalog';
-import { defaultCatalogSeed, SEED_ALICE, SEED_SAFETY_PKG, SEED_TENANT } from './catalog-seed';
+import { defaultCatalogSeed, SEED_SAFETY_PKG, SEED_TENANT } from './catalog-seed';
 import type { CatalogSeed } from './catalog-seed';
 import { startReferenceServer } from './server';
-import { startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-let token: string;
-
-beforeEach(async () => {
-  t = await startTestServer();
-  token = t.server.tokens.issue(SEED_ALICE);
-});
-afterEach(async () => t.dispose());
+const t = useTestServer();
 
 describe('catalog pull', () => {
   it('serves the seed as packages, activities, roster and lessons, each valid against shared/schemas/catalog', async () => {
     const seed = defaultCatalogSeed();
-    const packages = await t.call('GET', '/api/vr-packages', { token });
+    const packages = await t.call('GET', '/api/vr-packages', { token: t.token });
     expect(vrPackagesResponseSchema.parse(packages.body)).toEqual({ packages: seed.vr_packages });
-    const activities = await t.call('GET', '/api/activities', { token });
+    const activities = await t.call('GET', '/api/activities', { token: t.token });
     expect(activitiesResponseSchema.parse(activities.body).activities.map((a) => a.type)).toEqual(['vr_apk', 'scorm', 'content']);
-    const roster = await t.call('GET', '/api/roster', { token });
+    const roster = await t.call('GET', '/api/roster', { token: t.token });
     expect(rosterResponseSchema.parse(roster.body)).toEqual({ tenant_id: SEED_TENANT, learners: seed.learners });
-    const lessons = await t.call('GET', '/api/lessons', { token });
+    const lessons = await t.call('GET', '/api/lessons', { token: t.token });
     expect(lessonsResponseSchema.parse(lessons.body).lessons[0]).toMatchObject({ id: 'lesson789', workoutCategory: 'ENGAGEMENT' });
   });
 

@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_ALICE, SEED_LESSON, SEED_SAFETY_PKG, SEED_SCORM_PKG } from './catalog-seed';
 import { createFaults } from './fault-controller';
-import { fetchFailure, startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { until } from '../support/scripted-remote';
+import { fetchFailure } from './test-client';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-let token: string;
-
-beforeEach(async () => {
-  t = await startTestServer();
-  token = t.server.tokens.issue(SEED_ALICE);
-});
-afterEach(async () => t.dispose());
+const t = useTestServer();
 
 const SOCKET_ERRORS = ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'];
-const createPlay = () => t.call('POST', '/api/lesson-plays', { token, body: { lessonId: SEED_LESSON } });
-const listSessions = () => t.call('GET', '/api/vr-sessions', { token });
+const createPlay = () => t.call('POST', '/api/lesson-plays', { token: t.token, body: { lessonId: SEED_LESSON } });
+const listSessions = () => t.call('GET', '/api/vr-sessions', { token: t.token });
 
 describe('failNext / failRate', () => {
   it('fails the next N matching requests with the chosen status, without applying them', async () => {
@@ -33,9 +27,9 @@ describe('failNext / failRate', () => {
     t.server.faults.failNext(1, { path: '/api/vr-sessions/:sessionId/complete' });
     t.server.faults.failNext(1, { method: 'GET', path: /^\/api\/vr-/, status: 500, body: '{"error":"Database error","code":"DB_ERROR"}' });
     expect(await listSessions()).toMatchObject({ status: 500, body: { code: 'DB_ERROR' } });
-    const created = await t.call('POST', '/api/vr-sessions', { token, body: { package_id: SEED_SAFETY_PKG } });
+    const created = await t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG } });
     expect(created.status).toBe(201);
-    expect((await t.call('POST', `/api/vr-sessions/${created.body.session.id}/complete`, { token })).status).toBe(503);
+    expect((await t.call('POST', `/api/vr-sessions/${created.body.session.id}/complete`, { token: t.token })).status).toBe(503);
   });
 
   it('fails at a rate drawn from a seeded PRNG: the same seed fails the same requests', async () => {
@@ -63,7 +57,7 @@ describe('failNext / failRate', () => {
 describe('hangNext', () => {
   it('never answers: the client times out, and the next request is served', async () => {
     t.server.faults.hangNext(1, { path: '/api/vr-sessions' });
-    const hung = await fetchFailure(t.call('GET', '/api/vr-sessions', { token, signal: AbortSignal.timeout(150) }));
+    const hung = await fetchFailure(t.call('GET', '/api/vr-sessions', { token: t.token, signal: AbortSignal.timeout(150) }));
     expect(hung.name).toBe('TimeoutError');
     expect((await listSessions()).status).toBe(200);
     expect(t.server.faults.injected.hung).toBe(1);
@@ -79,7 +73,7 @@ describe('hangNext', () => {
   it('is released by stop(), so stopping never waits for a hung request', async () => {
     t.server.faults.hangNext(1);
     const pending = fetchFailure(listSessions());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => t.server.faults.injected.hung === 1);
     const started = Date.now();
     await t.server.restart();
     expect(Date.now() - started).toBeLessThan(2000);
@@ -99,11 +93,11 @@ describe('connection resets', () => {
 
   it('resetAfterWrite: the client sees a socket error but the write was committed', async () => {
     t.server.faults.resetAfterWrite(1, { path: '/api/vr-sessions' });
-    const failure = await fetchFailure(t.call('POST', '/api/vr-sessions', { token, body: { package_id: SEED_SAFETY_PKG } }));
+    const failure = await fetchFailure(t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG } }));
     expect(SOCKET_ERRORS).toContain(failure.cause);
     expect(t.server.inspect.vrSessionCounts(SEED_ALICE, SEED_SAFETY_PKG)).toEqual({ created: 1, completed: 0 });
     // Without an idempotency key the retry finds the open session: the seed's own dedupe for this endpoint.
-    expect((await t.call('POST', '/api/vr-sessions', { token, body: { package_id: SEED_SAFETY_PKG } })).status).toBe(200);
+    expect((await t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG } })).status).toBe(200);
   });
 
   it('resets only writes: reads pass untouched', async () => {
@@ -128,13 +122,13 @@ describe('slow, expireAllTokens, scormConflictNext, counters', () => {
   it('expires every token: 401 from then on, until the test issues a new one', async () => {
     t.server.faults.expireAllTokens();
     expect(await listSessions()).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
-    expect((await t.call('GET', '/api/lesson-plays/x', { token })).body).toEqual({ error: 'Unauthorized' });
-    token = t.server.tokens.issue(SEED_ALICE);
+    expect((await t.call('GET', '/api/lesson-plays/x', { token: t.token })).body).toEqual({ error: 'Unauthorized' });
+    t.token = t.server.tokens.issue(SEED_ALICE);
     expect((await listSessions()).status).toBe(200);
   });
 
   it('makes the next SCORM PUT conflict as if another device had written, merging its cmi fields', async () => {
-    const apiKey = token;
+    const apiKey = t.token;
     await t.call('POST', `/api/v1/packages/${SEED_SCORM_PKG}/launch`, { apiKey, body: { user_id: SEED_ALICE, session_id: 's1' } });
     await t.call('PUT', '/api/v1/sessions/s1', { apiKey, body: { version: 1, cmi_data: { 'cmi.core.score.raw': '40' } } });
     t.server.faults.scormConflictNext({ sessionId: 's1', cmi: { 'cmi.core.lesson_location': 'p7' } });

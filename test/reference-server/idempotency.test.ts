@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_ALICE, SEED_BOB, SEED_LESSON, SEED_SAFETY_PKG, SEED_SCORM_PKG } from './catalog-seed';
-import { fetchFailure, startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { fetchFailure } from './test-client';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-let token: string;
-
-beforeEach(async () => {
-  t = await startTestServer();
-  token = t.server.tokens.issue(SEED_ALICE);
-});
-afterEach(async () => t.dispose());
+const t = useTestServer();
 
 const createPlay = (idempotencyKey?: string, body: unknown = { lessonId: SEED_LESSON }) =>
-  t.call('POST', '/api/lesson-plays', { token, body, ...(idempotencyKey ? { idempotencyKey } : {}) });
+  t.call('POST', '/api/lesson-plays', { token: t.token, body, ...(idempotencyKey ? { idempotencyKey } : {}) });
 
 describe('Idempotency-Key', () => {
   it('replays the first response (same status and body) for a repeated write, which takes effect once', async () => {
@@ -29,10 +22,10 @@ describe('Idempotency-Key', () => {
   });
 
   it('holds exactly one VR completion when the same complete is sent twice', async () => {
-    const created = await t.call('POST', '/api/vr-sessions', { token, body: { package_id: SEED_SAFETY_PKG }, idempotencyKey: 'create-1' });
+    const created = await t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG }, idempotencyKey: 'create-1' });
     const path = `/api/vr-sessions/${created.body.session.id}/complete`;
-    const first = await t.call('POST', path, { token, body: { score: 80 }, idempotencyKey: 'complete-1' });
-    const again = await t.call('POST', path, { token, body: { score: 80 }, idempotencyKey: 'complete-1' });
+    const first = await t.call('POST', path, { token: t.token, body: { score: 80 }, idempotencyKey: 'complete-1' });
+    const again = await t.call('POST', path, { token: t.token, body: { score: 80 }, idempotencyKey: 'complete-1' });
     // Without the key the repeat would be 400 ALREADY_COMPLETED; with it the client sees its original 200.
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.body).toEqual(first.body);
@@ -44,7 +37,7 @@ describe('Idempotency-Key', () => {
     await createPlay(key);
     const reused = await createPlay(key, { lessonId: SEED_LESSON, locale: 'en' });
     expect(reused).toMatchObject({ status: 422, body: { error: 'Idempotency-Key was already used for a different request' } });
-    const vr = await t.call('POST', '/api/vr-sessions', { token, body: { package_id: SEED_SAFETY_PKG }, idempotencyKey: key });
+    const vr = await t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG }, idempotencyKey: key });
     expect(vr).toMatchObject({ status: 422, body: { code: 'VALIDATION_ERROR' } });
     expect(t.server.effects().lessonPlays).toBe(1);
   });
@@ -58,10 +51,10 @@ describe('Idempotency-Key', () => {
   });
 
   it('does not remember refusals, so a corrected retry under the same key can succeed (SCORM 409 -> merge -> retry)', async () => {
-    await t.call('POST', `/api/v1/packages/${SEED_SCORM_PKG}/launch`, { apiKey: token, body: { user_id: SEED_ALICE, session_id: 's1' } });
-    const stale = await t.call('PUT', '/api/v1/sessions/s1', { apiKey: token, body: { version: 7 }, idempotencyKey: 'put-1' });
+    await t.call('POST', `/api/v1/packages/${SEED_SCORM_PKG}/launch`, { apiKey: t.token, body: { user_id: SEED_ALICE, session_id: 's1' } });
+    const stale = await t.call('PUT', '/api/v1/sessions/s1', { apiKey: t.token, body: { version: 7 }, idempotencyKey: 'put-1' });
     expect(stale.status).toBe(409);
-    const merged = await t.call('PUT', '/api/v1/sessions/s1', { apiKey: token, body: { version: 1 }, idempotencyKey: 'put-1' });
+    const merged = await t.call('PUT', '/api/v1/sessions/s1', { apiKey: t.token, body: { version: 1 }, idempotencyKey: 'put-1' });
     expect(merged).toMatchObject({ status: 200, body: { version: 2 } });
     expect(t.server.effects().idempotencyKeys).toBe(1);
   });
@@ -70,7 +63,7 @@ describe('Idempotency-Key', () => {
     const first = await createPlay('k');
     t.server.faults.expireAllTokens();
     expect((await createPlay('k')).status).toBe(401);
-    token = t.server.tokens.issue(SEED_ALICE);
+    t.token = t.server.tokens.issue(SEED_ALICE);
     expect((await createPlay('k')).body).toEqual(first.body);
   });
 
@@ -105,7 +98,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('ignores keys on reads', async () => {
-    await t.call('GET', '/api/vr-sessions', { token, idempotencyKey: 'read' });
+    await t.call('GET', '/api/vr-sessions', { token: t.token, idempotencyKey: 'read' });
     expect(t.server.effects().idempotencyKeys).toBe(0);
   });
 });

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLessonPlayResponseSchema, getLessonPlayResponseSchema, listLessonPlaysResponseSchema, updateLessonPlayResponseSchema } from '../../shared/schemas/lesson-play';
 import { SEED_ALICE, SEED_BOB, SEED_CLIENT, SEED_LESSON } from './catalog-seed';
-import { startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-let clock: { now: Date };
-let alice: string;
+const t = useTestServer({ startAt: '2026-03-02T09:00:00.000Z' });
 
-beforeEach(async () => {
-  clock = { now: new Date('2026-03-02T09:00:00.000Z') };
-  t = await startTestServer({ now: () => clock.now });
-  alice = t.server.tokens.issue(SEED_ALICE);
-});
-afterEach(async () => t.dispose());
-
-const post = (body: unknown, token = alice) => t.call('POST', '/api/lesson-plays', { token, body });
+const post = (body: unknown, token = t.token) => t.call('POST', '/api/lesson-plays', { token, body });
 
 describe('POST /api/lesson-plays', () => {
   it('creates a play and answers with its id, redirect URL and creation time', async () => {
@@ -60,7 +50,7 @@ describe('GET and PATCH /api/lesson-plays/:id', () => {
   });
 
   it('returns the play with its lesson configuration joined in', async () => {
-    const res = await t.call('GET', `/api/lesson-plays/${id}`, { token: alice });
+    const res = await t.call('GET', `/api/lesson-plays/${id}`, { token: t.token });
     const { data } = getLessonPlayResponseSchema.parse(res.body);
     expect(data).toMatchObject({ id, lessonId: SEED_LESSON, lesson: { id: SEED_LESSON, title: { en: 'Pure Yoga' } } });
   });
@@ -75,21 +65,21 @@ describe('GET and PATCH /api/lesson-plays/:id', () => {
   });
 
   it('answers 404 "LessonPlay not found" for an unknown id', async () => {
-    expect(await t.call('GET', '/api/lesson-plays/nope', { token: alice })).toMatchObject({ status: 404, body: { error: 'LessonPlay not found' } });
-    expect(await t.call('PATCH', '/api/lesson-plays/nope', { token: alice, body: { returnUrl: null } })).toMatchObject({ status: 404 });
+    expect(await t.call('GET', '/api/lesson-plays/nope', { token: t.token })).toMatchObject({ status: 404, body: { error: 'LessonPlay not found' } });
+    expect(await t.call('PATCH', '/api/lesson-plays/nope', { token: t.token, body: { returnUrl: null } })).toMatchObject({ status: 404 });
   });
 
   it('PATCH sets and removes returnUrl', async () => {
-    const set = await t.call('PATCH', `/api/lesson-plays/${id}`, { token: alice, body: { returnUrl: 'https://school.example/next' } });
+    const set = await t.call('PATCH', `/api/lesson-plays/${id}`, { token: t.token, body: { returnUrl: 'https://school.example/next' } });
     expect(updateLessonPlayResponseSchema.parse(set.body)).toEqual({ success: true, lessonPlayId: id, updatedFields: ['returnUrl'] });
     expect(t.server.inspect.lessonPlays()[0]?.returnUrl).toBe('https://school.example/next');
-    await t.call('PATCH', `/api/lesson-plays/${id}`, { token: alice, body: { returnUrl: null } });
+    await t.call('PATCH', `/api/lesson-plays/${id}`, { token: t.token, body: { returnUrl: null } });
     expect(t.server.inspect.lessonPlays()[0]).not.toHaveProperty('returnUrl');
   });
 
   it('PATCH answers the seed messages for bad bodies and 401 for someone else', async () => {
-    expect(await t.call('PATCH', `/api/lesson-plays/${id}`, { token: alice, body: { returnUrl: 'ftp://x' } })).toMatchObject({ status: 400, body: { error: 'Invalid returnUrl' } });
-    expect(await t.call('PATCH', `/api/lesson-plays/${id}`, { token: alice, body: { locale: 'en' } })).toMatchObject({ status: 400, body: { error: 'No valid fields to update' } });
+    expect(await t.call('PATCH', `/api/lesson-plays/${id}`, { token: t.token, body: { returnUrl: 'ftp://x' } })).toMatchObject({ status: 400, body: { error: 'Invalid returnUrl' } });
+    expect(await t.call('PATCH', `/api/lesson-plays/${id}`, { token: t.token, body: { locale: 'en' } })).toMatchObject({ status: 400, body: { error: 'No valid fields to update' } });
     expect(await t.call('PATCH', `/api/lesson-plays/${id}`, { token: t.server.tokens.issue(SEED_BOB), body: { returnUrl: null } })).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
   });
 });
@@ -102,7 +92,7 @@ describe('GET /api/lesson-plays', () => {
     }
     return ids;
   }
-  const list = (query: string, token = alice) => t.call('GET', `/api/lesson-plays?clientId=${SEED_CLIENT}${query}`, { token });
+  const list = (query: string, token = t.token) => t.call('GET', `/api/lesson-plays?clientId=${SEED_CLIENT}${query}`, { token });
 
   it('pages newest first with page/pageSize, hasMore and nextPageToken', async () => {
     // Created in the same millisecond on purpose: createdAt still increases, so no play is lost at a boundary.
@@ -152,8 +142,8 @@ describe('GET /api/lesson-plays', () => {
   });
 
   it('answers 500 "Client ID not found" for a missing or unknown clientId, 400 for bad paging, 401 without a token', async () => {
-    expect(await t.call('GET', '/api/lesson-plays', { token: alice })).toMatchObject({ status: 500, body: { error: 'Client ID not found' } });
-    expect(await t.call('GET', '/api/lesson-plays?clientId=gofa', { token: alice })).toMatchObject({ status: 500, body: { error: 'Client ID not found' } });
+    expect(await t.call('GET', '/api/lesson-plays', { token: t.token })).toMatchObject({ status: 500, body: { error: 'Client ID not found' } });
+    expect(await t.call('GET', '/api/lesson-plays?clientId=gofa', { token: t.token })).toMatchObject({ status: 500, body: { error: 'Client ID not found' } });
     expect(await list('&pageSize=101')).toMatchObject({ status: 400, body: { error: expect.stringContaining('pageSize') } });
     expect(await t.call('GET', `/api/lesson-plays?clientId=${SEED_CLIENT}`)).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
   });

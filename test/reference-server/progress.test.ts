@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attemptLogSchema } from '../../shared/schemas/attempt-log';
 import { startContentSessionResponseSchema, updateContentSessionResponseSchema } from '../../shared/schemas/content-session';
 import type { InteractionInput } from '../../shared/schemas/content-session';
 import { totalContentProgressResponseSchema } from '../../shared/schemas/content-summary-log';
 import { masteryLogDiffResponseSchema, masteryLogSchema } from '../../shared/schemas/mastery-log';
 import { SEED_ALICE, SEED_BOB, SEED_EXERCISE, SEED_QUIZ } from './catalog-seed';
-import { startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { useTestServer } from './use-test-server';
 
 const VIDEO = 'c0de0000000040008000000000000001';
 const threeOfFive = { type: 'm_of_n', m: 3, n: 5 };
 
-let t: TestServer;
-let token: string;
+const t = useTestServer();
 
-beforeEach(async () => {
-  t = await startTestServer();
-  token = t.server.tokens.issue(SEED_ALICE);
-});
-afterEach(async () => t.dispose());
-
-const start = (body: unknown, as = token) => t.call('POST', '/api/logger/contentsession', { token: as, body });
-const update = (id: string, body: unknown, as = token) => t.call('PUT', `/api/logger/contentsession/${id}`, { token: as, body });
+const start = (body: unknown, as = t.token) => t.call('POST', '/api/logger/contentsession', { token: as, body });
+const update = (id: string, body: unknown, as = t.token) => t.call('PUT', `/api/logger/contentsession/${id}`, { token: as, body });
 const answers = (pattern: string): InteractionInput[] => [...pattern].map((mark, i) => ({ item: `q${i}`, correct: mark === '1' ? 1 : 0, time_spent: 5, complete: true }));
 
 describe('content sessions (non-exercise)', () => {
@@ -38,7 +30,7 @@ describe('content sessions (non-exercise)', () => {
     expect(done.body).toEqual({ complete: true });
     expect(t.server.inspect.contentSummaries()[0]).toMatchObject({ progress: 1, time_spent: 60, extra_fields: { position: 120 }, completion_timestamp: expect.any(String) });
 
-    const total = await t.call('GET', `/api/logger/totalcontentprogress/${SEED_ALICE}`, { token });
+    const total = await t.call('GET', `/api/logger/totalcontentprogress/${SEED_ALICE}`, { token: t.token });
     expect(totalContentProgressResponseSchema.parse(total.body)).toEqual({ id: SEED_ALICE, progress: 1 });
   });
 
@@ -125,7 +117,7 @@ describe('exercises and mastery', () => {
     expect(session).toMatchObject({ context: { quiz_id: SEED_QUIZ, mastery_level: 1 }, mastery_criterion: { type: 'quiz', coach_assigned: true } });
     expect((await update(session.session_id, { interactions: answers('10') })).body.complete).toBe(false);
     expect((await update(session.session_id, { interactions: [{ item: 'q2', correct: 0, time_spent: 1, complete: true }] })).body.complete).toBe(true);
-    const logs = await t.call('GET', `/api/logger/masterylog?content=${SEED_QUIZ}&user=${SEED_ALICE}&quiz=true`, { token });
+    const logs = await t.call('GET', `/api/logger/masterylog?content=${SEED_QUIZ}&user=${SEED_ALICE}&quiz=true`, { token: t.token });
     expect(logs.body).toHaveLength(1);
   });
 
@@ -136,29 +128,29 @@ describe('exercises and mastery', () => {
     expect(second).toMatchObject({ context: { mastery_level: 2 }, totalattempts: 0 });
     await update(second.session_id, { interactions: answers('111'), time_spent_delta: 20 });
 
-    const list = await t.call('GET', `/api/logger/masterylog?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token });
+    const list = await t.call('GET', `/api/logger/masterylog?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token: t.token });
     expect(list.body.map((log: unknown) => masteryLogSchema.parse(log).complete)).toEqual([true, false]);
-    expect((await t.call('GET', `/api/logger/masterylog?content=${SEED_EXERCISE}&user=${SEED_ALICE}&complete=false&page_size=5`, { token })).body).toHaveLength(1);
-    expect((await t.call('GET', `/api/logger/masterylog?content=${SEED_EXERCISE}&user=${SEED_ALICE}&page_size=1`, { token })).body).toHaveLength(1);
+    expect((await t.call('GET', `/api/logger/masterylog?content=${SEED_EXERCISE}&user=${SEED_ALICE}&complete=false&page_size=5`, { token: t.token })).body).toHaveLength(1);
+    expect((await t.call('GET', `/api/logger/masterylog?content=${SEED_EXERCISE}&user=${SEED_ALICE}&page_size=1`, { token: t.token })).body).toHaveLength(1);
 
-    const diff = await t.call('GET', `/api/logger/masterylog/0/diff?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token });
+    const diff = await t.call('GET', `/api/logger/masterylog/0/diff?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token: t.token });
     const parsed = masteryLogDiffResponseSchema.parse(diff.body);
     expect(parsed.diff).toEqual({ correct: 1, time_spent: -30 });
     expect(parsed.attemptlogs.map((a) => a.diff)).toEqual([{ correct: 0, time_spent: 0 }, { correct: 1, time_spent: 0 }, { correct: 0, time_spent: 0 }]);
-    const oldest = await t.call('GET', `/api/logger/masterylog/1/diff?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token });
+    const oldest = await t.call('GET', `/api/logger/masterylog/1/diff?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token: t.token });
     expect(oldest.body.diff).toBeNull();
-    expect((await t.call('GET', `/api/logger/masterylog/2/diff?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token })).status).toBe(404);
+    expect((await t.call('GET', `/api/logger/masterylog/2/diff?content=${SEED_EXERCISE}&user=${SEED_ALICE}`, { token: t.token })).status).toBe(404);
 
-    const level2 = await t.call('GET', `/api/logger/attemptlog?content=${SEED_EXERCISE}&mastery_level=2`, { token });
+    const level2 = await t.call('GET', `/api/logger/attemptlog?content=${SEED_EXERCISE}&mastery_level=2`, { token: t.token });
     expect(level2.body.map((a: unknown) => attemptLogSchema.parse(a).item)).toEqual(['q2', 'q1', 'q0']);
-    const wrongOnes = await t.call('GET', `/api/logger/attemptlog?user=${SEED_ALICE}&item=q1&page_size=10`, { token });
+    const wrongOnes = await t.call('GET', `/api/logger/attemptlog?user=${SEED_ALICE}&item=q1&page_size=10`, { token: t.token });
     expect(wrongOnes.body.map((a: { correct: number }) => a.correct)).toEqual([1, 0]);
-    expect((await t.call('GET', `/api/logger/attemptlog?masterylog=${list.body[1].id}`, { token })).body).toHaveLength(5);
+    expect((await t.call('GET', `/api/logger/attemptlog?masterylog=${list.body[1].id}`, { token: t.token })).body).toHaveLength(5);
   });
 
   it('validates log queries: content and user are required, booleans are spelled out', async () => {
-    expect(await t.call('GET', `/api/logger/masterylog?user=${SEED_ALICE}`, { token })).toMatchObject({ status: 400, body: { code: 'VALIDATION_ERROR' } });
-    expect((await t.call('GET', `/api/logger/attemptlog?complete=ture`, { token })).status).toBe(400);
-    expect((await t.call('GET', `/api/logger/masterylog/x/diff?content=c&user=u`, { token })).status).toBe(400);
+    expect(await t.call('GET', `/api/logger/masterylog?user=${SEED_ALICE}`, { token: t.token })).toMatchObject({ status: 400, body: { code: 'VALIDATION_ERROR' } });
+    expect((await t.call('GET', `/api/logger/attemptlog?complete=ture`, { token: t.token })).status).toBe(400);
+    expect((await t.call('GET', `/api/logger/masterylog/x/diff?content=c&user=u`, { token: t.token })).status).toBe(400);
   });
 });

@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { scormLaunchResponseSchema, scormRefreshTokenResponseSchema } from '../../shared/schemas/scorm-launch';
 import { listScormSessionsResponseSchema, scormSessionSchema } from '../../shared/schemas/scorm-session';
-import { SEED_ALICE, SEED_SCORM_PKG } from './catalog-seed';
-import { startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { SEED_SCORM_PKG } from './catalog-seed';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-let apiKey: string;
+const t = useTestServer();
 
-beforeEach(async () => {
-  t = await startTestServer();
-  apiKey = t.server.tokens.issue(SEED_ALICE);
-});
-afterEach(async () => t.dispose());
-
-const launch = (body: unknown, packageId = SEED_SCORM_PKG) => t.call('POST', `/api/v1/packages/${packageId}/launch`, { apiKey, body });
+const launch = (body: unknown, packageId = SEED_SCORM_PKG) => t.call('POST', `/api/v1/packages/${packageId}/launch`, { apiKey: t.token, body });
 
 describe('POST /api/v1/packages/:id/launch', () => {
   it('creates the named session and returns a signed launch URL that the player accepts', async () => {
@@ -54,17 +46,17 @@ describe('SCORM sessions', () => {
   });
 
   it('GET returns the session in the seed shape, by X-API-Key or Bearer; unknown ids are 404', async () => {
-    const byKey = await t.call('GET', '/api/v1/sessions/session-456', { apiKey });
+    const byKey = await t.call('GET', '/api/v1/sessions/session-456', { apiKey: t.token });
     expect(scormSessionSchema.parse(byKey.body)).toMatchObject({ id: 'session-456', user_id: 'user-123', package_id: SEED_SCORM_PKG, version: 1, cmi_data: {} });
-    expect((await t.call('GET', '/api/v1/sessions/session-456', { token: apiKey })).body).toEqual(byKey.body);
-    expect(await t.call('GET', '/api/v1/sessions/nope', { apiKey })).toMatchObject({ status: 404, body: { error: 'Session not found', code: 'SESSION_NOT_FOUND' } });
+    expect((await t.call('GET', '/api/v1/sessions/session-456', { token: t.token })).body).toEqual(byKey.body);
+    expect(await t.call('GET', '/api/v1/sessions/nope', { apiKey: t.token })).toMatchObject({ status: 404, body: { error: 'Session not found', code: 'SESSION_NOT_FOUND' } });
   });
 
   it('lists sessions filtered by package and user', async () => {
     await launch({ user_id: 'user-777', session_id: 'session-777' });
-    const mine = await t.call('GET', `/api/v1/sessions?package_id=${SEED_SCORM_PKG}&user_id=user-123`, { apiKey });
+    const mine = await t.call('GET', `/api/v1/sessions?package_id=${SEED_SCORM_PKG}&user_id=user-123`, { apiKey: t.token });
     expect(listScormSessionsResponseSchema.parse(mine.body).sessions.map((s) => s.id)).toEqual(['session-456']);
-    expect((await t.call('GET', '/api/v1/sessions', { apiKey })).body.sessions).toHaveLength(2);
+    expect((await t.call('GET', '/api/v1/sessions', { apiKey: t.token })).body.sessions).toHaveLength(2);
   });
 
   it('PUT with the current version applies the update, adds session_time and increments the version', async () => {
@@ -76,33 +68,33 @@ describe('SCORM sessions', () => {
       score: { scaled: 0.85, raw: 85, max: 100, min: 0 },
       session_time: 'PT20M45S',
     };
-    const res = await t.call('PUT', '/api/v1/sessions/session-456', { apiKey, body: update });
+    const res = await t.call('PUT', '/api/v1/sessions/session-456', { apiKey: t.token, body: update });
     expect(res.status).toBe(200);
     expect(scormSessionSchema.parse(res.body)).toMatchObject({ version: 2, completion_status: 'completed', success_status: 'passed', time_spent_seconds: 1245, cmi_data: update.cmi_data });
-    const second = await t.call('PUT', '/api/v1/sessions/session-456', { apiKey, body: { version: 2, session_time: 'PT15S' } });
+    const second = await t.call('PUT', '/api/v1/sessions/session-456', { apiKey: t.token, body: { version: 2, session_time: 'PT15S' } });
     expect(second.body).toMatchObject({ version: 3, time_spent_seconds: 1260, completion_status: 'completed', cmi_data: update.cmi_data });
     expect(t.server.effects().scormSessionVersions).toEqual({ 'session-456': 3 });
   });
 
   it('PUT with a stale version is 409 with the current session and changes nothing', async () => {
-    await t.call('PUT', '/api/v1/sessions/session-456', { apiKey, body: { version: 1, cmi_data: { 'cmi.core.lesson_location': 'p2' } } });
-    const stale = await t.call('PUT', '/api/v1/sessions/session-456', { apiKey, body: { version: 1, cmi_data: { 'cmi.core.lesson_location': 'p9' } } });
+    await t.call('PUT', '/api/v1/sessions/session-456', { apiKey: t.token, body: { version: 1, cmi_data: { 'cmi.core.lesson_location': 'p2' } } });
+    const stale = await t.call('PUT', '/api/v1/sessions/session-456', { apiKey: t.token, body: { version: 1, cmi_data: { 'cmi.core.lesson_location': 'p9' } } });
     expect(stale).toMatchObject({ status: 409, body: { error: 'Version conflict', code: 'VERSION_CONFLICT', session: { version: 2, cmi_data: { 'cmi.core.lesson_location': 'p2' } } } });
     expect(scormSessionSchema.parse(stale.body.session).version).toBe(2);
     expect(t.server.effects().scormSessionVersions['session-456']).toBe(2);
   });
 
   it('PUT validates the body and 404s an unknown session', async () => {
-    expect(await t.call('PUT', '/api/v1/sessions/session-456', { apiKey, body: { cmi_data: {} } })).toMatchObject({ status: 400, body: { code: 'VALIDATION_ERROR' } });
-    expect(await t.call('PUT', '/api/v1/sessions/session-456', { apiKey, body: { version: 1, session_time: '20 minutes' } })).toMatchObject({ status: 400 });
-    expect((await t.call('PUT', '/api/v1/sessions/nope', { apiKey, body: { version: 1 } })).status).toBe(404);
+    expect(await t.call('PUT', '/api/v1/sessions/session-456', { apiKey: t.token, body: { cmi_data: {} } })).toMatchObject({ status: 400, body: { code: 'VALIDATION_ERROR' } });
+    expect(await t.call('PUT', '/api/v1/sessions/session-456', { apiKey: t.token, body: { version: 1, session_time: '20 minutes' } })).toMatchObject({ status: 400 });
+    expect((await t.call('PUT', '/api/v1/sessions/nope', { apiKey: t.token, body: { version: 1 } })).status).toBe(404);
   });
 
   it('refresh-token mints a new working launch URL; unknown sessions are 404', async () => {
-    const res = await t.call('POST', '/api/v1/sessions/session-456/refresh-token', { apiKey });
+    const res = await t.call('POST', '/api/v1/sessions/session-456/refresh-token', { apiKey: t.token });
     const body = scormRefreshTokenResponseSchema.parse(res.body);
     expect(body.expires_in_seconds).toBe(14_400);
     expect((await fetch(body.launch_url ?? '')).status).toBe(200);
-    expect((await t.call('POST', '/api/v1/sessions/nope/refresh-token', { apiKey })).status).toBe(404);
+    expect((await t.call('POST', '/api/v1/sessions/nope/refresh-token', { apiKey: t.token })).status).toBe(404);
   });
 });

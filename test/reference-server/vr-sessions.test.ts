@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { vrApiErrorSchema } from '../../shared/schemas/api-error';
 import { createVrSessionResponseSchema, listVrSessionsResponseSchema } from '../../shared/schemas/vr-session';
 import { completeVrSessionResponseSchema } from '../../shared/schemas/vr-session-complete';
 import { SEED_ALICE, SEED_BOB, SEED_CHEM_PKG, SEED_FIRE_ACTIVITY, SEED_SAFETY_PKG, SEED_TENANT } from './catalog-seed';
-import { startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { useTestServer } from './use-test-server';
 
 // The keys of the seed's GET /api/vr-sessions example, in its order.
 const SEED_SESSION_KEYS = [
@@ -14,18 +13,9 @@ const SEED_SESSION_KEYS = [
 ];
 const UNKNOWN = '99999999-9999-4999-8999-999999999999';
 
-let t: TestServer;
-let clock: { now: Date };
-let alice: string;
+const t = useTestServer({ startAt: '2026-03-02T09:00:00.000Z', tokenTtlSeconds: 86_400 });
 
-beforeEach(async () => {
-  clock = { now: new Date('2026-03-02T09:00:00.000Z') };
-  t = await startTestServer({ now: () => clock.now });
-  alice = t.server.tokens.issue(SEED_ALICE, { ttlSeconds: 86_400 });
-});
-afterEach(async () => t.dispose());
-
-async function create(body: unknown, token = alice) {
+async function create(body: unknown, token = t.token) {
   return t.call('POST', '/api/vr-sessions', { token, body });
 }
 
@@ -85,7 +75,7 @@ describe('POST /api/vr-sessions', () => {
 
   it('starts attempt 2 after the first was completed', async () => {
     const first = await create({ package_id: SEED_SAFETY_PKG });
-    await t.call('POST', `/api/vr-sessions/${first.body.session.id}/complete`, { token: alice, body: {} });
+    await t.call('POST', `/api/vr-sessions/${first.body.session.id}/complete`, { token: t.token, body: {} });
     const second = await create({ package_id: SEED_SAFETY_PKG });
     expect(second.status).toBe(201);
     expect(second.body.session).toMatchObject({ attempts: 2 });
@@ -96,10 +86,10 @@ describe('POST /api/vr-sessions', () => {
 describe('GET /api/vr-sessions', () => {
   it("lists only the caller's sessions, newest first, each with every field of the seed's example", async () => {
     await create({ package_id: SEED_SAFETY_PKG });
-    clock.now = new Date('2026-03-02T10:00:00.000Z');
+    t.clock.now = new Date('2026-03-02T10:00:00.000Z');
     await create({ package_id: SEED_CHEM_PKG, activity_id: SEED_FIRE_ACTIVITY });
     await create({ package_id: SEED_SAFETY_PKG }, t.server.tokens.issue(SEED_BOB));
-    const res = await t.call('GET', '/api/vr-sessions', { token: alice });
+    const res = await t.call('GET', '/api/vr-sessions', { token: t.token });
     expect(res.status).toBe(200);
     const { sessions } = listVrSessionsResponseSchema.parse(res.body);
     expect(sessions.map((s) => s.package_id)).toEqual([SEED_CHEM_PKG, SEED_SAFETY_PKG]);
@@ -111,11 +101,11 @@ describe('GET /api/vr-sessions', () => {
     await create({ package_id: SEED_SAFETY_PKG });
     await create({ package_id: SEED_SAFETY_PKG, activity_id: SEED_FIRE_ACTIVITY });
     await create({ package_id: SEED_CHEM_PKG });
-    expect((await t.call('GET', `/api/vr-sessions?package_id=${SEED_SAFETY_PKG}`, { token: alice })).body.sessions).toHaveLength(2);
-    const byActivity = await t.call('GET', `/api/vr-sessions?activity_id=${SEED_FIRE_ACTIVITY}`, { token: alice });
+    expect((await t.call('GET', `/api/vr-sessions?package_id=${SEED_SAFETY_PKG}`, { token: t.token })).body.sessions).toHaveLength(2);
+    const byActivity = await t.call('GET', `/api/vr-sessions?activity_id=${SEED_FIRE_ACTIVITY}`, { token: t.token });
     expect(byActivity.body.sessions.map((s: { activity_id: string }) => s.activity_id)).toEqual([SEED_FIRE_ACTIVITY]);
-    expect((await t.call('GET', `/api/vr-sessions?package_id=${SEED_CHEM_PKG}&activity_id=${SEED_FIRE_ACTIVITY}`, { token: alice })).body).toEqual({ sessions: [] });
-    const bad = await t.call('GET', '/api/vr-sessions?package_id=abc123', { token: alice });
+    expect((await t.call('GET', `/api/vr-sessions?package_id=${SEED_CHEM_PKG}&activity_id=${SEED_FIRE_ACTIVITY}`, { token: t.token })).body).toEqual({ sessions: [] });
+    const bad = await t.call('GET', '/api/vr-sessions?package_id=abc123', { token: t.token });
     expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_ERROR', details: [expect.objectContaining({ path: 'package_id' })] } });
   });
 });
@@ -127,8 +117,8 @@ describe('POST /api/vr-sessions/:id/complete', () => {
 
   it('completes with a score: raw, max 100, scaled, passed, time in seconds, self-reported', async () => {
     const id = await started();
-    clock.now = new Date('2026-03-02T09:45:00.000Z');
-    const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: alice, body: { score: 85, time_spent_minutes: 30, notes: 'All scenarios' } });
+    t.clock.now = new Date('2026-03-02T09:45:00.000Z');
+    const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: t.token, body: { score: 85, time_spent_minutes: 30, notes: 'All scenarios' } });
     expect(res.status).toBe(200);
     expect(completeVrSessionResponseSchema.parse(res.body).message).toBe('VR experience completed successfully');
     expect(res.body.session).toMatchObject({
@@ -148,19 +138,19 @@ describe('POST /api/vr-sessions/:id/complete', () => {
     [69.5, 'failed'],
   ] as const)('score %s is %s', async (score, expected) => {
     const id = await started();
-    const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: alice, body: { score } });
+    const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: t.token, body: { score } });
     expect(res.body.session.success_status).toBe(expected);
   });
 
   it('completes without a body: score and success_status stay null', async () => {
     const id = await started();
-    const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: alice });
+    const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: t.token });
     expect(res.body.session).toMatchObject({ status: 'completed', score: null, success_status: null, self_reported: true });
   });
 
   it('updates the linked activity progress in the same write', async () => {
     const id = await started();
-    await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: alice, body: { score: 92, time_spent_minutes: 45 } });
+    await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: t.token, body: { score: 92, time_spent_minutes: 45 } });
     expect(t.server.inspect.activityProgress()).toEqual([
       expect.objectContaining({ activity_id: SEED_FIRE_ACTIVITY, user_id: SEED_ALICE, status: 'completed', score: 92, time_spent_seconds: 2700 }),
     ]);
@@ -169,7 +159,7 @@ describe('POST /api/vr-sessions/:id/complete', () => {
   it('refuses bad bodies with VALIDATION_ERROR and leaves the session open', async () => {
     const id = await started();
     for (const body of [{ score: 101 }, { score: -1 }, { notes: 'x'.repeat(1001) }, { time_spent_minutes: -5 }, { score: '85' }]) {
-      const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: alice, body });
+      const res = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: t.token, body });
       expect(res.body.code, JSON.stringify(body).slice(0, 30)).toBe('VALIDATION_ERROR');
     }
     expect(t.server.effects().vrSessions.completed).toBe(0);
@@ -177,8 +167,8 @@ describe('POST /api/vr-sessions/:id/complete', () => {
 
   it('answers 400 ALREADY_COMPLETED the second time and keeps the first score', async () => {
     const id = await started();
-    await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: alice, body: { score: 90 } });
-    const again = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: alice, body: { score: 10 } });
+    await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: t.token, body: { score: 90 } });
+    const again = await t.call('POST', `/api/vr-sessions/${id}/complete`, { token: t.token, body: { score: 10 } });
     expect(again).toMatchObject({ status: 400, body: { error: 'Session is already completed', code: 'ALREADY_COMPLETED' } });
     expect(t.server.inspect.vrSessions()[0]?.score?.raw).toBe(90);
   });
@@ -198,7 +188,7 @@ describe('VR authentication', () => {
     expect(await t.call('GET', '/api/vr-sessions')).toMatchObject(unauthorized);
     expect(await t.call('GET', '/api/vr-sessions', { token: 'made-up' })).toMatchObject(unauthorized);
     const shortLived = t.server.tokens.issue(SEED_ALICE, { ttlSeconds: 60 });
-    clock.now = new Date(clock.now.getTime() + 61_000);
+    t.clock.now = new Date(t.clock.now.getTime() + 61_000);
     expect(await t.call('POST', '/api/vr-sessions', { token: shortLived, body: { package_id: SEED_SAFETY_PKG } })).toMatchObject(unauthorized);
   });
 
@@ -215,7 +205,7 @@ describe('a kiosk syncing for its class', () => {
     const res = await t.call('POST', '/api/vr-sessions', { token: device, body: { package_id: SEED_SAFETY_PKG }, headers: { 'x-outpost-user': SEED_BOB } });
     expect(res.status).toBe(201);
     expect(res.body.session.user_id).toBe(SEED_BOB);
-    const asAlice = await t.call('POST', '/api/vr-sessions', { token: alice, body: { package_id: SEED_SAFETY_PKG }, headers: { 'x-outpost-user': SEED_BOB } });
+    const asAlice = await t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG }, headers: { 'x-outpost-user': SEED_BOB } });
     expect(asAlice.body.session.user_id).toBe(SEED_ALICE);
     const stranger = await t.call('POST', '/api/vr-sessions', { token: device, body: { package_id: SEED_SAFETY_PKG }, headers: { 'x-outpost-user': UNKNOWN } });
     expect(stranger).toMatchObject({ status: 404, body: { code: 'PROFILE_NOT_FOUND' } });

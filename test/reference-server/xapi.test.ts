@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildVrCompletedStatement } from '../../shared/xapi/vr-completed-statement';
 import { SEED_ALICE } from './catalog-seed';
-import { startTestServer } from './test-client';
-import type { TestServer } from './test-client';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-let token: string;
-
-beforeEach(async () => {
-  t = await startTestServer();
-  token = t.server.tokens.issue(SEED_ALICE);
-});
-afterEach(async () => t.dispose());
+const t = useTestServer();
 
 function statement(id: string, raw = 85) {
   return buildVrCompletedStatement({
@@ -26,7 +18,7 @@ function statement(id: string, raw = 85) {
   });
 }
 
-const put = (id: string, body: unknown, options: { token?: string } = { token }) =>
+const put = (id: string, body: unknown, options: { token?: string } = { token: t.token }) =>
   t.call('PUT', `/api/xapi/statements?statementId=${id}`, { ...options, body });
 
 describe('PUT /api/xapi/statements', () => {
@@ -35,7 +27,7 @@ describe('PUT /api/xapi/statements', () => {
     const res = await put(id, statement(id));
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
-    const got = await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token });
+    const got = await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token: t.token });
     expect(got.body).toMatchObject({ id, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, stored: expect.any(String) });
     expect(t.server.effects().xapiStatements).toBe(1);
   });
@@ -70,7 +62,7 @@ describe('PUT /api/xapi/statements', () => {
     const res = await put(id, invalid);
     expect(res).toMatchObject({ status: 400, body: { error: 'Invalid xAPI statement', code: 'VALIDATION_ERROR' } });
     expect(res.body.details.map((d: { path: string }) => d.path)).toContain('verb.id');
-    expect((await t.call('PUT', '/api/xapi/statements', { token, body: statement(id) })).status).toBe(400);
+    expect((await t.call('PUT', '/api/xapi/statements', { token: t.token, body: statement(id) })).status).toBe(400);
     expect((await put('not-a-uuid', statement(id))).status).toBe(400);
     expect((await put(id, [1, 2])).status).toBe(400);
     expect(t.server.effects().xapiStatements).toBe(0);
@@ -79,6 +71,6 @@ describe('PUT /api/xapi/statements', () => {
   it('needs a live token; GET of an unknown statement is 404', async () => {
     const id = randomUUID();
     expect(await put(id, statement(id), {})).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
-    expect((await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token })).status).toBe(404);
+    expect((await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token: t.token })).status).toBe(404);
   });
 });
