@@ -17,7 +17,7 @@ import { vrBody, vrQuery } from './validate';
 
 /**
  * GET/POST /api/vr-sessions and POST /api/vr-sessions/:sessionId/complete, with the local API's
- * semantics (renderer/src/api): an open session for the same user/package/activity is returned (200)
+ * semantics (renderer/src/local-server): an open session for the same user/package/activity is returned (200)
  * instead of a second one; another learner's session is SESSION_NOT_FOUND; completing twice is
  * ALREADY_COMPLETED; a linked activity's progress is completed in the same write.
  */
