@@ -9,6 +9,8 @@ import type { SettingsService } from '../services/settings-service';
 import type { RemoteStatusService } from '../services/remote/remote-status';
 import type { SecretStore } from '../services/remote/secret-store';
 import type { RemoteRequest, RemoteResult } from '../../shared/sync/remote-contract';
+import type { InstructorService } from '../services/instructor/instructor-service';
+import type { UploadTickets } from '../services/instructor/upload-tickets';
 import type { HandlerMap } from './handler-map';
 
 export interface HandlerDeps {
@@ -23,6 +25,8 @@ export interface HandlerDeps {
   readonly remote: (request: RemoteRequest) => Promise<RemoteResult>;
   readonly remoteStatus: RemoteStatusService;
   readonly secrets: SecretStore;
+  readonly instructor: InstructorService;
+  readonly uploadTickets: UploadTickets;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -41,6 +45,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       const stored = new Set(await deps.store.storedApks());
       return { stored: sha256.filter((s) => stored.has(s)) };
     },
+    'packages:upload-ticket': async () => deps.uploadTickets.issue(),
     'remote:request': async (request) => {
       const result = await deps.remote(request);
       if (result.kind === 'response' && result.status === 401) deps.remoteStatus.markSignedOut();
@@ -55,5 +60,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       await deps.secrets.clear();
       return deps.remoteStatus.check();
     },
+    'instructor:status': (_request, { senderId }) => deps.instructor.status(senderId),
+    'instructor:setup': ({ secret }, { senderId }) => deps.instructor.setup(senderId, secret),
+    'instructor:sign-in': ({ secret }, { senderId }) => deps.instructor.signIn(senderId, secret),
+    'instructor:sign-out': (_request, { senderId }) => deps.instructor.signOut(senderId),
+    'instructor:change-secret': ({ current, next }, { senderId }) => deps.instructor.changeSecret(senderId, current, next),
   };
 }

@@ -14,6 +14,8 @@ export class JsonFileStore<T> {
     private readonly schema: z.ZodType<T>,
     private readonly fallback: T,
     private readonly mode = 0o600,
+    /** 'throw' for files that must fail closed (a damaged credential must not read as "none set"). */
+    private readonly onInvalid: 'fallback' | 'throw' = 'fallback',
   ) {}
 
   async read(): Promise<T> {
@@ -24,9 +26,17 @@ export class JsonFileStore<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.fallback;
       throw error;
     }
-    const parsed = this.schema.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = this.schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    if (this.onInvalid === 'throw') throw new Error(`${this.path} is damaged`);
     // A file edited by hand into an invalid shape must not stop the app from starting.
-    return parsed.success ? parsed.data : this.fallback;
+    return this.fallback;
   }
 
   write(value: T): Promise<void> {

@@ -9,6 +9,8 @@ import { AdbkitHeadsetBridge } from './headsets/adbkit-headset-bridge';
 import { ensureAdbServer } from './headsets/adb-server';
 import type { AdbServerConfig } from './headsets/adb-server';
 import { HeadsetService } from './headsets/headset-service';
+import { InstructorService } from './instructor/instructor-service';
+import { UploadTickets } from './instructor/upload-tickets';
 import { PackageStore } from './packages/package-store';
 import { createUploadHandler } from './packages/upload-handler';
 import { createRemoteClient } from './remote/remote-client';
@@ -29,6 +31,8 @@ export interface MainServicesOptions {
   /** Holds the remote API token: OS-encrypted in Electron, a 0600 file in the headless host. */
   readonly secrets: SecretStore;
   readonly fetch?: typeof fetch;
+  /** How long an instructor session lasts without instructor work (default 15 minutes). */
+  readonly instructorIdleMs?: number;
 }
 
 export interface MainServices {
@@ -37,6 +41,7 @@ export interface MainServices {
   readonly settings: SettingsService;
   readonly upload: (request: Request) => Promise<Response>;
   readonly remoteStatus: RemoteStatusService;
+  readonly instructor: InstructorService;
   /** Starts talking to adb (starting its server if none runs); the app works without it, minus headsets. */
   startHeadsets(): Promise<AdbStatus>;
   stop(): void;
@@ -71,16 +76,21 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const remote = createRemoteClient({ baseUrl, secrets: options.secrets, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const remoteStatus = new RemoteStatusService({ baseUrl, secrets: options.secrets, now, onChange: (status) => bus.emit('remote:status', status), ...(options.fetch ? { fetch: options.fetch } : {}) });
 
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets });
+  const instructor = new InstructorService({ path: join(options.dataDir, 'instructor.json'), now, ...(options.instructorIdleMs ? { idleMs: options.instructorIdleMs } : {}) });
+  const uploadTickets = new UploadTickets(now);
+
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
+    isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),
   });
   return {
     dispatch,
     bus,
     settings,
-    upload: createUploadHandler(store),
+    upload: createUploadHandler(store, uploadTickets),
     remoteStatus,
+    instructor,
     async startHeadsets() {
       adbStatus = await ensureAdbServer(options.adb);
       bus.emit('adb:status', adbStatus);

@@ -14,10 +14,16 @@ export const INVOKE_CHANNELS = [
   'sideload:cancel',
   'sideload:jobs',
   'packages:stored',
+  'packages:upload-ticket',
   'remote:request',
   'remote:status',
   'remote:set-token',
   'remote:sign-out',
+  'instructor:status',
+  'instructor:setup',
+  'instructor:sign-in',
+  'instructor:sign-out',
+  'instructor:change-secret',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -3,7 +3,10 @@ import { settingsPatchSchema, settingsSchema } from '../settings';
 import { headsetSchema } from '../headsets/headset';
 import { adbStatusSchema, launchRequestSchema, launchResultSchema, sideloadJobSpecSchema, sideloadUpdateSchema } from '../headsets/sideload-contract';
 import { remoteRequestSchema, remoteResultSchema, remoteStatusSchema } from '../sync/remote-contract';
+import { isLocaleOnlyPatch } from './access';
+import type { Access } from './access';
 import type { EventChannel, InvokeChannel } from './channels';
+import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
 
 const noPayload = z.object({}).strict();
 
@@ -19,32 +22,61 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 interface ChannelSpec {
   readonly request: z.ZodType;
   readonly response: z.ZodType;
+  /** Every channel must choose; see docs/security.md for the table. */
+  readonly access: Access;
 }
+
+const instructor = 'instructor' as const;
+const open = 'public' as const;
 
 /** The one IPC contract: every request and response crossing main <-> renderer is declared here. */
 export const contract = {
-  'app:info': { request: noPayload, response: appInfoSchema },
-  'settings:get': { request: noPayload, response: settingsSchema },
-  'settings:update': { request: settingsPatchSchema, response: settingsSchema },
-  'headsets:list': { request: noPayload, response: z.object({ headsets: z.array(headsetSchema), adb: adbStatusSchema.nullable() }) },
-  'headsets:refresh': { request: z.object({ serial: z.string().min(1).max(128) }).strict(), response: headsetSchema.nullable() },
+  'app:info': { request: noPayload, response: appInfoSchema, access: open },
+  'settings:get': { request: noPayload, response: settingsSchema, access: open },
+  'settings:update': {
+    request: settingsPatchSchema,
+    response: settingsSchema,
+    access: { instructorUnless: isLocaleOnlyPatch, why: 'learners may switch the language' },
+  },
+  'headsets:list': { request: noPayload, response: z.object({ headsets: z.array(headsetSchema), adb: adbStatusSchema.nullable() }), access: instructor },
+  'headsets:refresh': { request: z.object({ serial: z.string().min(1).max(128) }).strict(), response: headsetSchema.nullable(), access: instructor },
   'headsets:connect': {
     request: z.object({ host: z.union([z.ipv4(), z.hostname()]), port: z.number().int().min(1).max(65535).default(5555) }).strict(),
     response: z.object({ message: z.string() }),
+    access: instructor,
   },
-  'headsets:launch': { request: launchRequestSchema.strict(), response: launchResultSchema },
-  'sideload:start': { request: z.object({ jobs: z.array(sideloadJobSpecSchema).min(1).max(64) }).strict(), response: z.object({ accepted: z.array(z.uuid()) }) },
-  'sideload:cancel': { request: z.object({ job_id: z.uuid() }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'headsets:launch': { request: launchRequestSchema.strict(), response: launchResultSchema, access: instructor },
+  'sideload:start': {
+    request: z.object({ jobs: z.array(sideloadJobSpecSchema).min(1).max(64) }).strict(),
+    response: z.object({ accepted: z.array(z.uuid()) }),
+    access: instructor,
+  },
+  'sideload:cancel': { request: z.object({ job_id: z.uuid() }).strict(), response: z.object({ cancelled: z.boolean() }), access: instructor },
   // The latest update of each recent job, for a window that missed events (reload, dropped socket).
-  'sideload:jobs': { request: noPayload, response: z.object({ jobs: z.array(sideloadUpdateSchema) }) },
+  'sideload:jobs': { request: noPayload, response: z.object({ jobs: z.array(sideloadUpdateSchema) }), access: instructor },
   'packages:stored': {
     request: z.object({ sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }).strict(),
     response: z.object({ stored: z.array(z.string()) }),
+    access: instructor,
   },
-  'remote:request': { request: remoteRequestSchema, response: remoteResultSchema },
-  'remote:status': { request: z.object({ refresh: z.boolean().default(false) }).strict(), response: remoteStatusSchema },
-  'remote:set-token': { request: z.object({ token: z.string().trim().min(8).max(4096) }).strict(), response: remoteStatusSchema },
-  'remote:sign-out': { request: noPayload, response: remoteStatusSchema },
+  // A single-use, short-lived ticket the next `PUT /upload/…` must carry (UPLOAD_TICKET_HEADER).
+  'packages:upload-ticket': { request: noPayload, response: uploadTicketSchema, access: instructor },
+  // Sync's transport: public because learners' own records sync while no instructor is signed in; main
+  // only sends the named operations of its table (main/services/remote/remote-operations.ts).
+  'remote:request': { request: remoteRequestSchema, response: remoteResultSchema, access: open },
+  'remote:status': { request: z.object({ refresh: z.boolean().default(false) }).strict(), response: remoteStatusSchema, access: open },
+  'remote:set-token': {
+    // allow_plain_text: the user agreed to keep the token unencrypted where the OS offers no keychain.
+    request: z.object({ token: z.string().trim().min(8).max(4096), allow_plain_text: z.boolean().optional() }).strict(),
+    response: remoteStatusSchema,
+    access: instructor,
+  },
+  'remote:sign-out': { request: noPayload, response: remoteStatusSchema, access: instructor },
+  'instructor:status': { request: noPayload, response: instructorStatusSchema, access: open },
+  'instructor:setup': { request: instructorSetupSchema, response: instructorStatusSchema, access: open },
+  'instructor:sign-in': { request: instructorSignInSchema, response: instructorStatusSchema, access: open },
+  'instructor:sign-out': { request: noPayload, response: instructorStatusSchema, access: open },
+  'instructor:change-secret': { request: instructorChangeSecretSchema, response: instructorStatusSchema, access: instructor },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {

@@ -6,6 +6,16 @@ export const IPC_ERROR_CODES = [
   'NOT_FOUND',
   'UNAVAILABLE',
   'INTERNAL',
+  // Kiosk trust (docs/security.md): the instructor role, its credential, and the token's storage.
+  'INSTRUCTOR_REQUIRED',
+  'NOT_CONFIGURED',
+  'ALREADY_CONFIGURED',
+  'WEAK_SECRET',
+  'WRONG_SECRET',
+  'LOCKED',
+  'INSECURE_STORAGE',
+  'API_URL_REQUIRED',
+  'REMOTE_OPERATION_REFUSED',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 

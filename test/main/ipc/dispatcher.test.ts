@@ -26,6 +26,12 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'remote:status': unused,
     'remote:set-token': unused,
     'remote:sign-out': unused,
+    'packages:upload-ticket': unused,
+    'instructor:status': unused,
+    'instructor:setup': unused,
+    'instructor:sign-in': unused,
+    'instructor:sign-out': unused,
+    'instructor:change-secret': unused,
     'app:info': async () => appInfo,
     'settings:get': async () => DEFAULT_SETTINGS,
     'settings:update': async (patch) => {

@@ -45,7 +45,7 @@ describe('PackageStore', () => {
 
 describe('upload handler', () => {
   it('accepts PUT /upload/apk and answers with the stored file', async () => {
-    const upload = createUploadHandler(new PackageStore(join(dir, 'c')));
+    const upload = createUploadHandler(new PackageStore(join(dir, 'c')), { redeem: () => true });
     const body = Readable.toWeb(createReadStream(apk.path)) as ReadableStream;
     const response = await upload(new Request('http://127.0.0.1/upload/apk?name=safety.apk', { method: 'PUT', body, duplex: 'half' } as RequestInit));
     expect(response.status).toBe(200);
@@ -53,7 +53,7 @@ describe('upload handler', () => {
   });
 
   it('answers 400 with a code for a bad file and 404 for an unknown kind', async () => {
-    const upload = createUploadHandler(new PackageStore(join(dir, 'd')));
+    const upload = createUploadHandler(new PackageStore(join(dir, 'd')), { redeem: () => true });
     const bad = await upload(new Request('http://127.0.0.1/upload/apk?name=x.apk', { method: 'PUT', body: 'not a zip' }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'NOT_AN_APK' } });
