@@ -1,6 +1,20 @@
 import { z } from 'zod';
 
-export const OUTBOX_STATUSES = ['pending', 'in_flight', 'done', 'dead'] as const;
+/**
+ * `held`: recorded, but not to be sent until something changes (see HELD_REASONS). Sync never sends it,
+ * it never turns into a dead letter, and nothing counts it as waiting.
+ */
+export const OUTBOX_STATUSES = ['pending', 'in_flight', 'done', 'dead', 'held'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Why an operation is held. `remote_extension_unsupported`: an Outpost extension of the seed API (e.g.
+ * the session steps' PATCH) that the remote may not implement; whether and how to deliver it is decided
+ * elsewhere. `local_package`: it concerns a package the remote does not know; linking the package to a
+ * remote one (or a catalog pull that finds it) releases it.
+ */
+export const HELD_REASONS = ['remote_extension_unsupported', 'local_package'] as const;
+export type HeldReason = (typeof HELD_REASONS)[number];
 
 /**
  * One write that must reach the remote API, recorded in the same Dexie transaction as the local change.
@@ -25,6 +39,8 @@ export const outboxOperationSchema = z.object({
   /** Operations that must succeed remotely first (create before complete). */
   depends_on: z.array(z.uuid()),
   status: z.enum(OUTBOX_STATUSES),
+  /** Set exactly when status is `held`. */
+  held_reason: z.enum(HELD_REASONS).nullable().optional(),
   /**
    * Which drain sent it, while in flight. An answer is recorded only by the drain that still holds the
    * claim, so a drain that was superseded (another window, or a process that died mid-request) cannot

@@ -30,3 +30,27 @@ export class InvalidTransitionError extends Error {
 export function assertTransition(from: VrSessionStatus, to: VrSessionStatus): void {
   if (!canTransition(from, to)) throw new InvalidTransitionError(from, to);
 }
+
+export interface StepTimestamps {
+  readonly download_started_at: string | null;
+  readonly download_completed_at: string | null;
+  readonly first_launch_at: string | null;
+  readonly completed_at: string | null;
+}
+
+/**
+ * The timestamp a step stamps, beside the status it sets: downloaded stamps the verified install, in_progress
+ * the first confirmed launch (a relaunch never moves it), completed the completion.
+ */
+export function stepStamps(current: StepTimestamps, to: VrSessionStatus, at: string): Partial<StepTimestamps> {
+  switch (to) {
+    case 'downloading':
+      return { download_started_at: at };
+    case 'downloaded':
+      return { download_completed_at: at };
+    case 'in_progress':
+      return { first_launch_at: current.first_launch_at ?? at };
+    case 'completed':
+      return { completed_at: at };
+  }
+}

@@ -13,10 +13,16 @@ import type { Learner } from '../../../shared/schemas/learner';
 import type { OutboxOperation } from '../../../shared/sync/outbox-operation';
 
 /**
+ * Where a package comes from: `remote` from the catalog pull, `local` imported or added by hand on this
+ * kiosk (the remote does not know it; see renderer/src/data/vr-package-origin.ts, which also reads rows
+ * written before the field existed).
+ */
+export type PackageOrigin = 'local' | 'remote';
+/**
  * What each table stores. Mostly the seed entities themselves; where an API response embeds or omits
  * something, the row keeps the normalised form and the local API rebuilds the response shape.
  */
-export type VrPackageRow = VrPackageRecord;
+export type VrPackageRow = VrPackageRecord & { origin?: PackageOrigin };
 /**
  * The embedded `package` is joined from vrPackages on read, so a renamed package shows everywhere. Notes
  * from the completion form are kept locally (the seed's responses do not echo them).

@@ -23,7 +23,7 @@ type LaunchState = { kind: 'running' } | { kind: 'noPackageName' | 'noTargets' }
 /** The whole cart at once: pick a library package, then install it on, or start it on, every headset. */
 export function BulkActions({ packages, chosen, onChoose, headsets, assignments }: BulkActionsProps) {
   const { t } = useTranslation();
-  const { ipc, db } = useServices();
+  const { ipc, ports } = useServices();
   const [install, setInstall] = useState<InstallOutcome | 'running' | null>(null);
   const [launch, setLaunch] = useState<LaunchState | null>(null);
 
@@ -42,7 +42,7 @@ export function BulkActions({ packages, chosen, onChoose, headsets, assignments 
     if (!pkg.package_name) return setLaunch({ kind: 'noPackageName' });
     if (launchTargets(pkg.package_name, headsets).length === 0) return setLaunch({ kind: 'noTargets' });
     setLaunch({ kind: 'running' });
-    setLaunch({ kind: 'done', results: await launchOnAll(ipc, db, pkg, headsets, assignments) });
+    setLaunch({ kind: 'done', results: await launchOnAll(ipc, ports, pkg, headsets, assignments) });
   }
 
   const title = chosen?.title ?? '';

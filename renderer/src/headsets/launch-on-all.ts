@@ -2,7 +2,7 @@ import type { Headset } from '../../../shared/headsets/headset';
 import type { LaunchResult } from '../../../shared/headsets/sideload-contract';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
-import type { OutpostDb } from '../db/outpost-db';
+import type { DataPorts } from '../data/data-ports';
 import type { VrPackageRow } from '../db/rows';
 import type { SessionAssignments } from './install-plan';
 import { recordConfirmedLaunch, sessionInstalledOn } from './session-launch';
@@ -25,7 +25,7 @@ export function launchTargets(packageName: string, headsets: readonly Headset[])
  * foreground. A confirmed launch starts the session assigned to that headset; with no assignment on the
  * page, the session whose install last reached the headset is the one being played.
  */
-export async function launchOnAll(ipc: LaunchChannels, db: OutpostDb, pkg: VrPackageRow, headsets: readonly Headset[], sessions: SessionAssignments): Promise<HeadsetLaunch[]> {
+export async function launchOnAll(ipc: LaunchChannels, ports: DataPorts, pkg: VrPackageRow, headsets: readonly Headset[], sessions: SessionAssignments): Promise<HeadsetLaunch[]> {
   const packageName = pkg.package_name;
   if (!packageName) return [];
   return Promise.all(
@@ -35,8 +35,8 @@ export async function launchOnAll(ipc: LaunchChannels, db: OutpostDb, pkg: VrPac
       const result = reply.value;
       if (!result.ok) return { serial, ok: false, code: result.code, message: result.message };
       const assigned = sessions[serial];
-      const sessionId = assigned === undefined ? await sessionInstalledOn(db, serial, pkg.id) : assigned;
-      const record = sessionId ? await recordConfirmedLaunch(db, sessionId, result) : 'unchanged';
+      const sessionId = assigned === undefined ? await sessionInstalledOn(ports.db, serial, pkg.id) : assigned;
+      const record = sessionId ? await recordConfirmedLaunch(ports, sessionId, result) : 'unchanged';
       return { serial, ok: true, sessionStarted: record === 'started' };
     }),
   );

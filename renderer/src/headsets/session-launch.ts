@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import type { LaunchResult } from '../../../shared/headsets/sideload-contract';
+import type { DataPorts } from '../data/data-ports';
+import { markLaunched } from '../data/vr-session-steps';
 import type { OutpostDb } from '../db/outpost-db';
-import { transitionVrSession } from '../vr/vr-session-transitions';
 
 export type LaunchRecord = 'started' | 'unchanged';
 
@@ -10,14 +11,9 @@ export type LaunchRecord = 'started' | 'unchanged';
  * downloaded session moves: one still downloading never got its APK verified, and a relaunch of one
  * already in progress keeps its first_launch_at.
  */
-export async function recordConfirmedLaunch(db: OutpostDb, sessionId: string, result: LaunchResult): Promise<LaunchRecord> {
+export async function recordConfirmedLaunch(ports: DataPorts, sessionId: string, result: LaunchResult): Promise<LaunchRecord> {
   if (!result.ok) return 'unchanged';
-  return db.transaction('rw', db.vrSessions, async () => {
-    const session = await db.vrSessions.get(sessionId);
-    if (session?.status !== 'downloaded') return 'unchanged';
-    await transitionVrSession(db, sessionId, 'in_progress', new Date(result.confirmed_at));
-    return 'started';
-  });
+  return (await markLaunched(ports, sessionId, new Date(result.confirmed_at))) === 'moved' ? 'started' : 'unchanged';
 }
 
 /**

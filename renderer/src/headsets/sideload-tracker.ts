@@ -1,48 +1,9 @@
 import type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
 import type { Result } from '../../../shared/ipc/result';
+import type { DataPorts } from '../data/data-ports';
+import { recordSideloadUpdate } from '../data/sideload-jobs';
+import { systemPorts } from '../data/system-ports';
 import type { OutpostDb } from '../db/outpost-db';
-import type { SideloadJobRow } from '../db/rows';
-import { transitionVrSession } from '../vr/vr-session-transitions';
-
-/** An app that is already on the headset at this version counts as downloaded, as much as a fresh install. */
-const ON_HEADSET = new Set<SideloadUpdate['status']>(['done', 'skipped']);
-
-/**
- * Keeps one sideloadJobs row per job in step with main's progress events and, when a job carries a
- * learner's session, moves that session to downloaded once the headset verified the install. The job row
- * and the session step share a transaction, so a crash never leaves one without the other.
- */
-export async function recordSideloadUpdate(db: OutpostDb, update: SideloadUpdate): Promise<void> {
-  await db.transaction('rw', db.sideloadJobs, db.vrSessions, async () => {
-    const existing = await db.sideloadJobs.get(update.id);
-    // Events arrive in order over one connection, but a replayed or late one must not undo a final status.
-    if (existing && existing.updated_at > update.at) return;
-    const row: SideloadJobRow = {
-      id: update.id,
-      serial: update.serial,
-      package_id: update.package_id,
-      vr_session_id: update.vr_session_id,
-      status: update.status,
-      bytes_total: update.bytes_total,
-      bytes_sent: update.bytes_sent,
-      error_code: update.error_code,
-      error_message: update.error_message,
-      created_at: existing?.created_at ?? update.at,
-      updated_at: update.at,
-    };
-    await db.sideloadJobs.put(row);
-    if (update.vr_session_id && ON_HEADSET.has(update.status)) {
-      await markDownloaded(db, update.vr_session_id, new Date(update.transfer_completed_at ?? update.at));
-    }
-  });
-}
-
-/** Only a session still waiting for its download moves; one the learner already launched or finished is left alone. */
-async function markDownloaded(db: OutpostDb, sessionId: string, at: Date): Promise<void> {
-  const session = await db.vrSessions.get(sessionId);
-  if (session?.status !== 'downloading') return;
-  await transitionVrSession(db, sessionId, 'downloaded', at);
-}
 
 export interface SideloadEvents {
   on(channel: 'sideload:progress', listener: (update: SideloadUpdate) => void): () => void;
@@ -54,10 +15,12 @@ export interface SideloadEvents {
  * being recorded while the instructor looks elsewhere. Updates are written one after another: a fast
  * "done" can never be overtaken by the "transferring" before it.
  */
-export function startSideloadTracker(ipc: SideloadEvents, db: OutpostDb, onError: (error: unknown) => void = console.error): SideloadTracker {
+export function startSideloadTracker(ipc: SideloadEvents, target: DataPorts | OutpostDb, onError: (error: unknown) => void = console.error): SideloadTracker {
+  // The composition root may still hand over the bare database; it then writes with the real clock and ids.
+  const ports = 'newId' in target ? target : systemPorts(target);
   let chain = Promise.resolve();
   const record = (update: SideloadUpdate) => {
-    chain = chain.then(() => recordSideloadUpdate(db, update)).catch(onError);
+    chain = chain.then(() => recordSideloadUpdate(ports, update)).catch(onError);
     return chain;
   };
   const stop = ipc.on('sideload:progress', (update) => void record(update));

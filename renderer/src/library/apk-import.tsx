@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../app/progress-bar';
 import { useServices } from '../app/services-context';
-import type { OutpostDb } from '../db/outpost-db';
+import { findPackageVersion, saveImportedPackage } from '../data/vr-packages';
 import type { VrPackageRow } from '../db/rows';
 import { formatBytes } from '../i18n/format-bytes';
 import { ApkDropZone } from './apk-drop-zone';
@@ -10,7 +10,7 @@ import { importErrorKey } from './import-error-key';
 import type { ImportErrorKey } from './import-error-key';
 import { ImportReviewForm } from './import-review-form';
 import { selectImportFiles } from './import-selection';
-import { DEFAULT_IMPORT_PLATFORMS, packageFromUpload } from './package-from-upload';
+import { DEFAULT_IMPORT_PLATFORMS } from './package-from-upload';
 import type { UploadedPackage } from './package-from-upload';
 import { uploadAll } from './upload-files';
 
@@ -21,14 +21,10 @@ type Step =
   | { kind: 'failed'; error: ImportErrorKey; file: string }
   | { kind: 'saved'; title: string; updated: boolean };
 
-function findVersion(db: OutpostDb, packageName: string, versionCode: number): Promise<VrPackageRow | undefined> {
-  return db.vrPackages.where('package_name').equals(packageName).filter((p) => p.version_code === versionCode).first();
-}
-
 /** APK (+ OBB) import: upload to main's store with progress, then choose headsets, then one library row. */
 export function ApkImport() {
   const { t, i18n } = useTranslation();
-  const { db } = useServices();
+  const { ports } = useServices();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   async function importFiles(files: File[]) {
@@ -39,26 +35,18 @@ export function ApkImport() {
     if (!result.ok) return setStep({ kind: 'failed', error: importErrorKey(result.code), file: result.file });
     const info = result.upload.apk.apk;
     if (!info) return setStep({ kind: 'failed', error: 'notAnApk', file: selection.apk.name });
-    setStep({ kind: 'review', upload: result.upload, existing: await findVersion(db, info.package_name, info.version_code) });
+    setStep({ kind: 'review', upload: result.upload, existing: await findPackageVersion(ports.db, info.package_name, info.version_code) });
   }
 
   async function save(upload: UploadedPackage, platforms: string[]): Promise<'platformsRequired' | null> {
-    const info = upload.apk.apk;
-    if (!info) return null;
     try {
-      // Looked up again inside the write: another window may have imported the same version meanwhile.
-      const built = await db.transaction('rw', db.vrPackages, async () => {
-        const existing = await findVersion(db, info.package_name, info.version_code);
-        const result = packageFromUpload(upload, platforms, existing, () => crypto.randomUUID(), new Date());
-        if (result.ok) await db.vrPackages.put(result.row);
-        return { result, updated: existing !== undefined };
-      });
-      if (!built.result.ok) {
-        if (built.result.problem === 'platformsRequired') return 'platformsRequired';
-        setStep({ kind: 'failed', error: built.result.problem, file: upload.apk.file_name });
+      const saved = await saveImportedPackage(ports, upload, platforms);
+      if (!saved.ok) {
+        if (saved.problem === 'platformsRequired') return 'platformsRequired';
+        setStep({ kind: 'failed', error: saved.problem, file: upload.apk.file_name });
         return null;
       }
-      setStep({ kind: 'saved', title: built.result.row.title, updated: built.updated });
+      setStep({ kind: 'saved', title: saved.row.title, updated: saved.updated });
     } catch {
       setStep({ kind: 'failed', error: 'saveFailed', file: upload.apk.file_name });
     }

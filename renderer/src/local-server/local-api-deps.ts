@@ -1,9 +1,4 @@
-import type { OutpostDb } from '../db/outpost-db';
+import type { CompletionPorts } from '../data/vr-completion-statement';
 
-export interface LocalApiDeps {
-  readonly db: OutpostDb;
-  readonly now: () => Date;
-  readonly newId: () => string;
-  /** IRIs for xAPI statements: the learner's account home page and the base of activity ids. */
-  readonly xapi: { readonly accountHomePage: string; readonly activityIriBase: string };
-}
+/** The local API writes through the data layer, so it needs exactly the data layer's ports. */
+export type LocalApiDeps = CompletionPorts;

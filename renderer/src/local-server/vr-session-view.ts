@@ -1,6 +1,6 @@
 import type { VrPackageSummary } from '../../../shared/schemas/vr-package';
 import type { VrSession } from '../../../shared/schemas/vr-session';
-import type { OutpostDb } from '../db/outpost-db';
+import type { SessionWithPackage } from '../data/vr-session-queries';
 import type { VrPackageRow, VrSessionRow } from '../db/rows';
 
 function summary(pkg: VrPackageRow | undefined, id: string): VrPackageSummary {
@@ -32,9 +32,6 @@ export function toApiSession(row: VrSessionRow, pkg: VrPackageRow | undefined): 
   };
 }
 
-export async function toApiSessions(db: OutpostDb, rows: readonly VrSessionRow[]): Promise<VrSession[]> {
-  const ids = [...new Set(rows.map((r) => r.package_id))];
-  const packages = await db.vrPackages.bulkGet(ids);
-  const byId = new Map(packages.filter((p): p is VrPackageRow => p !== undefined).map((p) => [p.id, p]));
-  return rows.map((row) => toApiSession(row, byId.get(row.package_id)));
+export function toApiSessions(items: readonly SessionWithPackage[]): VrSession[] {
+  return items.map(({ session, pkg }) => toApiSession(session, pkg));
 }

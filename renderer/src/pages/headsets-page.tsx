@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
+import { listPackagesByTitle } from '../data/vr-package-queries';
 import { AdbNotice } from '../headsets/adb-notice';
 import { BulkActions } from '../headsets/bulk-actions';
 import { HeadsetCard } from '../headsets/headset-card';
@@ -14,7 +15,7 @@ export function HeadsetsPage() {
   const { t } = useTranslation();
   const { db } = useServices();
   const headsets = useHeadsets();
-  const packages = useLiveQuery(() => db.vrPackages.orderBy('title').toArray(), [db]) ?? [];
+  const packages = useLiveQuery(() => listPackagesByTitle(db), [db]) ?? [];
   const [chosenId, setChosenId] = useState<string | null>(null);
   // Per package: a learner's session belongs to one package, so switching packages must not carry it over.
   const [assignments, setAssignments] = useState<Record<string, SessionAssignments>>({});

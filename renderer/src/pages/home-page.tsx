@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
+import { waitingOperationCount } from '../data/outbox-queries';
+import { countPackages } from '../data/vr-package-queries';
 
 export function HomePage() {
   const { t } = useTranslation();
   const { db, appInfo } = useServices();
-  const packages = useLiveQuery(() => db.vrPackages.count(), [db]);
-  const pending = useLiveQuery(() => db.outbox.where('status').anyOf('pending', 'in_flight').count(), [db]);
+  const packages = useLiveQuery(() => countPackages(db), [db]);
+  const pending = useLiveQuery(() => waitingOperationCount(db), [db]);
   const host = appInfo.host === 'electron' ? t('home.hostElectron') : t('home.hostServe');
   return (
     <section aria-labelledby="home-title">

@@ -4,6 +4,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
 import { useServices } from '../app/services-context';
+import { addManualPackage } from '../data/vr-packages';
+import { listPackagesByTitle } from '../data/vr-package-queries';
 import { routeHref } from '../app/use-hash-route';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { ApkImport } from '../library/apk-import';
@@ -15,9 +17,9 @@ type Errors = Extract<ManualPackageCheck, { ok: false }>['errors'];
 
 export function LibraryPage() {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, ports } = useServices();
   const { session } = useLearnerSession();
-  const packages = useLiveQuery(() => db.vrPackages.orderBy('title').toArray(), [db]);
+  const packages = useLiveQuery(() => listPackagesByTitle(db), [db]);
   const [title, setTitle] = useState('');
   const [version, setVersion] = useState('');
   const [platforms, setPlatforms] = useState<string[]>([]);
@@ -33,7 +35,7 @@ export function LibraryPage() {
     }
     setErrors({});
     try {
-      await db.vrPackages.add({ id: crypto.randomUUID(), ...check.value, imported_at: new Date().toISOString() });
+      await addManualPackage(ports, check.value);
       setNotice({ kind: 'added', title: check.value.title });
       setTitle('');
       setVersion('');

@@ -4,6 +4,7 @@ import type { VrSession } from '../../../shared/schemas/vr-session';
 import type { ApiErrorResult } from '../local-server/api-result';
 import { useServices } from '../app/services-context';
 import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
+import { learnerSessionsSignal } from '../data/vr-session-queries';
 
 export type VrSessionsState =
   | { readonly kind: 'loading' }
@@ -18,7 +19,7 @@ export type VrSessionsState =
 export function useVrSessions(learnerId: string): VrSessionsState {
   const { db } = useServices();
   const client = useVrSessionsClient();
-  const signal = useLiveQuery(() => Promise.all([db.vrSessions.where('user_id').equals(learnerId).toArray(), db.vrPackages.toArray()]), [db, learnerId]);
+  const signal = useLiveQuery(() => learnerSessionsSignal(db, learnerId), [db, learnerId]);
   const [state, setState] = useState<VrSessionsState>({ kind: 'loading' });
 
   useEffect(() => {

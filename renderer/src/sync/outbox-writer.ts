@@ -1,3 +1,5 @@
+import type { HeldReason } from '../../../shared/sync/outbox-operation';
+import type { DataPorts } from '../data/data-ports';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 
@@ -9,13 +11,12 @@ export interface OutboxEntry {
   readonly body: unknown;
   readonly acting_user_id: string | null;
   readonly depends_on?: readonly string[];
+  /** Recorded as `held` for this reason instead of `pending`: sync leaves it alone until it is released. */
+  readonly held_reason?: HeldReason;
 }
 
-export interface OutboxDeps {
-  readonly db: OutpostDb;
-  readonly now: () => Date;
-  readonly newId: () => string;
-}
+/** The data layer's ports: the outbox is written by the same writes, with the same clock and ids. */
+export type OutboxDeps = DataPorts;
 
 /**
  * Records a write for the remote API. Call it inside the Dexie transaction that makes the local change
@@ -33,7 +34,8 @@ export async function queueOperation(deps: OutboxDeps, entry: OutboxEntry): Prom
     body: entry.body,
     acting_user_id: entry.acting_user_id,
     depends_on: [...(entry.depends_on ?? [])],
-    status: 'pending',
+    status: entry.held_reason ? 'held' : 'pending',
+    held_reason: entry.held_reason ?? null,
     attempts: 0,
     next_attempt_at: now,
     last_error: null,

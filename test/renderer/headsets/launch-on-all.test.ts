@@ -3,7 +3,7 @@ import type { LaunchResult } from '../../../shared/headsets/sideload-contract';
 import { fail, ok } from '../../../shared/ipc/result';
 import type { Result } from '../../../shared/ipc/result';
 import { launchOnAll, launchTargets } from '../../../renderer/src/headsets/launch-on-all';
-import { recordSideloadUpdate } from '../../../renderer/src/headsets/sideload-tracker';
+import { recordSideloadUpdate } from '../../../renderer/src/data/sideload-jobs';
 import { ALICE, BOB, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import { headsetRow, importedPackage, successfulInstall } from './headset-fixtures';
 
@@ -43,18 +43,18 @@ describe('launchOnAll', () => {
     const f = await createApiFixture();
     const launcher = fakeLauncher({});
     const cart = [headsetRow('q3', 'device', 'Quest 3', installed)];
-    await launchOnAll(launcher.ipc, f.db, { ...importedPackage, launch_activity: 'org.example.safety.MainActivity' }, cart, { q3: null });
-    await launchOnAll(launcher.ipc, f.db, { ...importedPackage, launch_activity: undefined }, cart, { q3: null });
+    await launchOnAll(launcher.ipc, f.deps, { ...importedPackage, launch_activity: 'org.example.safety.MainActivity' }, cart, { q3: null });
+    await launchOnAll(launcher.ipc, f.deps, { ...importedPackage, launch_activity: undefined }, cart, { q3: null });
     expect(launcher.activities).toEqual(['org.example.safety.MainActivity', null]);
   });
 
   it('starts the assigned session on a confirmed launch and reports each headset', async () => {
     const f = await createApiFixture();
     const alice = (await f.call('POST', '/api/vr-sessions', { token: await f.token(ALICE), body: { package_id: SAFETY_PKG } })).body.session.id as string;
-    for (const update of successfulInstall(alice)) await recordSideloadUpdate(f.db, { ...update, serial: 'q3' });
+    for (const update of successfulInstall(alice)) await recordSideloadUpdate(f.deps, { ...update, serial: 'q3' });
     const launcher = fakeLauncher({ q2: ok({ ok: false, serial: 'q2', code: 'NOT_IN_FOREGROUND', message: 'showing com.oculus.vrshell' }), q3s: fail('UNAVAILABLE', 'lost') });
     const cart = [headsetRow('q3', 'device', 'Quest 3', installed), headsetRow('q2', 'device', 'Quest 2', installed), headsetRow('q3s', 'device', 'Quest 3S', installed)];
-    const results = await launchOnAll(launcher.ipc, f.db, importedPackage, cart, { q3: alice });
+    const results = await launchOnAll(launcher.ipc, f.deps, importedPackage, cart, { q3: alice });
     expect(results).toEqual([
       { serial: 'q3', ok: true, sessionStarted: true },
       { serial: 'q2', ok: false, code: 'NOT_IN_FOREGROUND', message: 'showing com.oculus.vrshell' },
@@ -66,11 +66,11 @@ describe('launchOnAll', () => {
   it('falls back to the session last installed on the headset, unless the page said nobody', async () => {
     const f = await createApiFixture();
     const bob = (await f.call('POST', '/api/vr-sessions', { token: await f.token(BOB), body: { package_id: SAFETY_PKG } })).body.session.id as string;
-    for (const update of successfulInstall(bob)) await recordSideloadUpdate(f.db, { ...update, serial: 'q3' });
+    for (const update of successfulInstall(bob)) await recordSideloadUpdate(f.deps, { ...update, serial: 'q3' });
     const cart = [headsetRow('q3', 'device', 'Quest 3', installed)];
-    expect(await launchOnAll(fakeLauncher({}).ipc, f.db, importedPackage, cart, { q3: null })).toEqual([{ serial: 'q3', ok: true, sessionStarted: false }]);
+    expect(await launchOnAll(fakeLauncher({}).ipc, f.deps, importedPackage, cart, { q3: null })).toEqual([{ serial: 'q3', ok: true, sessionStarted: false }]);
     expect(await f.db.vrSessions.get(bob)).toMatchObject({ status: 'downloaded' });
-    expect(await launchOnAll(fakeLauncher({}).ipc, f.db, importedPackage, cart, {})).toEqual([{ serial: 'q3', ok: true, sessionStarted: true }]);
+    expect(await launchOnAll(fakeLauncher({}).ipc, f.deps, importedPackage, cart, {})).toEqual([{ serial: 'q3', ok: true, sessionStarted: true }]);
     expect(await f.db.vrSessions.get(bob)).toMatchObject({ status: 'in_progress', first_launch_at: confirmedAt });
   });
 });

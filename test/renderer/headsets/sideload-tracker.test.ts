@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
 import { ok } from '../../../shared/ipc/result';
-import { recordSideloadUpdate, startSideloadTracker } from '../../../renderer/src/headsets/sideload-tracker';
+import { recordSideloadUpdate } from '../../../renderer/src/data/sideload-jobs';
+import { startSideloadTracker } from '../../../renderer/src/headsets/sideload-tracker';
 import { ALICE, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import { JOB, QUEST3, successfulInstall, updateSequence } from './headset-fixtures';
 
@@ -16,11 +17,11 @@ describe('recordSideloadUpdate', () => {
   it('keeps one row per job, created when first seen and updated by every event', async () => {
     const f = await sessionFixture();
     const updates = successfulInstall(null);
-    await recordSideloadUpdate(f.db, updates[1]!);
+    await recordSideloadUpdate(f.deps, updates[1]!);
     expect(await f.db.sideloadJobs.toArray()).toEqual([
       expect.objectContaining({ id: JOB, serial: QUEST3, status: 'transferring', bytes_sent: 0, created_at: '2026-03-02T09:01:00.000Z' }),
     ]);
-    for (const update of updates.slice(2)) await recordSideloadUpdate(f.db, update);
+    for (const update of updates.slice(2)) await recordSideloadUpdate(f.deps, update);
     expect(await f.db.sideloadJobs.toArray()).toEqual([
       {
         id: JOB,
@@ -38,30 +39,57 @@ describe('recordSideloadUpdate', () => {
     ]);
   });
 
-  it('moves the learner session to downloaded with the transfer completion time, leaving download_started_at alone', async () => {
+  it('moves the learner session to downloaded with the transfer completion time, download_started_at being when the transfer started', async () => {
     const f = await sessionFixture();
     const updates = successfulInstall(f.sessionId);
-    for (const update of updates.slice(0, -1)) await recordSideloadUpdate(f.db, update);
+    for (const update of updates.slice(0, -1)) await recordSideloadUpdate(f.deps, update);
     expect(await f.db.vrSessions.get(f.sessionId)).toMatchObject({ status: 'downloading', download_completed_at: null });
-    await recordSideloadUpdate(f.db, updates.at(-1)!);
+    await recordSideloadUpdate(f.deps, updates.at(-1)!);
     expect(await f.db.vrSessions.get(f.sessionId)).toMatchObject({
       status: 'downloaded',
-      download_started_at: f.startedAt,
+      download_started_at: '2026-03-02T09:01:00.000Z',
       download_completed_at: '2026-03-02T09:05:00.000Z',
     });
+    expect(f.startedAt).toBe('2026-03-02T09:00:00.000Z');
+  });
+
+  it('takes the first update past queued as the transfer start when main sent no transfer_started_at', async () => {
+    const f = await sessionFixture();
+    const updates = updateSequence(f.sessionId, [
+      { at: '2026-03-02T09:01:00.000Z' },
+      { status: 'transferring', at: '2026-03-02T09:02:00.000Z' },
+      { status: 'installing', at: '2026-03-02T09:03:00.000Z' },
+    ]);
+    for (const update of updates) await recordSideloadUpdate(f.deps, update);
+    expect(await f.db.vrSessions.get(f.sessionId)).toMatchObject({ status: 'downloading', download_started_at: '2026-03-02T09:02:00.000Z' });
+  });
+
+  it('queues the downloaded step for the remote as a held operation, in the same write', async () => {
+    const f = await sessionFixture();
+    for (const update of successfulInstall(f.sessionId)) await recordSideloadUpdate(f.deps, update);
+    const steps = (await f.db.outbox.toArray()).filter((op) => op.kind === 'vr_session.step');
+    expect(steps).toEqual([
+      expect.objectContaining({
+        status: 'held',
+        held_reason: 'remote_extension_unsupported',
+        method: 'PATCH',
+        path: `/api/vr-sessions/local:vr_session:${f.sessionId}`,
+        body: { status: 'downloaded', download_started_at: '2026-03-02T09:01:00.000Z', download_completed_at: '2026-03-02T09:05:00.000Z', first_launch_at: null },
+      }),
+    ]);
   });
 
   it('counts an app already on the headset (skipped) as downloaded', async () => {
     const f = await sessionFixture();
     const [skipped] = updateSequence(f.sessionId, [{ status: 'skipped', at: '2026-03-02T09:01:00.000Z' }]);
-    await recordSideloadUpdate(f.db, skipped!);
+    await recordSideloadUpdate(f.deps, skipped!);
     expect(await f.db.vrSessions.get(f.sessionId)).toMatchObject({ status: 'downloaded', download_completed_at: '2026-03-02T09:01:00.000Z' });
   });
 
   it('leaves the session alone when the install fails or is cancelled', async () => {
     const f = await sessionFixture();
     const [failed] = updateSequence(f.sessionId, [{ status: 'failed', error_code: 'PLATFORM_MISMATCH', error_message: 'not for Quest 3S', at: '2026-03-02T09:01:00.000Z' }]);
-    await recordSideloadUpdate(f.db, failed!);
+    await recordSideloadUpdate(f.deps, failed!);
     expect(await f.db.vrSessions.get(f.sessionId)).toMatchObject({ status: 'downloading', download_completed_at: null });
     expect(await f.db.sideloadJobs.get(JOB)).toMatchObject({ status: 'failed', error_code: 'PLATFORM_MISMATCH', error_message: 'not for Quest 3S' });
   });
@@ -69,7 +97,7 @@ describe('recordSideloadUpdate', () => {
   it('skips a session already past downloading, without an illegal step and without losing the job row', async () => {
     const f = await sessionFixture();
     await f.db.vrSessions.update(f.sessionId, { status: 'in_progress', download_completed_at: '2026-03-01T08:00:00.000Z', first_launch_at: '2026-03-01T08:01:00.000Z' });
-    await recordSideloadUpdate(f.db, successfulInstall(f.sessionId).at(-1)!);
+    await recordSideloadUpdate(f.deps, successfulInstall(f.sessionId).at(-1)!);
     expect(await f.db.vrSessions.get(f.sessionId)).toMatchObject({ status: 'in_progress', download_completed_at: '2026-03-01T08:00:00.000Z' });
     expect(await f.db.sideloadJobs.get(JOB)).toMatchObject({ status: 'done' });
   });
@@ -77,8 +105,8 @@ describe('recordSideloadUpdate', () => {
   it('never lets a late event undo a later status', async () => {
     const f = await sessionFixture();
     const updates = successfulInstall(null);
-    await recordSideloadUpdate(f.db, updates.at(-1)!);
-    await recordSideloadUpdate(f.db, updates[2]!);
+    await recordSideloadUpdate(f.deps, updates.at(-1)!);
+    await recordSideloadUpdate(f.deps, updates[2]!);
     expect(await f.db.sideloadJobs.get(JOB)).toMatchObject({ status: 'done', bytes_sent: 8_000_000 });
   });
 });
