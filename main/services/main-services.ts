@@ -5,6 +5,7 @@ import { createDispatcher } from '../ipc/dispatcher';
 import type { Dispatch } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { createHandlers } from '../ipc/handlers';
+import { guardAgainstConnectionErrors } from './headsets/adb-crash-guard';
 import { AdbkitHeadsetBridge } from './headsets/adbkit-headset-bridge';
 import { ensureAdbServer } from './headsets/adb-server';
 import type { AdbServerConfig } from './headsets/adb-server';
@@ -60,7 +61,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const now = options.now;
   const settings = new SettingsService(options.dataDir, (next) => bus.emit('settings:changed', next));
   const appInfo: AppInfo = { ...options.appInfo, startedAt: now().toISOString() };
-  const bridge = new AdbkitHeadsetBridge({ host: options.adb.host, port: options.adb.port });
+  const releaseGuard = guardAgainstConnectionErrors(process, options.log);
+  const bridge = new AdbkitHeadsetBridge({
+    host: options.adb.host,
+    port: options.adb.port,
+    adbPath: options.adb.adbPath,
+    onClientError: (error) => options.log('adb connection error (that headset fails, the rest go on)', error),
+  });
   const headsets = new HeadsetService({ bridge, now, onChange: (list) => bus.emit('headsets:changed', list), log: options.log });
   const store = new PackageStore(join(options.dataDir, 'packages'));
   const emit = (update: Parameters<typeof bus.emit<'sideload:progress'>>[1]) => bus.emit('sideload:progress', update);
@@ -97,6 +104,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       if (adbStatus.ok) await headsets.start().catch((error: unknown) => options.log('Headset tracking did not start', error));
       return adbStatus;
     },
-    stop: () => headsets.stop(),
+    stop: () => {
+      headsets.stop();
+      releaseGuard();
+    },
   };
 }

@@ -13,6 +13,8 @@ export interface CartFixture {
   readonly adb: PrivateAdbServer;
   readonly cart: QuestCart;
   readonly bridge: AdbkitHeadsetBridge;
+  /** Socket errors the ADB client reported instead of throwing them. */
+  readonly clientErrors: Error[];
   stop(): Promise<void>;
 }
 
@@ -21,10 +23,12 @@ export async function startCartFixture(headsets: readonly QuestHeadsetOptions[])
   const adb = await startPrivateAdbServer();
   const cart = await startQuestCart(headsets);
   await Promise.all(cart.headsets.map((h) => adb.connect(h.serial, h.faults.unauthorized ? 'unauthorized' : 'device')));
+  const clientErrors: Error[] = [];
   return {
     adb,
     cart,
-    bridge: new AdbkitHeadsetBridge({ host: '127.0.0.1', port: adb.port }),
+    clientErrors,
+    bridge: new AdbkitHeadsetBridge({ host: '127.0.0.1', port: adb.port, adbPath: adb.adbPath, onClientError: (error) => clientErrors.push(error) }),
     async stop() {
       await cart.stop();
       await adb.stop();

@@ -1,17 +1,33 @@
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import * as adbkit from '@devicefarmer/adbkit';
 import type { Client, DeviceClient } from '@devicefarmer/adbkit';
 import { parseAmStart, parseBatteryLevel, parseDfKilobytes, parseForegroundPackage, parseInstallOutput, parseMonkey, parsePackageList } from './adb-output';
+import { DEFAULT_OUTPUT_CAP_BYTES, readBounded, startDeadline } from './bounded-command';
+import type { CommandLimits } from './bounded-command';
 import type { AdbDeviceState, AttachedDevice, HeadsetBridge, HeadsetDetails, InstallOutcome, LaunchOutcome, TransferOptions } from './headset-bridge';
+import { watchTransfer } from './transfer-watchdog';
 
 export interface AdbServerAddress {
   readonly host: string;
   readonly port: number;
+  /**
+   * The adb the instructor configured. The ADB client starts a server itself when it finds none, and
+   * without this it would run whatever `adb` is first on PATH.
+   */
+  readonly adbPath: string;
+  /** Errors of the client's own sockets that no call is waiting for (a headset's link broke mid-push). */
+  readonly onClientError?: (error: Error) => void;
 }
 
 // Node's ESM loader cannot see this CommonJS package's named exports (bundlers and vitest can), so fall
 // back to the namespace's `default`, which is module.exports there.
 const Adb: typeof adbkit.Adb = adbkit.Adb ?? (adbkit as unknown as { default: typeof adbkit }).default.Adb;
+
+/** Asking the adb server itself (not a headset): it answers at once or is not there. */
+const HOST_COMMAND_LIMITS: CommandLimits = { timeoutMs: 15_000 };
+/** `adb connect` waits for the headset's handshake; adb itself gives up after ~10 s. */
+const CONNECT_LIMITS: CommandLimits = { timeoutMs: 30_000 };
 
 function toState(type: string): AdbDeviceState {
   if (type === 'device' || type === 'unauthorized' || type === 'offline') return type;
@@ -23,20 +39,39 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:=+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** HeadsetBridge over @devicefarmer/adbkit, talking to a real adb server (never starting or killing it). */
+/** ro.build.version.sdk: a small positive integer, or unknown. */
+function parseSdk(text: string): number | null {
+  const trimmed = text.trim();
+  return /^\d{1,3}$/.test(trimmed) && Number(trimmed) > 0 ? Number(trimmed) : null;
+}
+
+/** HeadsetBridge over @devicefarmer/adbkit, talking to a real adb server (never killing it). */
 export class AdbkitHeadsetBridge implements HeadsetBridge {
   readonly #client: Client;
 
   constructor(address: AdbServerAddress) {
-    this.#client = Adb.createClient({ host: address.host, port: address.port });
+    this.#client = Adb.createClient({ host: address.host, port: address.port, bin: address.adbPath });
+    // adbkit re-emits every socket error nobody else listens to on the client; unheard, Node would throw
+    // it and end the process (EPIPE when a headset's link dies mid-push while others are pushing).
+    this.#client.on('error', (error: Error) => address.onClientError?.(error));
   }
 
   #device(serial: string): DeviceClient {
     return this.#client.getDevice(serial);
   }
 
+  /** Runs one request with a deadline; a result that arrives after it is closed, if it is a stream. */
+  async #bounded<T>(what: string, limits: CommandLimits, work: (signal: AbortSignal) => PromiseLike<T>, discard?: (late: T) => void): Promise<T> {
+    const deadline = startDeadline(limits, what);
+    try {
+      return await deadline.race(work(deadline.signal), discard);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
   async list(): Promise<AttachedDevice[]> {
-    const devices = await this.#client.listDevices();
+    const devices = await this.#bounded('adb devices', HOST_COMMAND_LIMITS, () => this.#client.listDevices());
     return devices.map((d) => ({ serial: d.id, state: toState(d.type) }));
   }
 
@@ -46,7 +81,7 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
    * reconciles the list while the tracker is running.
    */
   async track(onChange: (devices: readonly AttachedDevice[]) => void, onError?: (error: Error) => void, pollMs = 1000): Promise<() => void> {
-    const tracker = await this.#client.trackDevices();
+    const tracker = await this.#bounded('adb track-devices', HOST_COMMAND_LIMITS, () => this.#client.trackDevices(), (late) => late.end());
     let current = new Map<string, AdbDeviceState>();
     const replace = (next: Map<string, AdbDeviceState>) => {
       const same = next.size === current.size && [...next].every(([serial, state]) => current.get(serial) === state);
@@ -79,86 +114,99 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
   }
 
   async connect(host: string, port: number): Promise<string> {
-    return this.#client.connect(host, port);
+    return this.#bounded(`adb connect ${host}:${port}`, CONNECT_LIMITS, () => this.#client.connect(host, port));
   }
 
-  async shell(serial: string, command: string): Promise<string> {
-    const stream = await this.#device(serial).shell(command);
-    return (await Adb.util.readAll(stream)).toString('utf8');
+  async shell(serial: string, command: string, limits: CommandLimits = {}): Promise<string> {
+    const deadline = startDeadline(limits, command.split(' ', 2).join(' '));
+    try {
+      const stream = (await deadline.race(this.#device(serial).shell(command), (late) => late.destroy())) as Readable;
+      return (await readBounded(stream, limits.maxBytes ?? DEFAULT_OUTPUT_CAP_BYTES, deadline.signal)).toString('utf8');
+    } finally {
+      deadline.dispose();
+    }
   }
 
-  async describe(serial: string): Promise<HeadsetDetails> {
-    const [model, battery, df, packages] = await Promise.all([
-      this.shell(serial, 'getprop ro.product.model'),
-      this.shell(serial, 'dumpsys battery'),
-      this.shell(serial, 'df -k /data'),
-      this.shell(serial, 'pm list packages --show-versioncode -3'),
+  /**
+   * One headset's picture. Each question is asked on its own and may come back unknown; only a headset
+   * that answers none of them (asleep, gone) makes this fail.
+   */
+  async describe(serial: string, limits: CommandLimits = {}): Promise<HeadsetDetails> {
+    const ask = (command: string) => this.shell(serial, command, limits);
+    const answers = await Promise.allSettled([
+      ask('getprop ro.product.model'),
+      ask('dumpsys battery'),
+      ask('df -k /data'),
+      ask('pm list packages --show-versioncode -3'),
+      ask('getprop ro.build.version.sdk'),
+      ask('getprop ro.product.cpu.abilist'),
     ]);
-    const space = parseDfKilobytes(df);
+    const failed = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+    if (failed && answers.every((a) => a.status === 'rejected')) throw failed.reason;
+    const [model, battery, df, packages, sdk, abis] = answers.map((a) => (a.status === 'fulfilled' ? a.value : null));
+    const space = df === null || df === undefined ? null : parseDfKilobytes(df);
     return {
-      model: model.trim() || null,
-      batteryLevel: parseBatteryLevel(battery),
+      model: model?.trim().slice(0, 100) || null,
+      batteryLevel: battery ? parseBatteryLevel(battery) : null,
       freeBytes: space?.freeBytes ?? null,
       totalBytes: space?.totalBytes ?? null,
-      installed: parsePackageList(packages),
+      sdk: sdk ? parseSdk(sdk) : null,
+      abis: (abis ?? '')
+        .trim()
+        .split(',')
+        .filter((abi) => /^[a-z0-9_-]{1,32}$/.test(abi))
+        .slice(0, 8),
+      installed: packages ? parsePackageList(packages) : [],
     };
   }
 
-  async remoteSize(serial: string, path: string): Promise<number | null> {
+  async remoteSize(serial: string, path: string, limits: CommandLimits = {}): Promise<number | null> {
     try {
-      const stats = await this.#device(serial).stat(path);
+      const stats = await this.#bounded(`stat ${path}`, limits, () => this.#device(serial).stat(path));
       return stats.size;
-    } catch {
-      return null;
+    } catch (error) {
+      // Missing file: adbkit says ENOENT; a silent headset is a different story and must surface.
+      if ((error as { code?: unknown }).code === 'ENOENT') return null;
+      throw error;
     }
   }
 
   async push(serial: string, localPath: string, remotePath: string, options: TransferOptions = {}): Promise<void> {
     options.signal?.throwIfAborted();
     const source = createReadStream(localPath);
-    const transfer = await this.#device(serial).push(source, remotePath, 0o644);
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        transfer.cancel();
-        source.destroy();
-        reject(options.signal?.reason ?? new Error('Transfer cancelled'));
-      };
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      transfer.on('progress', (stats: { bytesTransferred: number }) => options.onProgress?.(stats.bytesTransferred));
-      transfer.on('end', () => {
-        options.signal?.removeEventListener('abort', onAbort);
-        resolve();
-      });
-      transfer.on('error', (error: Error) => {
-        options.signal?.removeEventListener('abort', onAbort);
-        reject(error);
-      });
-    });
+    // The file stream is ours to close on every way out; errors on it are reported through the transfer.
+    source.on('error', () => undefined);
+    try {
+      const transfer = await this.#bounded(`push ${remotePath}`, { signal: options.signal, timeoutMs: options.stallMs }, () => this.#device(serial).push(source, remotePath, 0o644), (late) => late.cancel());
+      await watchTransfer(transfer, options);
+    } finally {
+      source.destroy();
+    }
   }
 
-  async install(serial: string, remotePath: string, flags: readonly string[]): Promise<InstallOutcome> {
-    const output = await this.shell(serial, ['pm', 'install', ...flags, shellQuote(remotePath)].join(' '));
+  async install(serial: string, remotePath: string, flags: readonly string[], limits: CommandLimits = {}): Promise<InstallOutcome> {
+    const output = await this.shell(serial, ['pm', 'install', ...flags, shellQuote(remotePath)].join(' '), limits);
     return parseInstallOutput(output);
   }
 
-  async installedVersion(serial: string, packageName: string): Promise<number | null> {
-    const output = await this.shell(serial, `pm list packages --show-versioncode ${shellQuote(packageName)}`);
+  async installedVersion(serial: string, packageName: string, limits: CommandLimits = {}): Promise<bigint | null> {
+    const output = await this.shell(serial, `pm list packages --show-versioncode ${shellQuote(packageName)}`, limits);
     // The filter is a substring match on the device, so pick the exact name.
     return parsePackageList(output).find((p) => p.package_name === packageName)?.version_code ?? null;
   }
 
-  async launch(serial: string, packageName: string, activity: string | null): Promise<LaunchOutcome> {
+  async launch(serial: string, packageName: string, activity: string | null, limits: CommandLimits = {}): Promise<LaunchOutcome> {
     if (activity) {
       const component = activity.startsWith('.') || !activity.includes('/') ? `${packageName}/${activity}` : activity;
-      const started = parseAmStart(await this.shell(serial, `am start -W -n ${shellQuote(component)}`));
+      const started = parseAmStart(await this.shell(serial, `am start -W -n ${shellQuote(component)}`, limits));
       if (started.ok) return { ok: true, via: 'am_start' };
     }
     // No known launchable activity (or it failed): let monkey pick the app's launcher entry.
-    const monkey = await this.shell(serial, `monkey -p ${shellQuote(packageName)} -c android.intent.category.LAUNCHER 1`);
+    const monkey = await this.shell(serial, `monkey -p ${shellQuote(packageName)} -c android.intent.category.LAUNCHER 1`, limits);
     return parseMonkey(monkey) ? { ok: true, via: 'monkey' } : { ok: false, message: monkey.trim().slice(0, 300) || 'monkey produced no output' };
   }
 
-  async foregroundPackage(serial: string): Promise<string | null> {
-    return parseForegroundPackage(await this.shell(serial, 'dumpsys activity activities'));
+  async foregroundPackage(serial: string, limits: CommandLimits = {}): Promise<string | null> {
+    return parseForegroundPackage(await this.shell(serial, 'dumpsys activity activities', limits));
   }
 }

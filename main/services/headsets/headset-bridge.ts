@@ -1,3 +1,6 @@
+import type { InstalledVersion } from './adb-output';
+import type { CommandLimits } from './bounded-command';
+
 export type AdbDeviceState = 'device' | 'unauthorized' | 'offline' | 'disconnected';
 
 export interface AttachedDevice {
@@ -10,20 +13,31 @@ export interface HeadsetDetails {
   readonly batteryLevel: number | null;
   readonly freeBytes: number | null;
   readonly totalBytes: number | null;
-  readonly installed: ReadonlyArray<{ package_name: string; version_code: number }>;
+  /** ro.build.version.sdk; null when the headset did not say. */
+  readonly sdk: number | null;
+  /** ro.product.cpu.abilist, most preferred first. */
+  readonly abis: readonly string[];
+  readonly installed: readonly InstalledVersion[];
 }
 
 export interface TransferOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (bytesSent: number) => void;
+  /** No byte acknowledged for this long fails the transfer as "the headset stopped answering". */
+  readonly stallMs?: number;
+  /** Ceiling for the whole transfer (callers scale it to the size). */
+  readonly maxMs?: number;
 }
 
 export type InstallOutcome = { ok: true } | { ok: false; code: string; message: string };
 export type LaunchOutcome = { ok: true; via: 'am_start' | 'monkey' } | { ok: false; message: string };
 
+export type { CommandLimits } from './bounded-command';
+
 /**
  * What Outpost needs from headsets, over a real adb server. Implemented with an ADB client library;
- * services above it (sideload jobs, launch) never speak the ADB protocol themselves.
+ * services above it (sideload jobs, launch) never speak the ADB protocol themselves. Every call that
+ * reaches a headset is bounded in time and output and takes the caller's abort signal.
  */
 export interface HeadsetBridge {
   /** Calls back with the full device list now and on every change, until the returned stop is called. */
@@ -31,12 +45,12 @@ export interface HeadsetBridge {
   list(): Promise<AttachedDevice[]>;
   /** Wi-Fi ADB: `adb connect host:port`. */
   connect(host: string, port: number): Promise<string>;
-  describe(serial: string): Promise<HeadsetDetails>;
-  shell(serial: string, command: string): Promise<string>;
-  remoteSize(serial: string, path: string): Promise<number | null>;
+  describe(serial: string, limits?: CommandLimits): Promise<HeadsetDetails>;
+  shell(serial: string, command: string, limits?: CommandLimits): Promise<string>;
+  remoteSize(serial: string, path: string, limits?: CommandLimits): Promise<number | null>;
   push(serial: string, localPath: string, remotePath: string, options?: TransferOptions): Promise<void>;
-  install(serial: string, remotePath: string, flags: readonly string[]): Promise<InstallOutcome>;
-  installedVersion(serial: string, packageName: string): Promise<number | null>;
-  launch(serial: string, packageName: string, activity: string | null): Promise<LaunchOutcome>;
-  foregroundPackage(serial: string): Promise<string | null>;
+  install(serial: string, remotePath: string, flags: readonly string[], limits?: CommandLimits): Promise<InstallOutcome>;
+  installedVersion(serial: string, packageName: string, limits?: CommandLimits): Promise<bigint | null>;
+  launch(serial: string, packageName: string, activity: string | null, limits?: CommandLimits): Promise<LaunchOutcome>;
+  foregroundPackage(serial: string, limits?: CommandLimits): Promise<string | null>;
 }

@@ -1,5 +1,9 @@
+import { headsetSchema, listedVersion } from '../../../shared/headsets/headset';
 import type { Headset } from '../../../shared/headsets/headset';
 import type { AttachedDevice, HeadsetBridge } from './headset-bridge';
+
+/** A headset that needs longer than this to say what it is counts as not answering, for this refresh. */
+const DESCRIBE_TIMEOUT_MS = 15_000;
 
 export interface HeadsetServiceOptions {
   readonly bridge: HeadsetBridge;
@@ -40,16 +44,20 @@ export class HeadsetService {
     const known = this.#headsets.get(serial);
     if (!known || known.state !== 'device') return known ?? null;
     try {
-      const details = await this.options.bridge.describe(serial);
-      this.#put({
+      const details = await this.options.bridge.describe(serial, { timeoutMs: DESCRIBE_TIMEOUT_MS });
+      const next = headsetSchema.safeParse({
         ...known,
         model: details.model,
         battery_level: details.batteryLevel,
         free_bytes: details.freeBytes,
         total_bytes: details.totalBytes,
-        installed: [...details.installed],
+        installed: details.installed.map((p) => ({ package_name: p.package_name, ...listedVersion(p.version_code) })),
         last_seen_at: this.options.now().toISOString(),
       });
+      // Whatever one headset answers, the list every window receives stays valid: an answer that does not
+      // fit is logged and that headset keeps what was known of it.
+      if (next.success) this.#put(next.data);
+      else this.options.log(`Headset ${serial} answered something that does not fit the headset list`, next.error);
     } catch (error) {
       this.options.log(`Could not read headset ${serial}`, error);
     }

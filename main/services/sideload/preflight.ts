@@ -26,8 +26,9 @@ export function preflight(apk: SideloadApk, details: HeadsetDetails): Preflight 
     return { kind: 'refuse', code: 'PLATFORM_MISMATCH', message: `This app is not made for ${details.model ?? 'this headset'} (it targets ${apk.target_platforms.join(', ')})` };
   }
   const installed = details.installed.find((p) => p.package_name === apk.package_name);
-  if (installed?.version_code === apk.version_code) return { kind: 'skip' };
-  if (installed && installed.version_code > apk.version_code) {
+  const wanted = BigInt(apk.version_code);
+  if (installed?.version_code === wanted) return { kind: 'skip' };
+  if (installed && installed.version_code > wanted) {
     return { kind: 'refuse', code: 'VERSION_DOWNGRADE', message: `The headset has a newer version (${installed.version_code}) than this one (${apk.version_code})` };
   }
   const needed = apk.size_bytes * 2 + apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0);

@@ -80,7 +80,7 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
 
     emit({ status: 'verifying', bytes_sent: state.bytes_total });
     const version = await bridge.installedVersion(serial, apk.package_name);
-    if (version !== apk.version_code) {
+    if (version !== BigInt(apk.version_code)) {
       return emit({ status: 'failed', error_code: 'VERIFY_FAILED', error_message: `Installed versionCode is ${version ?? 'missing'}, expected ${apk.version_code}` });
     }
     await bridge.shell(serial, `rm -f ${shellQuote(remote)}`).catch(() => undefined);

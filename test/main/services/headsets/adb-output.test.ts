@@ -28,9 +28,41 @@ describe('adb output parsers', () => {
   it('lists packages with their version codes', () => {
     const text = 'package:com.oculus.vrshell versionCode:1\npackage:org.example.safety versionCode:1042\n\n';
     expect(parsePackageList(text)).toEqual([
-      { package_name: 'com.oculus.vrshell', version_code: 1 },
-      { package_name: 'org.example.safety', version_code: 1042 },
+      { package_name: 'com.oculus.vrshell', version_code: 1n },
+      { package_name: 'org.example.safety', version_code: 1042n },
     ]);
+  });
+
+  it('keeps long versionCodes beyond 2^53 exact and skips lines that are not a package', () => {
+    const text = 'package:com.big versionCode:9007199254740993\npackage:com.max versionCode:9223372036854775807\npackage:bad name versionCode:1\npackage:com.nan versionCode:12x\nWARNING: linker\n';
+    expect(parsePackageList(text)).toEqual([
+      { package_name: 'com.big', version_code: 9007199254740993n },
+      { package_name: 'com.max', version_code: 9223372036854775807n },
+    ]);
+  });
+
+  it('parses 4 MB of hostile output in linear time', () => {
+    const long = (unit: string) => unit.repeat(Math.ceil((4 * 1024 * 1024) / unit.length));
+    const inputs = [
+      `mResumedActivity: ActivityRecord{${long('a ')}`,
+      long('mResumedActivity: ActivityRecord{ x\n'),
+      long('\n \t'),
+      `Failure [${long('A')}`,
+      long('package:a.b versionCode:'),
+    ];
+    const parsers = [parseForegroundPackage, parseBatteryLevel, parseDfKilobytes, parsePackageList, parseInstallOutput, parseAmStart, parseMonkey];
+    const slowest = Math.max(
+      ...inputs.flatMap((text) =>
+        parsers.map((parse) => {
+          const started = performance.now();
+          parse(text);
+          return performance.now() - started;
+        }),
+      ),
+    );
+    // The old foreground pattern took ~10 s on the first input; a linear pass over 4 MB takes a few hundred ms.
+    expect(slowest).toBeLessThan(1500);
+    expect(parseForegroundPackage(inputs[0]!)).toBeNull();
   });
 
   it('reads pm install outcomes', () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   adb = await startPrivateAdbServer();
   quest3 = await startQuestHeadset({ model: 'Quest 3', battery: { level: 64 } });
   await adb.connect(quest3.serial);
-  bridge = new AdbkitHeadsetBridge({ host: '127.0.0.1', port: adb.port });
+  bridge = new AdbkitHeadsetBridge({ host: '127.0.0.1', port: adb.port, adbPath: adb.adbPath });
   apk = await buildApk({ packageName: 'org.example.safety', versionCode: 1042, versionName: '1.4.2', label: 'Safety VR', minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 3 * 1024 * 1024 });
 }, 60_000);
 
@@ -45,8 +45,8 @@ describe('AdbkitHeadsetBridge against the real adb server', () => {
     expect(progress.length).toBeGreaterThan(2);
     expect(await bridge.remoteSize(quest3.serial, remote)).toBe(apk.sizeBytes);
     expect(await bridge.install(quest3.serial, remote, ['-r'])).toEqual({ ok: true });
-    expect(await bridge.installedVersion(quest3.serial, 'org.example.safety')).toBe(1042);
-    expect((await bridge.describe(quest3.serial)).installed).toContainEqual({ package_name: 'org.example.safety', version_code: 1042 });
+    expect(await bridge.installedVersion(quest3.serial, 'org.example.safety')).toBe(1042n);
+    expect((await bridge.describe(quest3.serial)).installed).toContainEqual({ package_name: 'org.example.safety', version_code: 1042n });
     expect(await bridge.launch(quest3.serial, 'org.example.safety', '.MainActivity')).toEqual({ ok: true, via: 'am_start' });
     expect(await bridge.foregroundPackage(quest3.serial)).toBe('org.example.safety');
   });
