@@ -7,6 +7,7 @@ import { createLocalApi } from './local-server/local-api';
 import { xapiIris } from './local-server/xapi-iris';
 import { App } from './app/app';
 import { ServicesProvider } from './app/services-context';
+import { InstructorProvider } from './auth/instructor-context';
 import { LearnerSessionProvider } from './auth/learner-session-context';
 import { connectBridge } from './bridge/connect-bridge';
 import { IpcClient } from './bridge/ipc-client';
@@ -52,10 +53,9 @@ async function start(container: HTMLElement): Promise<void> {
   });
 
   const db = openOutpostDb();
+  const ports = { db, now: () => new Date(), newId: () => crypto.randomUUID() };
   const api = createLocalApi({
-    db,
-    now: () => new Date(),
-    newId: () => crypto.randomUUID(),
+    ...ports,
     xapi: {
       get accountHomePage() {
         return iris.accountHomePage;
@@ -81,12 +81,14 @@ async function start(container: HTMLElement): Promise<void> {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <ServicesProvider services={{ ipc, db, appInfo: info.value, api, sync }}>
-          <LearnerSessionProvider db={db} store={window.sessionStorage}>
-            <HeadsetFeedProvider feed={headsets}>
-              <App connection={bridge instanceof SocketBridge ? bridge : null} />
-            </HeadsetFeedProvider>
-          </LearnerSessionProvider>
+        <ServicesProvider services={{ ipc, db, appInfo: info.value, api, sync, ports }}>
+          <InstructorProvider ipc={ipc}>
+            <LearnerSessionProvider db={db} store={window.sessionStorage}>
+              <HeadsetFeedProvider feed={headsets}>
+                <App connection={bridge instanceof SocketBridge ? bridge : null} />
+              </HeadsetFeedProvider>
+            </LearnerSessionProvider>
+          </InstructorProvider>
         </ServicesProvider>
       </I18nextProvider>
     </StrictMode>,

@@ -1,7 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { FirstRunSetup } from '../auth/first-run-setup';
+import { IdleSignOut } from '../auth/idle-sign-out';
+import { useInstructor } from '../auth/instructor-context';
+import { InstructorGate } from '../auth/instructor-gate';
 import { useLearnerSession } from '../auth/learner-session-context';
+import { ClassPage } from '../pages/class-page';
 import { HeadsetsPage } from '../pages/headsets-page';
 import { HomePage } from '../pages/home-page';
+import { InstructorPage } from '../pages/instructor-page';
 import { LibraryPage } from '../pages/library-page';
 import { SessionsPage } from '../pages/sessions-page';
 import { SettingsPage } from '../pages/settings-page';
@@ -11,8 +17,9 @@ import { SessionNoticeProvider } from '../sessions/session-notice-context';
 import { SyncIndicator } from '../sync-ui/sync-indicator';
 import { ConnectionBadge } from './connection-badge';
 import type { ConnectionSource } from './connection-badge';
+import { InstructorBadge } from './instructor-badge';
 import { LearnerBadge } from './learner-badge';
-import { NAV_ROUTES, navigate, useHashRoute } from './use-hash-route';
+import { INSTRUCTOR_NAV, LEARNER_NAV, isInstructorRoute, navigate, useHashRoute } from './use-hash-route';
 import type { Route } from './use-hash-route';
 import { useSettings } from './use-settings';
 
@@ -22,20 +29,38 @@ function SignInRoute() {
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
   home: HomePage,
+  class: ClassPage,
   library: LibraryPage,
   headsets: HeadsetsPage,
   sessions: SessionsPage,
   sync: SyncPage,
   settings: SettingsPage,
   'sign-in': SignInRoute,
+  instructor: InstructorPage,
 };
+
+function Content({ route }: { route: Route }) {
+  const { status } = useInstructor();
+  if (status === null) return null;
+  // A new kiosk is set up before anything else: nothing could be protected without the passphrase.
+  if (!status.configured) return <FirstRunSetup />;
+  const Page = PAGES[route];
+  return isInstructorRoute(route) ? (
+    <InstructorGate>
+      <Page />
+    </InstructorGate>
+  ) : (
+    <Page />
+  );
+}
 
 export function App({ connection }: { connection: ConnectionSource | null }) {
   const { t } = useTranslation();
   const route = useHashRoute();
   const settings = useSettings();
   const { session } = useLearnerSession();
-  const Page = PAGES[route];
+  const instructor = useInstructor();
+  const nav = instructor.status?.signed_in ? INSTRUCTOR_NAV : LEARNER_NAV;
   return (
     <div className="shell">
       <header className="topbar">
@@ -44,13 +69,14 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
           <span className="brand-tagline">{settings?.kioskName ?? t('app.tagline')}</span>
         </div>
         <div className="topbar-end">
-          <SyncIndicator />
+          {instructor.status?.signed_in && <SyncIndicator />}
+          <InstructorBadge />
           <LearnerBadge />
           {connection && <ConnectionBadge source={connection} />}
         </div>
       </header>
       <nav className="sidebar" aria-label={t('nav.label')}>
-        {NAV_ROUTES.map((name) => (
+        {nav.map((name) => (
           <a key={name} href={`#/${name}`} aria-current={route === name ? 'page' : undefined}>
             {t(`nav.${name}`)}
           </a>
@@ -59,9 +85,10 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
       <main className="content">
         {/* Re-keyed per learner so nothing one learner saw (a notice, a half-filled form) reaches the next. */}
         <SessionNoticeProvider key={session?.learner.id ?? 'nobody'}>
-          <Page />
+          <Content route={route} />
         </SessionNoticeProvider>
       </main>
+      <IdleSignOut />
     </div>
   );
 }

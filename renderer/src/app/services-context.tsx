@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/ipc/contract';
 import type { LocalApi } from '../local-server/local-api';
 import type { IpcClient } from '../bridge/ipc-client';
 import type { OutpostDb } from '../db/outpost-db';
+import type { DataPorts } from '../data/data-ports';
 import type { SyncServices } from '../sync/start-sync';
 
 export interface AppServices {
@@ -14,6 +15,8 @@ export interface AppServices {
   readonly api: LocalApi;
   /** The window's one sync scheduler (started at boot) and its latest catalog pull. */
   readonly sync: SyncServices;
+  /** The data layer's database and clock/id ports: components read and write through renderer/src/data. */
+  readonly ports: DataPorts;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

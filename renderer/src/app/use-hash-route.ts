@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
 
-export const ROUTES = ['home', 'library', 'headsets', 'sessions', 'sync', 'settings', 'sign-in'] as const;
+export const ROUTES = ['home', 'sessions', 'class', 'library', 'headsets', 'sync', 'settings', 'sign-in', 'instructor'] as const;
 export type Route = (typeof ROUTES)[number];
 
-/** Sign-in is reached from the top bar (and shown in place of pages that need a learner), not the sidebar. */
-export const NAV_ROUTES = ROUTES.filter((route): route is Exclude<Route, 'sign-in'> => route !== 'sign-in');
+/** Pages that change other people's data or the kiosk itself: main refuses their actions to anyone else too. */
+export const INSTRUCTOR_ROUTES: readonly Route[] = ['class', 'library', 'headsets', 'sync', 'settings'];
+
+/** What a learner (or a signed-out kiosk) sees in the sidebar; sign-in is reached from the top bar. */
+export const LEARNER_NAV: readonly Route[] = ['home', 'sessions'];
+export const INSTRUCTOR_NAV: readonly Route[] = ['home', 'sessions', ...INSTRUCTOR_ROUTES];
+
+export function isInstructorRoute(route: Route): boolean {
+  return INSTRUCTOR_ROUTES.includes(route);
+}
 
 function parse(hash: string): Route {
   const name = hash.replace(/^#\/?/, '');

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
-import type { LearnerRow } from '../db/rows';
+import { listRoster } from '../data/roster';
+import type { RosterEntry } from '../data/roster';
 import { filterLearners, sortLearners } from '../roster/roster-order';
 import { useLearnerSession } from './learner-session-context';
 import type { SignInOutcome } from './learner-session-context';
@@ -15,18 +16,18 @@ type SignInError = Extract<SignInOutcome, { ok: false }>['reason'];
 
 export function RosterPicker({ onSignedIn }: { onSignedIn?: (() => void) | undefined }) {
   const { t, i18n } = useTranslation();
-  const { db } = useServices();
+  const { ports } = useServices();
   const { signIn } = useLearnerSession();
-  const learners = useLiveQuery(() => db.learners.toArray(), [db]);
+  const learners = useLiveQuery(() => listRoster(ports), [ports]);
   const [query, setQuery] = useState('');
-  const [picked, setPicked] = useState<LearnerRow | null>(null);
+  const [picked, setPicked] = useState<RosterEntry | null>(null);
   const [error, setError] = useState<SignInError | null>(null);
   const sorted = useMemo(() => sortLearners(learners ?? [], i18n.language), [learners, i18n.language]);
   const matching = filterLearners(sorted, query);
 
-  async function pick(learner: LearnerRow) {
+  async function pick(learner: RosterEntry) {
     setError(null);
-    if (learner.pin) {
+    if (learner.has_pin) {
       setPicked(learner);
       return;
     }

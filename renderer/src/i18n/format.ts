@@ -12,3 +12,10 @@ export function formatDateTime(iso: string, locale: string, timeZone?: string): 
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
+
+/** A time of day today (a lock's end, a countdown's deadline), e.g. "09:05" or "上午9:05". */
+export function formatTime(iso: string, locale: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+}

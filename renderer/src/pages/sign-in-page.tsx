@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { routeHref } from '../app/use-hash-route';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { RosterPicker } from '../auth/roster-picker';
-import { InstructorTools } from '../roster/instructor-tools';
 
 /** Shown on its own route and in place of any page that needs a learner. */
 export function SignInPage({ onSignedIn }: { onSignedIn?: () => void }) {
@@ -18,7 +17,6 @@ export function SignInPage({ onSignedIn }: { onSignedIn?: () => void }) {
       ) : (
         <RosterPicker onSignedIn={onSignedIn} />
       )}
-      <InstructorTools />
     </section>
   );
 }

@@ -4,7 +4,9 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../app/form-field';
 import { useServices } from '../app/services-context';
-import { checkPinInput, setLearnerPin } from './learner-pin';
+import { useInstructor } from '../auth/instructor-context';
+import { listRoster, setLearnerPin } from '../data/roster';
+import { checkPinInput } from './pin-input';
 import { sortLearners } from './roster-order';
 
 type Errors = { learner?: 'learnerRequired'; pin?: 'pinFormat' };
@@ -12,8 +14,9 @@ type Status = { kind: 'set' | 'cleared'; name: string } | { kind: 'gone' } | nul
 
 export function PinManagementForm() {
   const { t, i18n } = useTranslation();
-  const { db } = useServices();
-  const learners = useLiveQuery(() => db.learners.toArray(), [db]);
+  const { ports } = useServices();
+  const { guard } = useInstructor();
+  const learners = useLiveQuery(() => listRoster(ports), [ports]);
   const sorted = useMemo(() => sortLearners(learners ?? [], i18n.language), [learners, i18n.language]);
   const [learnerId, setLearnerId] = useState('');
   const [pin, setPin] = useState('');
@@ -33,8 +36,7 @@ export function PinManagementForm() {
     if (action === 'set') setAttempted(true);
     if (!selected || (action === 'set' && pinError)) return;
     setBusy(true);
-    const saved = await setLearnerPin(db, selected.id, action === 'set' ? pin : null);
-    setBusy(false);
+    const saved = await setLearnerPin(ports, guard, selected.id, action === 'set' ? pin : null).finally(() => setBusy(false));
     setStatus(saved ? { kind: action === 'set' ? 'set' : 'cleared', name: selected.display_name } : { kind: 'gone' });
     setPin('');
     setAttempted(false);
@@ -55,7 +57,7 @@ export function PinManagementForm() {
             <option value="">{t('roster.pinChoose')}</option>
             {sorted.map((learner) => (
               <option key={learner.id} value={learner.id}>
-                {learner.pin ? t('roster.pinHas', { name: learner.display_name }) : learner.display_name}
+                {learner.locked_until ? t('roster.pinLocked', { name: learner.display_name }) : learner.has_pin ? t('roster.pinHas', { name: learner.display_name }) : learner.display_name}
               </option>
             ))}
           </select>
@@ -70,7 +72,7 @@ export function PinManagementForm() {
         <button type="submit" disabled={busy}>
           {t('roster.pinSet')}
         </button>
-        <button type="button" className="secondary" disabled={busy || !selected?.pin} onClick={() => void apply('clear')}>
+        <button type="button" className="secondary" disabled={busy || !selected?.has_pin} onClick={() => void apply('clear')}>
           {t('roster.pinClear')}
         </button>
       </div>

@@ -3,7 +3,8 @@ import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../app/form-field';
 import { useServices } from '../app/services-context';
-import { importRoster } from './import-roster';
+import { useInstructor } from '../auth/instructor-context';
+import { importRoster } from '../data/roster';
 import { readRosterFile } from './roster-file';
 import type { RosterProblem } from './roster-file';
 import { rosterProblemText } from './roster-problem-text';
@@ -15,7 +16,8 @@ type Outcome = { kind: 'imported'; count: number } | { kind: 'refused'; file: st
 
 export function RosterImportForm() {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { ports } = useServices();
+  const { guard } = useInstructor();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
@@ -30,7 +32,7 @@ export function RosterImportForm() {
       return;
     }
     try {
-      setOutcome({ kind: 'imported', count: await importRoster(db, check.roster, new Date()) });
+      setOutcome({ kind: 'imported', count: await importRoster(ports, guard, check.roster) });
     } catch (error) {
       setOutcome({ kind: 'saveFailed', reason: error instanceof Error ? error.message : String(error) });
     }

@@ -6,7 +6,7 @@ describe('CatalogPullLog', () => {
     const log = new CatalogPullLog(() => new Date('2026-03-02T09:00:00.000Z'));
     let told = 0;
     const off = log.subscribe(() => (told += 1));
-    const result = { ok: true, counts: { learners: 3, packages: 2, activities: 3, lessons: 1 }, skipped: 1 } as const;
+    const result = { ok: true, counts: { learners: 3, packages: 2, activities: 3, lessons: 1 }, skipped: 1, proposedRemovals: 0 } as const;
     expect(await log.record(Promise.resolve(result))).toBe(result);
     expect(log.latest).toEqual({ at: '2026-03-02T09:00:00.000Z', result });
     off();

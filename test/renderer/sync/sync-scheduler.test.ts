@@ -3,7 +3,7 @@ import type { RemoteStatus } from '../../../shared/sync/remote-contract';
 import { pullCatalog } from '../../../renderer/src/sync/catalog-pull';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import { SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
-import { ALICE, SAFETY_PKG, TENANT, createApiFixture } from '../../support/local-api-fixture';
+import { ALICE, BOB, SAFETY_PKG, TENANT, createApiFixture } from '../../support/local-api-fixture';
 import { ManualTimers } from '../../support/manual-timers';
 import { scriptedRemote, until } from '../../support/scripted-remote';
 
@@ -87,7 +87,11 @@ describe('SyncScheduler', () => {
     await f.db.vrPackages.update(SAFETY_PKG, { apk_sha256: 'a'.repeat(64) });
     goOnline();
     expect(await scheduler!.syncNow()).toMatchObject({ state: 'idle' });
-    expect(await f.db.learners.toArray()).toEqual([expect.objectContaining({ id: ALICE, display_name: 'Alice W.' })]);
+    // Bob was added on this kiosk: a pull that does not list him never removes him.
+    expect(await f.db.learners.orderBy('id').toArray()).toEqual([
+      expect.objectContaining({ id: ALICE, display_name: 'Alice W.', source: 'remote' }),
+      expect.objectContaining({ id: BOB, display_name: 'Bob Chen' }),
+    ]);
     const pkg = await f.db.vrPackages.get(SAFETY_PKG);
     // 'vision_pro' is no platform this build knows, so that package item is refused and the old row stays.
     expect(pkg).toMatchObject({ title: 'Safety Training VR', apk_sha256: 'a'.repeat(64) });
