@@ -7,6 +7,8 @@ export type Outcome =
   | { kind: 'auth' }
   | { kind: 'offline' }
   | { kind: 'conflict'; body: unknown }
+  /** The remote does not know the package a session was created for: hold, do not refuse (issue 8). */
+  | { kind: 'unknown_package'; packageId: string }
   | { kind: 'dead'; status: number; code: string | null; message: string };
 
 function errorOf(body: unknown): { code: string | null; message: string } {
@@ -27,7 +29,8 @@ function remoteIdOf(op: OutboxRow, body: unknown): string | null {
  * What one answer means for an outbox operation. Transport failures, timeouts, 408/425/429 and 5xx are
  * retried; 401 pauses everything for a new sign-in; a SCORM 409 goes to the merge; a completion the
  * remote already has (an earlier try landed but its answer was lost) counts as delivered; any other 4xx
- * can never succeed as sent and becomes a dead letter the user decides about.
+ * can never succeed as sent and becomes a dead letter the user decides about, except a create for a package
+ * the remote does not know: that package is kept local and its operations held until it is linked.
  */
 export function classifyResult(op: OutboxRow, result: RemoteResult): Outcome {
   if (result.kind === 'not_configured') return { kind: 'offline' };
@@ -40,5 +43,7 @@ export function classifyResult(op: OutboxRow, result: RemoteResult): Outcome {
   const error = errorOf(body);
   if (status === 409 && op.kind === 'scorm_session.update') return { kind: 'conflict', body };
   if (status === 400 && error.code === 'ALREADY_COMPLETED' && op.kind === 'vr_session.complete') return { kind: 'done', remoteId: null };
+  const packageId = (op.body as { package_id?: unknown } | null | undefined)?.package_id;
+  if (status === 404 && error.code === 'PACKAGE_NOT_FOUND' && op.kind === 'vr_session.create' && typeof packageId === 'string') return { kind: 'unknown_package', packageId };
   return { kind: 'dead', status, code: error.code, message: error.message };
 }

@@ -1,5 +1,6 @@
 import { findLocalRefs, resolveLocalRefs } from '../../../shared/sync/local-ref';
 import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
+import { holdUnknownPackage, packageHoldTables } from '../data/held-operations';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 import { backoffDelayMs } from './backoff';
@@ -82,14 +83,22 @@ export class SyncEngine {
     const cursor = { head: 0 };
     for (;;) {
       if (this.#paused) break;
-      const ready = await this.#pick(queue, cursor, finished, busyEntities, status, remoteIds, this.options.concurrency - inFlight.size);
-      await this.#claim(ready);
+      const picked = await this.#pick(queue, cursor, finished, busyEntities, status, remoteIds, this.options.concurrency - inFlight.size);
+      const ready = await this.#claim(picked);
+      // Picked but no longer pending (held or sent meanwhile): not this drain's to send.
+      for (const op of picked) if (!ready.includes(op)) finished.add(op.id);
       for (const op of ready) {
         busyEntities.add(op.entity_id);
         const task: Promise<void> = this.#send(op, remoteIds)
           .then((outcome) => {
-            status.set(op.id, outcome.kind === 'done' ? 'done' : outcome.kind === 'dead' || outcome.kind === 'conflict' ? 'dead' : 'pending');
-            if (outcome.kind === 'superseded') {
+            status.set(op.id, outcome.kind === 'done' ? 'done' : outcome.kind === 'dead' || outcome.kind === 'conflict' ? 'dead' : outcome.kind === 'held' ? 'held' : 'pending');
+            if (outcome.kind === 'held') {
+              // Held with it: the other operations of that package's sessions, which this drain must skip.
+              for (const id of [op.id, ...outcome.heldIds]) {
+                if (indexOf.has(id)) finished.add(id);
+                status.set(id, 'held');
+              }
+            } else if (outcome.kind === 'superseded') {
               // Another drain took this operation over; it is theirs to record.
               finished.add(op.id);
             } else if (outcome.kind === 'done') {
@@ -159,12 +168,20 @@ export class SyncEngine {
     return picked;
   }
 
-  /** Marks a batch as in flight under this drain's claim, in one transaction. */
-  async #claim(ops: readonly OutboxRow[]): Promise<void> {
-    if (ops.length === 0) return;
+  /**
+   * Marks a batch as in flight under this drain's claim, in one transaction, and returns what it claimed:
+   * only operations still pending, so one held (or taken) since this drain read the queue is never sent.
+   */
+  async #claim(ops: readonly OutboxRow[]): Promise<OutboxRow[]> {
+    if (ops.length === 0) return [];
     const { db } = this.options;
     const changes = { status: 'in_flight' as const, claimed_by: this.#runId, updated_at: this.options.now().toISOString() };
-    await db.outbox.bulkUpdate(ops.map((op) => ({ key: op.seq ?? 0, changes })));
+    return db.transaction('rw', db.outbox, async () => {
+      const current = await db.outbox.bulkGet(ops.map((op) => op.seq ?? 0));
+      const claimable = ops.filter((_op, i) => current[i]?.status === 'pending');
+      await db.outbox.bulkUpdate(claimable.map((op) => ({ key: op.seq ?? 0, changes })));
+      return claimable;
+    });
   }
 
   async #dependenciesDone(op: OutboxRow, status: Map<string, string>): Promise<boolean> {
@@ -211,18 +228,23 @@ export class SyncEngine {
     const seq = op.seq ?? 0;
     const nextAttemptAt = new Date(now.getTime() + backoffDelayMs(op.attempts + 1, this.options.random)).toISOString();
     const runId = this.#runId;
-    const recorded = await db.transaction('rw', [db.outbox, db.idMap], async () => {
+    const recorded = await db.transaction('rw', [db.idMap, ...packageHoldTables(db)], async () => {
       const current = await db.outbox.get(seq);
-      if (current?.status !== 'in_flight' || current.claimed_by !== runId) return false;
-      await record();
-      return true;
+      if (current?.status !== 'in_flight' || current.claimed_by !== runId) return null;
+      return (await record()) ?? [];
     });
-    if (!recorded) return { kind: 'superseded' };
+    if (recorded === null) return { kind: 'superseded' };
     if (outcome.kind === 'auth' || outcome.kind === 'offline') this.#paused = outcome.kind;
+    if (outcome.kind === 'unknown_package') return { kind: 'held', heldIds: recorded };
     return outcome.kind === 'retry' ? { ...outcome, nextAttemptAt } : outcome;
 
-    async function record(): Promise<void> {
+    /** Records the answer; for an unknown package, returns the ids of the other operations it held. */
+    async function record(): Promise<string[] | void> {
       switch (outcome.kind) {
+        case 'unknown_package': {
+          await db.outbox.update(seq, { status: 'held', held_reason: 'local_package', claimed_by: null, attempts: op.attempts + 1, last_error: null, updated_at: at });
+          return holdUnknownPackage({ db, now: () => now }, outcome.packageId);
+        }
         case 'done': {
           await db.outbox.update(seq, { status: 'done', claimed_by: null, attempts: op.attempts + 1, last_error: null, updated_at: at });
           if (outcome.remoteId) await db.idMap.put({ entity: entityOf(op), local_id: op.entity_id, remote_id: outcome.remoteId, recorded_at: at });
@@ -250,7 +272,11 @@ export class SyncEngine {
   }
 }
 
-type SendOutcome = Exclude<Outcome, { kind: 'retry' }> | (Extract<Outcome, { kind: 'retry' }> & { nextAttemptAt: string }) | { kind: 'superseded' };
+type SendOutcome =
+  | Exclude<Outcome, { kind: 'retry' } | { kind: 'unknown_package' }>
+  | (Extract<Outcome, { kind: 'retry' }> & { nextAttemptAt: string })
+  | { kind: 'held'; heldIds: readonly string[] }
+  | { kind: 'superseded' };
 
 /** The id-map entity of an operation's record: `vr_session.complete` -> `vr_session`. */
 function entityOf(op: OutboxRow): string {

@@ -5,7 +5,8 @@ import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../suppor
 import type { ApiFixture } from '../../support/local-api-fixture';
 import { scriptedRemote } from '../../support/scripted-remote';
 
-const refused = { kind: 'response', status: 404, body: { error: 'VR package not found', code: 'PACKAGE_NOT_FOUND' } } as const;
+// A permanent refusal (a PACKAGE_NOT_FOUND would hold the package's operations instead: sync-engine-held.test.ts).
+const refused = { kind: 'response', status: 400, body: { error: 'Invalid request body', code: 'VALIDATION_ERROR' } } as const;
 
 async function startAndComplete(f: ApiFixture, user: string, pkg: string) {
   const token = await f.token(user);
@@ -34,7 +35,7 @@ describe('dead letters', () => {
     expect(report.letters).toHaveLength(1);
     const [letter] = report.letters;
     expect(letter).toMatchObject({ learnerName: 'Alice Wong', dependents: 2 });
-    expect(letter!.op).toMatchObject({ kind: 'vr_session.create', status: 'dead', last_error: { status: 404, code: 'PACKAGE_NOT_FOUND', message: 'VR package not found' } });
+    expect(letter!.op).toMatchObject({ kind: 'vr_session.create', status: 'dead', last_error: { status: 400, code: 'VALIDATION_ERROR', message: 'Invalid request body' } });
   });
 
   it('names a learner who left the class list by id rather than dropping the entry', async () => {
@@ -87,5 +88,21 @@ describe('dead letters', () => {
     ]);
     // Only the xAPI statement is still queued behind them.
     expect(report.blocked).toBe(1);
+  });
+});
+
+describe('dead letters and held operations', () => {
+  it('neither lists held operations nor counts them as blocked or as dependents, and a discard leaves them', async () => {
+    const { f, aliceSession } = await withRefusedCreate();
+    // Alice's session also has a held step (an Outpost extension the remote may lack) and a held op behind the create.
+    const [create] = await f.db.outbox.where('status').equals('dead').toArray();
+    const copy = { ...create!, seq: undefined, entity_id: aliceSession };
+    await f.db.outbox.add({ ...copy, id: crypto.randomUUID(), idempotency_key: crypto.randomUUID(), kind: 'vr_session.step', method: 'PATCH', status: 'held', held_reason: 'remote_extension_unsupported', depends_on: [] });
+    await f.db.outbox.add({ ...copy, id: crypto.randomUUID(), idempotency_key: crypto.randomUUID(), status: 'held', held_reason: 'local_package', depends_on: [create!.id] });
+    const report = await readDeadLetters(f.db);
+    expect(report.letters.map((l) => [l.op.kind, l.dependents])).toEqual([['vr_session.create', 2]]);
+    expect(report.blocked).toBe(2);
+    expect(await discardDeadLetter(f.db, create!.id)).toBe(3);
+    expect((await f.db.outbox.where('status').equals('held').toArray()).map((op) => op.held_reason).sort()).toEqual(['local_package', 'remote_extension_unsupported']);
   });
 });

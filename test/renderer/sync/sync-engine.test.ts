@@ -77,14 +77,14 @@ describe('SyncEngine', () => {
     await startAndComplete(f, ALICE, SAFETY_PKG);
     await startAndComplete(f, BOB, SAFETY_PKG);
     const remote = scriptedRemote((req) => {
-      if (req.on_behalf_of === ALICE && req.path === '/api/vr-sessions') return { kind: 'response', status: 404, body: { error: 'VR package not found', code: 'PACKAGE_NOT_FOUND' } };
+      if (req.on_behalf_of === ALICE && req.path === '/api/vr-sessions') return { kind: 'response', status: 400, body: { error: 'Invalid request body', code: 'VALIDATION_ERROR' } };
       if (req.on_behalf_of === BOB && req.path.endsWith('/complete')) return { kind: 'response', status: 400, body: { error: 'Session is already completed', code: 'ALREADY_COMPLETED' } };
       return undefined;
     });
     const result = await engine(f, remote.port).drain();
     expect(result).toEqual({ state: 'idle', delivered: 3, dead: 1, waiting: 2 });
     const dead = await f.db.outbox.where('status').equals('dead').toArray();
-    expect(dead).toEqual([expect.objectContaining({ kind: 'vr_session.create', last_error: { status: 404, code: 'PACKAGE_NOT_FOUND', message: 'VR package not found' } })]);
+    expect(dead).toEqual([expect.objectContaining({ kind: 'vr_session.create', last_error: { status: 400, code: 'VALIDATION_ERROR', message: 'Invalid request body' } })]);
   });
 
   it('resends what was in flight when the app died, with the same idempotency key', async () => {

@@ -11,7 +11,7 @@ describe('SyncScheduler and refused operations', () => {
     const token = await f.token(ALICE);
     const created = await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
     await f.call('POST', `/api/vr-sessions/${created.body.session.id}/complete`, { token, body: {} });
-    const remote = scriptedRemote((req) => (req.path === '/api/vr-sessions' ? { kind: 'response', status: 404, body: { code: 'PACKAGE_NOT_FOUND', error: 'VR package not found' } } : undefined));
+    const remote = scriptedRemote((req) => (req.path === '/api/vr-sessions' ? { kind: 'response', status: 400, body: { code: 'VALIDATION_ERROR', error: 'Invalid request body' } } : undefined));
     const now = () => f.clock.now;
     const engine = new SyncEngine({ db: f.db, remote: remote.port, now, random: () => 0, concurrency: 4 });
     let drains = 0;
