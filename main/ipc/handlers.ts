@@ -12,6 +12,9 @@ import type { RemoteRequest, RemoteResult } from '../../shared/sync/remote-contr
 import type { InstructorService } from '../services/instructor/instructor-service';
 import type { UploadTickets } from '../services/instructor/upload-tickets';
 import type { HandlerMap } from './handler-map';
+import { IpcFailure } from '../../shared/ipc/result';
+import { originOf } from '../services/remote/bound-token';
+import { storeToken } from '../services/remote/store-token';
 
 export interface HandlerDeps {
   readonly appInfo: AppInfo;
@@ -52,8 +55,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return result;
     },
     'remote:status': ({ refresh }) => (refresh ? deps.remoteStatus.check() : Promise.resolve(deps.remoteStatus.current)),
-    'remote:set-token': async ({ token }) => {
-      await deps.secrets.set(token);
+    'remote:set-token': async ({ token, allow_plain_text }) => {
+      const base = (await deps.settings.get()).apiBaseUrl;
+      if (!base) throw new IpcFailure('API_URL_REQUIRED', 'Set the API address first: the token is kept for that address only');
+      await storeToken(deps.secrets, { origin: originOf(base), token }, allow_plain_text === true);
       return deps.remoteStatus.check();
     },
     'remote:sign-out': async () => {

@@ -1,7 +1,18 @@
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/settings';
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, apiBaseUrlSchema, settingsSchema } from '../../shared/settings';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { JsonFileStore } from './json-file-store';
+
+/**
+ * The file as older versions may have left it: a field added later takes its default, and an API
+ * address today's rules refuse (plain http to another machine) is dropped rather than trusted, without
+ * losing the other settings.
+ */
+const storedSettingsSchema = settingsSchema.extend({
+  kioskMode: z.boolean().default(false),
+  apiBaseUrl: apiBaseUrlSchema.nullable().catch(null),
+});
 
 export class SettingsService {
   readonly #store: JsonFileStore<Settings>;
@@ -13,7 +24,7 @@ export class SettingsService {
     dataDir: string,
     private readonly onChange: (settings: Settings) => void,
   ) {
-    this.#store = new JsonFileStore(join(dataDir, 'settings.json'), settingsSchema, DEFAULT_SETTINGS);
+    this.#store = new JsonFileStore<Settings>(join(dataDir, 'settings.json'), storedSettingsSchema, DEFAULT_SETTINGS);
     this.#current = this.#store.read();
   }
 

@@ -49,10 +49,10 @@ export async function startSyncHarness(options: { learners: number; packages: nu
   let external: ReferenceProcess | null = null;
   if (options.separateProcess) {
     external = await startReferenceProcess(join(dir, 'server'), seed);
-    await secrets.set(external.deviceToken);
+    await secrets.set({ origin: new URL(external.url).origin, token: external.deviceToken });
   } else {
     server = await startReferenceServer({ dataDir: join(dir, 'server'), seed });
-    await secrets.set(server.tokens.issue('kiosk-device', { admin: true, ttlSeconds: 30 * 86_400 }));
+    await secrets.set({ origin: new URL(server.url).origin, token: server.tokens.issue('kiosk-device', { admin: true, ttlSeconds: 30 * 86_400 }) });
   }
   const url = server?.url ?? external?.url ?? '';
   const db = openTestDb('sync');

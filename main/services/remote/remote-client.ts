@@ -1,4 +1,7 @@
+import { IpcFailure } from '../../../shared/ipc/result';
 import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
+import { originOf, redactJson, redactToken, tokenFor } from './bound-token';
+import { matchRemoteOperation } from './match-operation';
 import type { SecretStore } from './secret-store';
 
 export interface RemoteClientOptions {
@@ -9,16 +12,21 @@ export interface RemoteClientOptions {
 }
 
 /**
- * main's HTTP transport to the remote API: adds the token (which only main holds), the idempotency key
- * and a timeout, and turns every outcome into a value. Transport failures are told apart from HTTP
- * answers, because sync retries the first and judges the second.
+ * main's HTTP transport to the remote API. A request must be one of the named operations (checked,
+ * body included, before the token is even read); then main adds the token (only for the origin it was
+ * given for), the idempotency key and a timeout, and turns every outcome into a value. Transport failures
+ * are told apart from HTTP answers, because sync retries the first and judges the second.
  */
 export function createRemoteClient(options: RemoteClientOptions) {
   const doFetch = options.fetch ?? fetch;
   return async function request(req: RemoteRequest): Promise<RemoteResult> {
+    const match = matchRemoteOperation(req.method, req.path, req.body);
+    if (!match.ok) throw new IpcFailure('REMOTE_OPERATION_REFUSED', match.reason);
     const base = await options.baseUrl();
     if (!base) return { kind: 'not_configured' };
-    const token = await options.secrets.get();
+    const url = new URL(match.path, base);
+    if (url.origin !== originOf(base)) throw new IpcFailure('REMOTE_OPERATION_REFUSED', 'The request would leave the API address');
+    const token = await tokenFor(options.secrets, base);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (req.idempotency_key) headers['idempotency-key'] = req.idempotency_key;
@@ -26,24 +34,27 @@ export function createRemoteClient(options: RemoteClientOptions) {
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     try {
-      const response = await doFetch(new URL(req.path, base), {
+      const response = await doFetch(url, {
         method: req.method,
         headers,
         ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+        // A redirect is answered as it is: following it could carry the token to another origin.
+        redirect: 'manual',
         signal,
       });
       const text = await response.text();
       let body: unknown = null;
       try {
-        body = text === '' ? null : JSON.parse(text);
+        body = text === '' ? null : redactJson(JSON.parse(text), token);
       } catch {
-        body = { error: text.slice(0, 500) };
+        body = { error: redactToken(text, token).slice(0, 500) };
       }
       return { kind: 'response', status: response.status, body };
     } catch (error) {
       if (signal.aborted) return { kind: 'timeout' };
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { kind: 'network', message: cause ? `${(error as Error).message} (${cause})` : (error as Error).message };
+      const message = cause ? `${(error as Error).message} (${cause})` : String((error as Error).message);
+      return { kind: 'network', message: redactToken(message, token) };
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { RemoteStatus } from '../../../shared/sync/remote-contract';
+import { tokenFor } from './bound-token';
 import type { SecretStore } from './secret-store';
 
 export interface RemoteStatusOptions {
@@ -26,16 +27,18 @@ export class RemoteStatusService {
 
   async check(): Promise<RemoteStatus> {
     const base = await this.options.baseUrl();
-    const token = await this.options.secrets.get();
+    // A token given for another API address counts as none: it is never sent here.
+    const token = base ? await tokenFor(this.options.secrets, base) : null;
     let next: RemoteStatus;
     if (!base) {
-      next = { configured: false, reachable: false, signed_in: token !== null, checked_at: this.options.now().toISOString() };
+      next = { configured: false, reachable: false, signed_in: false, checked_at: this.options.now().toISOString() };
     } else {
       let reachable: boolean;
       let rejected = false;
       try {
         const response = await (this.options.fetch ?? fetch)(new URL('/api/vr-sessions', base), {
           headers: token ? { authorization: `Bearer ${token}` } : {},
+          redirect: 'manual',
           signal: AbortSignal.timeout(this.options.probeTimeoutMs ?? 5000),
         });
         await response.body?.cancel();

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { EventBus } from '../../../main/ipc/event-bus';
 import { BrowserWindow, handled } from './fake-electron';
 
@@ -48,7 +49,7 @@ describe('wireElectronIpc', () => {
     await app.loadURL('app://outpost/index.html');
     const other = new BrowserWindow({});
     await other.loadURL('https://help.example/');
-    const settings = { locale: 'en' as const, kioskName: null, apiBaseUrl: null };
+    const settings = { ...DEFAULT_SETTINGS, locale: 'en' as const };
     bus.emit('settings:changed', settings);
     expect(app.webContents.sent).toEqual([['settings:changed', settings]]);
     expect(other.webContents.sent).toEqual([]);

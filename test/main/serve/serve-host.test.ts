@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServeFixture } from '../../support/serve-fixture';
 import type { ServeFixture } from '../../support/serve-fixture';
 import { openSocket } from '../../support/ws-client';
+import { UPLOAD_TICKET_HEADER } from '../../../shared/ipc/instructor-contract';
 
 let rendererDir: string;
 let fixture: ServeFixture;
@@ -56,21 +57,50 @@ describe('serve host over HTTP', () => {
   });
 });
 
+/** A socket whose caller has signed in as the instructor (set up on first use). */
+async function instructorSocket() {
+  const client = await openSocket(fixture.host.port, { token: fixture.host.token });
+  const setup = (await client.invoke('instructor:setup', { secret: INSTRUCTOR_SECRET })) as { ok: boolean };
+  if (!setup.ok) await client.invoke('instructor:sign-in', { secret: INSTRUCTOR_SECRET });
+  return client;
+}
+const INSTRUCTOR_SECRET = 'serve host test';
+
 describe('serve host upload endpoint', () => {
+  const origin = () => `http://127.0.0.1:${fixture.host.port}`;
   async function put(headers: Record<string, string>) {
     return fetch(`http://127.0.0.1:${fixture.host.port}/upload/apk?name=x.apk`, { method: 'PUT', body: 'not an apk', headers });
   }
+  async function ticket(): Promise<string> {
+    const client = await instructorSocket();
+    const result = (await client.invoke('packages:upload-ticket', {})) as { ok: true; value: { ticket: string } };
+    client.close();
+    return result.value.ticket;
+  }
 
-  it('refuses uploads without the token or from another origin', async () => {
-    const origin = `http://127.0.0.1:${fixture.host.port}`;
-    expect((await put({ origin })).status).toBe(403);
-    expect((await put({ origin: 'https://evil.example', authorization: `Bearer ${fixture.host.token}` })).status).toBe(403);
+  it('refuses uploads without the token, from another origin, or without an instructor ticket', async () => {
+    const authorization = `Bearer ${fixture.host.token}`;
+    expect((await put({ origin: origin(), [UPLOAD_TICKET_HEADER]: await ticket() })).status).toBe(403);
+    expect((await put({ origin: 'https://evil.example', authorization, [UPLOAD_TICKET_HEADER]: await ticket() })).status).toBe(403);
+    const refused = await put({ origin: origin(), authorization });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await put({ origin: origin(), authorization, [UPLOAD_TICKET_HEADER]: 'f'.repeat(64) })).status).toBe(403);
   });
 
-  it('passes an authorised upload to the package store, which refuses a non-APK clearly', async () => {
-    const res = await put({ origin: `http://127.0.0.1:${fixture.host.port}`, authorization: `Bearer ${fixture.host.token}` });
+  it('refuses a learner asking for a ticket', async () => {
+    const learner = await openSocket(fixture.host.port, { token: fixture.host.token });
+    expect(await learner.invoke('packages:upload-ticket', {})).toMatchObject({ ok: false, error: { code: 'INSTRUCTOR_REQUIRED' } });
+    learner.close();
+  });
+
+  it('passes an upload with a ticket to the package store, and the ticket works once only', async () => {
+    const authorization = `Bearer ${fixture.host.token}`;
+    const once = await ticket();
+    const res = await put({ origin: origin(), authorization, [UPLOAD_TICKET_HEADER]: once });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'NOT_AN_APK' } });
+    expect((await put({ origin: origin(), authorization, [UPLOAD_TICKET_HEADER]: once })).status).toBe(403);
   });
 });
 
@@ -92,12 +122,22 @@ describe('serve host IPC socket', () => {
   });
 
   it('broadcasts events to every connected window', async () => {
-    const a = await openSocket(port(), { token: fixture.host.token });
+    const a = await instructorSocket();
     const b = await openSocket(port(), { token: fixture.host.token });
-    await a.invoke('settings:update', { kioskName: 'Room 12' });
+    expect(await a.invoke('settings:update', { kioskName: 'Room 12' })).toMatchObject({ ok: true });
     expect(await b.nextEvent()).toEqual({ type: 'event', channel: 'settings:changed', payload: expect.objectContaining({ kioskName: 'Room 12' }) });
     a.close();
     b.close();
+  });
+
+  it('keeps an instructor session to its own connection', async () => {
+    const instructor = await instructorSocket();
+    const other = await openSocket(port(), { token: fixture.host.token });
+    expect(await instructor.invoke('instructor:status', {})).toMatchObject({ ok: true, value: { configured: true, signed_in: true } });
+    expect(await other.invoke('instructor:status', {})).toMatchObject({ ok: true, value: { configured: true, signed_in: false } });
+    expect(await other.invoke('settings:update', { kioskName: 'Hijacked' })).toMatchObject({ ok: false, error: { code: 'INSTRUCTOR_REQUIRED' } });
+    instructor.close();
+    other.close();
   });
 
   it('rejects sockets without the token, with a wrong token, or from another origin', async () => {

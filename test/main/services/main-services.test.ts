@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Headset } from '../../../shared/headsets/headset';
 import type { SideloadUpdate, StoredFile } from '../../../shared/headsets/sideload-contract';
+import { UPLOAD_TICKET_HEADER } from '../../../shared/ipc/instructor-contract';
 import { createMainServices } from '../../../main/services/main-services';
 import { FileSecretStore } from '../../../main/services/remote/secret-store';
 import type { MainServices } from '../../../main/services/main-services';
@@ -47,6 +48,7 @@ beforeAll(async () => {
     secrets: new FileSecretStore(join(dataDir, 'remote-token.json')),
   });
   services.bus.subscribe((channel, payload) => events.push({ channel, payload }));
+  expect(await services.dispatch('instructor:setup', { secret: 'class of 2026' }, ctx)).toMatchObject({ ok: true, value: { signed_in: true } });
 }, 60_000);
 
 afterAll(async () => {
@@ -67,9 +69,22 @@ describe('main services with headsets (real adb server, emulated cart)', () => {
     expect(await services.dispatch('headsets:list', {}, ctx)).toMatchObject({ ok: true, value: { adb: { ok: true } } });
   });
 
+  it('refuses headset work to a window without an instructor session', async () => {
+    const learner = { transport: 'websocket' as const, senderId: 'learner' };
+    expect(await services.dispatch('headsets:list', {}, learner)).toMatchObject({ ok: false, error: { code: 'INSTRUCTOR_REQUIRED' } });
+    expect(await services.dispatch('packages:upload-ticket', {}, learner)).toMatchObject({ ok: false, error: { code: 'INSTRUCTOR_REQUIRED' } });
+  });
+
   it('imports an APK, sideloads it to the class with progress events, and launches it everywhere', async () => {
+    const ticket = await services.dispatch('packages:upload-ticket', {}, ctx);
+    if (!ticket.ok) throw new Error(ticket.error.message);
     const upload = await services.upload(
-      new Request('http://127.0.0.1/upload/apk?name=safety.apk', { method: 'PUT', body: Readable.toWeb(createReadStream(apk.path)) as ReadableStream, duplex: 'half' } as RequestInit),
+      new Request('http://127.0.0.1/upload/apk?name=safety.apk', {
+        method: 'PUT',
+        body: Readable.toWeb(createReadStream(apk.path)) as ReadableStream,
+        headers: { [UPLOAD_TICKET_HEADER]: (ticket.value as { ticket: string }).ticket },
+        duplex: 'half',
+      } as RequestInit),
     );
     const stored = ((await upload.json()) as { value: StoredFile }).value;
     const jobs = cart.headsets.map((h, i) => ({

@@ -42,4 +42,13 @@ describe('createIpcRemotePort', () => {
     const { ipc } = fakeBridge(() => Promise.reject(new Error('socket closed')));
     expect(await createIpcRemotePort(ipc)(request)).toEqual({ kind: 'network', message: 'socket closed' });
   });
+
+  it("turns main's refusal to send an operation into a permanent 400 with main's code and reason", async () => {
+    const { ipc } = fakeBridge(async () => ({ ok: false, error: { code: 'REMOTE_OPERATION_REFUSED', message: 'GET /admin is not an operation Outpost sends to the API' } }));
+    expect(await createIpcRemotePort(ipc)({ method: 'GET', path: '/admin' })).toEqual({
+      kind: 'response',
+      status: 400,
+      body: { code: 'REMOTE_OPERATION_REFUSED', error: 'GET /admin is not an operation Outpost sends to the API' },
+    });
+  });
 });
