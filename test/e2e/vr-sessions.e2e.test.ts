@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { jsonFile, navLink, openApp, readStore } from '../support/page-helpers';
+import { jsonFile, leaveInstructorMode, navLink, openApp, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
@@ -37,9 +37,9 @@ afterEach(async () => {
 
 describe('a learner records a VR session on an offline kiosk', () => {
   it('imports a class list, signs in, starts a score_entry session and completes it with inline validation, in en and zh-Hant', async () => {
-    // An instructor loads the class list; a broken file is refused with its problems named.
-    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    // The instructor (who set the kiosk up) loads the class list; a broken file is refused with its problems named.
+    await navLink(page, 'Class').click();
+    await page.getByRole('heading', { name: 'Class', exact: true }).waitFor();
     const fileInput = page.getByLabel('Class list file (JSON)');
     await fileInput.setInputFiles(jsonFile('broken.json', { tenant_id: TENANT, learners: [{ id: 'nope', display_name: 'X' }] }));
     const refusal = page.getByRole('alert').filter({ hasText: 'Nothing was imported from “broken.json”' });
@@ -57,7 +57,6 @@ describe('a learner records a VR session on an offline kiosk', () => {
     };
     await fileInput.setInputFiles(jsonFile('class-7b.json', roster));
     await page.getByRole('status').filter({ hasText: '3 learners imported.' }).waitFor();
-    expect(await page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Alice Wong', 'Bob Chen', 'Carol Lin']);
 
     // The instructor gives Alice a PIN; the form checks the PIN's shape inline first.
     await page.getByRole('combobox', { name: /^Learner/ }).selectOption({ label: 'Alice Wong' });
@@ -78,8 +77,13 @@ describe('a learner records a VR session on an offline kiosk', () => {
     await page.getByRole('status').filter({ hasText: '“Safety Training VR” was added.' }).waitFor();
     expect(await page.getByRole('button', { name: 'Start' }).count()).toBe(0);
 
-    // Alice signs in; a wrong PIN is refused inline.
+    // The instructor leaves; the kiosk now shows learners only their own pages.
+    await leaveInstructorMode(page);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions']);
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+    expect(await page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Alice Wong', 'Bob Chen', 'Carol Lin']);
+
+    // Alice signs in; a wrong PIN is refused inline.
     await page.getByLabel('Find your name').fill('ali');
     await page.getByRole('button', { name: 'Alice Wong' }).click();
     await page.getByLabel('PIN', { exact: true }).fill('1111');
@@ -90,9 +94,8 @@ describe('a learner records a VR session on an offline kiosk', () => {
     await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
     expect(await page.getByTestId('signed-in-learner').textContent()).toBe('Signed in as Alice Wong');
 
-    // She starts a score_entry session from the library; it waits in "Downloading" (no headset here).
-    await navLink(page, 'VR library').click();
-    const row = page.getByTestId('package-table').getByRole('row', { name: /Safety Training VR/ });
+    // She starts a score_entry session from her page; it waits in "Downloading" (no headset here).
+    const row = page.getByTestId('start-table').getByRole('row', { name: /Safety Training VR/ });
     await row.getByLabel('How to finish “Safety Training VR”').selectOption('score_entry');
     await row.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('status').filter({ hasText: '“Safety Training VR” started.' }).waitFor();
@@ -101,7 +104,6 @@ describe('a learner records a VR session on an offline kiosk', () => {
     expect(await card.getByText('Enter a score', { exact: true }).count()).toBe(1);
 
     // Starting again reuses the open session, as the seed's 200 "Existing session returned" says.
-    await navLink(page, 'VR library').click();
     await row.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('status').filter({ hasText: 'You already had an open session for “Safety Training VR”' }).waitFor();
     await card.waitFor();
@@ -137,11 +139,8 @@ describe('a learner records a VR session on an offline kiosk', () => {
     expect(await page.getByTestId('signed-in-learner').textContent()).toBe('Signed in as Alice Wong');
 
     // In Traditional Chinese the same page reads in Taiwan/Hong Kong wording.
-    await navLink(page, 'Settings').click();
-    await page.getByLabel('Language').selectOption('zh-Hant');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { name: '設定' }).waitFor();
-    await navLink(page, '我的 VR 體驗').click();
+    // A learner may switch the language from the top bar (not the kiosk's other settings).
+    await page.getByRole('banner').getByLabel('Language').selectOption('zh-Hant');
     await page.getByRole('heading', { name: '我的 VR 體驗' }).waitFor();
     await card.getByText('通過', { exact: true }).waitFor();
     expect(await card.locator('.status').textContent()).toBe('已完成');

@@ -37,13 +37,48 @@ export interface OpenedApp {
   readonly pageErrors: string[];
 }
 
-/** A fresh browser context on the app's printed URL, waiting until the overview has rendered. */
-export async function openApp(browser: Browser, url: string, options: { timezoneId?: string } = {}): Promise<OpenedApp> {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
+/** The passphrase end-to-end tests give a new kiosk at first run. */
+export const E2E_PASSPHRASE = 'seven blue kites';
+
+/**
+ * A fresh browser context on the app's printed URL. A new kiosk asks for the instructor passphrase first;
+ * unless `setup: false`, this answers it (which leaves the page in instructor mode) and waits for the
+ * overview.
+ */
+export async function openApp(browser: Browser, url: string, options: { timezoneId?: string; setup?: boolean } = {}): Promise<OpenedApp> {
+  const { setup = true, ...contextOptions } = options;
+  const context = await browser.newContext({ locale: 'en-US', ...contextOptions });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);
+  if (setup) {
+    await page.getByRole('heading', { name: 'Set up this kiosk' }).waitFor();
+    await page.getByLabel('New passphrase').fill(E2E_PASSPHRASE);
+    await page.getByLabel('Repeat the passphrase').fill(E2E_PASSPHRASE);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByTestId('instructor-mode').waitFor();
+  }
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
   return { context, page, pageErrors };
+}
+
+/** Signs in as the instructor from the top bar (the page must not be in instructor mode already). */
+export async function enterInstructorMode(page: Page, passphrase = E2E_PASSPHRASE): Promise<void> {
+  await page.getByRole('banner').getByRole('link', { name: 'Instructor' }).click();
+  await page.getByLabel('Instructor passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Sign in as instructor' }).click();
+  await page.getByTestId('instructor-mode').waitFor();
+}
+
+export async function leaveInstructorMode(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Leave instructor mode' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Instructor' }).waitFor();
+}
+
+/** The instructor imports a class list on the Class page and waits for the count. */
+export async function importClassList(page: Page, roster: unknown, fileName = 'class.json'): Promise<void> {
+  await navLink(page, 'Class').click();
+  await page.getByLabel('Class list file (JSON)').setInputFiles(jsonFile(fileName, roster));
+  await page.getByRole('status').filter({ hasText: /learners? imported\./ }).waitFor();
 }

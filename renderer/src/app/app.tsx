@@ -18,6 +18,7 @@ import { SyncIndicator } from '../sync-ui/sync-indicator';
 import { ConnectionBadge } from './connection-badge';
 import type { ConnectionSource } from './connection-badge';
 import { InstructorBadge } from './instructor-badge';
+import { LanguageSwitcher } from './language-switcher';
 import { LearnerBadge } from './learner-badge';
 import { INSTRUCTOR_NAV, LEARNER_NAV, isInstructorRoute, navigate, useHashRoute } from './use-hash-route';
 import type { Route } from './use-hash-route';
@@ -70,6 +71,7 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
         </div>
         <div className="topbar-end">
           {instructor.status?.signed_in && <SyncIndicator />}
+          <LanguageSwitcher />
           <InstructorBadge />
           <LearnerBadge />
           {connection && <ConnectionBadge source={connection} />}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../app/use-hash-route';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { SessionCard } from '../sessions/session-card';
+import { StartExperienceList } from '../sessions/start-experience-list';
 import { useSessionNotice } from '../sessions/session-notice-context';
 import { useVrSessions } from '../sessions/use-vr-sessions';
 import { SignInPage } from './sign-in-page';
@@ -16,12 +16,9 @@ export function SessionsPage() {
 function LearnerSessions({ learnerId }: { learnerId: string }) {
   const { t } = useTranslation();
   const state = useVrSessions(learnerId);
-  const { notice, show } = useSessionNotice();
-  // The library's notice is meant for this visit only: keep a copy, and take it off the shared slot.
-  const [shownNotice] = useState(notice);
-  useEffect(() => {
-    if (notice) show(null);
-  }, [notice, show]);
+  const { notice: shownNotice, show } = useSessionNotice();
+  // A start's notice is meant for this visit only: it goes when the learner leaves the page.
+  useEffect(() => () => show(null), [show]);
 
   return (
     <section aria-labelledby="sessions-title">
@@ -34,9 +31,7 @@ function LearnerSessions({ learnerId }: { learnerId: string }) {
       {state.kind === 'loading' && <p>{t('sessions.loading')}</p>}
       {state.kind === 'failed' && <p role="alert">{t('sessions.loadFailed', { reason: t(`apiErrors.${state.failure.code}`) })}</p>}
       {state.kind === 'ready' && state.sessions.length === 0 && (
-        <p>
-          {t('sessions.empty')} <a href={routeHref('library')}>{t('sessions.openLibrary')}</a>
-        </p>
+        <p>{t('sessions.empty')}</p>
       )}
       {state.kind === 'ready' && state.sessions.length > 0 && (
         <ul className="sessions">
@@ -47,6 +42,7 @@ function LearnerSessions({ learnerId }: { learnerId: string }) {
           ))}
         </ul>
       )}
+      <StartExperienceList />
     </section>
   );
 }
