@@ -5,7 +5,6 @@ import type { ContentSummaryLog } from '../../shared/schemas/content-summary-log
 import type { LessonPlay } from '../../shared/schemas/lesson-play';
 import type { MasteryLog } from '../../shared/schemas/mastery-log';
 import type { ScormSession } from '../../shared/schemas/scorm-session';
-import type { VrSession } from '../../shared/schemas/vr-session';
 
 /** Collection names, one per stored entity. */
 export const COLLECTIONS = {
@@ -34,7 +33,7 @@ export interface TokenRecord {
 }
 
 /** The package is joined in from the catalog when the session is served, as the remote does. */
-export type VrSessionRecord = Omit<VrSession, 'package'> & { readonly notes: string | null };
+export type { VrSessionRecord } from '../../shared/vr/vr-session-record';
 
 export type ActivityProgressRecord = ActivityProgress;
 

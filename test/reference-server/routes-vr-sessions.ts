@@ -2,8 +2,8 @@ import { createVrSessionRequestSchema, listVrSessionsQuerySchema, VR_SESSION_CRE
 import type { VrSession } from '../../shared/schemas/vr-session';
 import { completeVrSessionRequestSchema, VR_SESSION_COMPLETED_MESSAGE } from '../../shared/schemas/vr-session-complete';
 import type { VrPackageSummary } from '../../shared/schemas/vr-package';
-import { minutesToSeconds, vrScore } from '../../shared/vr/vr-score';
 import { canTransition } from '../../shared/vr/vr-session-status';
+import { completedVrSessionRecord, newVrSessionRecord } from '../../shared/vr/vr-session-record';
 import { authenticateLearner } from './auth';
 import type { RosterLearner } from './auth';
 import { COLLECTIONS } from './records';
@@ -47,28 +47,16 @@ function createSession(ctx: RouteContext, learner: RosterLearner): Reply {
   const earlier = sessions(ctx.deps).find({ user_id: learner.id, package_id: body.package_id, activity_id: activityId });
   const open = earlier.find((row) => row.status !== 'completed');
   if (open) return reply(200, { session: toApiSession(ctx.deps, open), message: VR_SESSION_CREATE_MESSAGES.existing });
-  const now = ctx.deps.now().toISOString();
-  const row: VrSessionRecord = {
+  const row = newVrSessionRecord({
     id: ctx.deps.newId(),
-    package_id: body.package_id,
-    activity_id: activityId,
-    tenant_id: ctx.deps.seed.tenant_id,
-    user_id: learner.id,
-    status: 'downloading',
-    completion_mode: body.completion_mode,
-    // A learner repeating a finished experience starts attempt n+1 of the same package/activity.
-    attempts: earlier.length + 1,
-    download_started_at: now,
-    download_completed_at: null,
-    first_launch_at: null,
-    completed_at: null,
-    score: null,
-    success_status: null,
-    time_spent_seconds: 0,
-    self_reported: false,
-    created_at: now,
-    notes: null,
-  };
+    packageId: body.package_id,
+    activityId,
+    tenantId: ctx.deps.seed.tenant_id,
+    userId: learner.id,
+    completionMode: body.completion_mode,
+    earlierAttempts: earlier.length,
+    at: ctx.deps.now().toISOString(),
+  });
   sessions(ctx.deps).insert(row);
   return reply(201, { session: toApiSession(ctx.deps, row), message: VR_SESSION_CREATE_MESSAGES.created });
 }
@@ -81,17 +69,7 @@ function completeSession(ctx: RouteContext, learner: RosterLearner): Reply {
   if (session.status === 'completed') throw vrFailure('ALREADY_COMPLETED', 'Session is already completed');
   if (!canTransition(session.status, 'completed')) throw vrFailure('INVALID_TRANSITION', `A VR session cannot go from ${session.status} to completed`);
   const now = ctx.deps.now().toISOString();
-  const { score, success_status } = vrScore(body.score);
-  const completed: VrSessionRecord = {
-    ...session,
-    status: 'completed',
-    completed_at: now,
-    score,
-    success_status,
-    time_spent_seconds: body.time_spent_minutes === undefined ? session.time_spent_seconds : minutesToSeconds(body.time_spent_minutes),
-    self_reported: true,
-    notes: body.notes ?? null,
-  };
+  const completed = completedVrSessionRecord(session, body, now);
   sessions(ctx.deps).put(completed);
   if (completed.activity_id) recordActivityCompletion(ctx.deps, completed, completed.activity_id, body.score ?? null, now);
   return reply(200, { session: toApiSession(ctx.deps, completed), message: VR_SESSION_COMPLETED_MESSAGE });
