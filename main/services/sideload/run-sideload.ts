@@ -1,6 +1,9 @@
 import { shellQuote } from '../headsets/adbkit-headset-bridge';
-import type { HeadsetBridge } from '../headsets/headset-bridge';
+import type { CommandLimits, HeadsetBridge } from '../headsets/headset-bridge';
+import { HeadsetCommandError } from '../headsets/headset-errors';
 import { deviceProblem, preflight } from './preflight';
+import { DEFAULT_SIDELOAD_TIMING, installTimeoutMs, transferCeilingMs } from './sideload-timing';
+import type { SideloadTiming } from './sideload-timing';
 import type { SideloadRequest, SideloadUpdate } from './sideload-types';
 
 export interface SideloadRunOptions {
@@ -9,6 +12,7 @@ export interface SideloadRunOptions {
   readonly onUpdate: (update: SideloadUpdate) => void;
   /** Progress is reported at most this often (and always at 0 and 100%), so 24 headsets do not flood IPC. */
   readonly progressIntervalMs?: number;
+  readonly timing?: SideloadTiming;
 }
 
 /** Where the APK waits on the headset; named by content so a retry finds what an earlier try pushed. */
@@ -50,10 +54,14 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     emit({ bytes_sent: bytes });
   };
 
+  const timing = options.timing ?? DEFAULT_SIDELOAD_TIMING;
+  // Every question to the headset carries the job's cancel and a deadline, so a silent headset frees its slot.
+  const ask: CommandLimits = { signal: options.signal, timeoutMs: timing.commandTimeoutMs };
+
   try {
     const refused = deviceProblem((await bridge.list()).find((d) => d.serial === serial));
     if (refused?.kind === 'refuse') return emit({ status: 'failed', error_code: refused.code, error_message: refused.message });
-    const check = preflight(apk, await bridge.describe(serial));
+    const check = preflight(apk, await bridge.describe(serial, ask));
     if (check.kind === 'skip') return emit({ status: 'skipped', bytes_sent: 0 });
     if (check.kind === 'refuse') return emit({ status: 'failed', error_code: check.code, error_message: check.message });
 
@@ -61,32 +69,38 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     const remote = remoteApkPath(apk.sha256);
     emit({ status: 'transferring', transfer_started_at: options.now().toISOString() });
     // A retry after a failed install resumes here: the pushed copy is reused when it is complete.
-    if ((await bridge.remoteSize(serial, remote)) !== apk.size_bytes) {
-      await bridge.push(serial, apk.path, remote, { signal: options.signal, onProgress: progress });
+    if ((await bridge.remoteSize(serial, remote, ask)) !== apk.size_bytes) {
+      await bridge.push(serial, apk.path, remote, { signal: options.signal, onProgress: progress, stallMs: timing.stallMs, maxMs: transferCeilingMs(timing, apk.size_bytes) });
     }
     progress(apk.size_bytes);
 
     options.signal.throwIfAborted();
     emit({ status: 'installing' });
-    const installed = await bridge.install(serial, remote, ['-r', '-g']);
+    const installed = await bridge.install(serial, remote, ['-r', '-g'], { signal: options.signal, timeoutMs: installTimeoutMs(timing, apk.size_bytes) });
     if (!installed.ok) return emit({ status: 'failed', error_code: installed.code, error_message: installed.message });
 
     let sent = apk.size_bytes;
     for (const obb of apk.obbs) {
       const base = sent;
-      await bridge.push(serial, obb.path, `/sdcard/Android/obb/${apk.package_name}/${obb.name}`, { signal: options.signal, onProgress: (bytes) => progress(base + bytes) });
+      await bridge.push(serial, obb.path, `/sdcard/Android/obb/${apk.package_name}/${obb.name}`, {
+        signal: options.signal,
+        onProgress: (bytes) => progress(base + bytes),
+        stallMs: timing.stallMs,
+        maxMs: transferCeilingMs(timing, obb.size_bytes),
+      });
       sent += obb.size_bytes;
     }
 
     emit({ status: 'verifying', bytes_sent: state.bytes_total });
-    const version = await bridge.installedVersion(serial, apk.package_name);
+    const version = await bridge.installedVersion(serial, apk.package_name, ask);
     if (version !== BigInt(apk.version_code)) {
       return emit({ status: 'failed', error_code: 'VERIFY_FAILED', error_message: `Installed versionCode is ${version ?? 'missing'}, expected ${apk.version_code}` });
     }
-    await bridge.shell(serial, `rm -f ${shellQuote(remote)}`).catch(() => undefined);
+    await bridge.shell(serial, `rm -f ${shellQuote(remote)}`, ask).catch(() => undefined);
     return emit({ status: 'done', transfer_completed_at: options.now().toISOString() });
   } catch (error) {
     if (options.signal.aborted) return emit({ status: 'cancelled', error_code: null, error_message: null });
+    if (error instanceof HeadsetCommandError) return emit({ status: 'failed', error_code: error.code, error_message: error.message.slice(0, 300) });
     const gone = !(await bridge.list().catch(() => [])).some((d) => d.serial === serial && d.state === 'device');
     return emit({
       status: 'failed',

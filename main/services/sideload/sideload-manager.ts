@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { HeadsetBridge } from '../headsets/headset-bridge';
 import { runSideload } from './run-sideload';
+import type { SideloadTiming } from './sideload-timing';
 import type { SideloadRequest, SideloadUpdate } from './sideload-types';
 
 export interface SideloadManagerOptions {
@@ -9,6 +10,7 @@ export interface SideloadManagerOptions {
   readonly onUpdate: (update: SideloadUpdate) => void;
   /** Headsets written to at once; a USB hub or Wi-Fi access point saturates well before 24. */
   readonly concurrency: number;
+  readonly timing?: SideloadTiming;
 }
 
 /**
@@ -34,7 +36,12 @@ export class SideloadManager {
       .then(() =>
         this.#limit(() => {
           if (controller.signal.aborted) return this.#cancelledBeforeStart(request);
-          return runSideload(this.options.bridge, request, { signal: controller.signal, now: this.options.now, onUpdate: this.options.onUpdate });
+          return runSideload(this.options.bridge, request, {
+            signal: controller.signal,
+            now: this.options.now,
+            onUpdate: this.options.onUpdate,
+            ...(this.options.timing ? { timing: this.options.timing } : {}),
+          });
         }),
       )
       .finally(() => {

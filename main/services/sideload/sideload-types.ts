@@ -30,6 +30,8 @@ export type SideloadErrorCode =
   | 'LOW_BATTERY'
   | 'TRANSFER_FAILED'
   | 'VERIFY_FAILED'
+  | 'HEADSET_NOT_ANSWERING'
+  | 'HEADSET_OUTPUT_TOO_LARGE'
   | (string & {});
 
 export type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';

@@ -1,5 +1,6 @@
 import { shortComponent } from './cmd-am';
 import type { Command, CommandContext } from './commands';
+import { longVersionCode } from './device-state';
 import type { BatteryStatus, DeviceState } from './device-state';
 
 // dumpsys output, trimmed to the sections tools grep for, in Android 10-12 layout.
@@ -60,7 +61,7 @@ export function dumpPackage(state: DeviceState, packageName: string): string {
     `    legacyNativeLibraryDir=${pkg.codePath}/lib\n` +
     '    primaryCpuAbi=arm64-v8a\n' +
     '    secondaryCpuAbi=null\n' +
-    `    versionCode=${pkg.versionCode} minSdk=${pkg.minSdk} targetSdk=${pkg.targetSdk}\n` +
+    `    versionCode=${longVersionCode(pkg)} minSdk=${pkg.minSdk} targetSdk=${pkg.targetSdk}\n` +
     `    versionName=${pkg.versionName ?? 'null'}\n` +
     '    splits=[base]\n' +
     '    apkSigningVersion=2\n' +

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { amCommands } from './cmd-am';
 import { dumpPackage } from './cmd-dumpsys';
 import type { Command, CommandContext } from './commands';
+import { longVersionCode } from './device-state';
 import type { DeviceState } from './device-state';
 import { FsError, normalizeDevicePath } from './fake-fs';
 import { UploadPacer } from './faults';
@@ -245,7 +246,7 @@ function listPackages(args: string[], ctx: CommandContext): number {
       let line = 'package:';
       if (flags.has('-f')) line += `${p.apkPath}=`;
       line += p.packageName;
-      if (flags.has('--show-versioncode')) line += ` versionCode:${p.versionCode}`;
+      if (flags.has('--show-versioncode')) line += ` versionCode:${longVersionCode(p)}`;
       if (flags.has('-i')) line += `  installer=${p.installer ?? 'null'}`;
       if (flags.has('-U')) line += ` uid:${p.userId}`;
       return `${line}\n`;

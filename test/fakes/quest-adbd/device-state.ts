@@ -23,6 +23,8 @@ export interface BatteryState {
 export interface InstalledPackage {
   packageName: string;
   versionCode: number;
+  /** android:versionCodeMajor: the long versionCode is major << 32 | versionCode (Android 9+). */
+  versionCodeMajor: number;
   versionName: string | null;
   minSdk: number;
   targetSdk: number;
@@ -49,6 +51,7 @@ export interface ForegroundActivity {
 export interface PreinstalledPackage {
   packageName: string;
   versionCode: number;
+  versionCodeMajor?: number;
   versionName?: string;
   label?: string;
   /** Fully qualified launcher activity; omitted means the app has none. */
@@ -190,6 +193,7 @@ export class DeviceState {
     this.packages.set(name, {
       packageName: name,
       versionCode: this.sdk,
+      versionCodeMajor: 0,
       versionName: this.props.get('ro.build.version.release') ?? null,
       minSdk: this.sdk,
       targetSdk: this.sdk,
@@ -213,6 +217,7 @@ export class DeviceState {
     this.packages.set(pkg.packageName, {
       packageName: pkg.packageName,
       versionCode: pkg.versionCode,
+      versionCodeMajor: pkg.versionCodeMajor ?? 0,
       versionName: pkg.versionName ?? null,
       minSdk: pkg.minSdk ?? 29,
       targetSdk: pkg.targetSdk ?? 32,
@@ -228,6 +233,11 @@ export class DeviceState {
       installer: null,
     });
   }
+}
+
+/** What PackageInfo.getLongVersionCode() returns, and pm and dumpsys print. */
+export function longVersionCode(pkg: Pick<InstalledPackage, 'versionCode' | 'versionCodeMajor'>): bigint {
+  return (BigInt(pkg.versionCodeMajor) << 32n) | BigInt(pkg.versionCode >>> 0);
 }
 
 function launcherActivity(name: string): ApkActivity {

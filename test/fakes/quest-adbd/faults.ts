@@ -10,6 +10,13 @@ export interface FaultSwitches {
   throttleBytesPerSecond: number | null;
   /** Every install fails with this code, e.g. 'INSTALL_FAILED_INTERNAL_ERROR' (text after ':' optional). */
   forcedInstallFailure: string | null;
+  /**
+   * Asleep or out of Wi-Fi range with the link still up: nothing is acknowledged or answered until it is
+   * cleared (QuestHeadset.setAsleep(false) replays what arrived meanwhile).
+   */
+  asleep: boolean;
+  /** Falls asleep once this many bytes of one upload arrived (the instructor's headset dozing mid-push). */
+  asleepAfterBytes: number | null;
 }
 
 export function defaultFaults(): FaultSwitches {
@@ -18,6 +25,8 @@ export function defaultFaults(): FaultSwitches {
     dropMidTransferAfterBytes: null,
     throttleBytesPerSecond: null,
     forcedInstallFailure: null,
+    asleep: false,
+    asleepAfterBytes: null,
   };
 }
 
@@ -34,6 +43,8 @@ export class UploadPacer {
 
   async account(byteCount: number): Promise<void> {
     this.bytes += byteCount;
+    const sleepAt = this.faults.asleepAfterBytes;
+    if (sleepAt !== null && this.bytes >= sleepAt) this.faults.asleep = true;
     const rate = this.faults.throttleBytesPerSecond;
     if (rate === null || rate <= 0) return;
     const dueAt = this.startedAt + (this.bytes / rate) * 1000;

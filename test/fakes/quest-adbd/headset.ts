@@ -65,6 +65,8 @@ export interface QuestHeadset {
   readonly trace: TraceEntry[];
   /** Flip the USB-debugging prompt: true drops live links so the host re-handshakes into AUTH; false "taps Allow". */
   setUnauthorized(value: boolean): void;
+  /** Asleep keeps every link up but answers nothing; waking handles what arrived meanwhile. */
+  setAsleep(value: boolean): void;
   /** Cut every ADB connection, as if the headset fell off Wi-Fi. */
   disconnectAll(reason?: string): void;
   readonly connectionCount: number;
@@ -114,6 +116,7 @@ export async function startQuestHeadset(options: QuestHeadsetOptions = {}): Prom
       banner,
       maxPayload: options.maxPayload ?? MAX_PAYLOAD,
       isUnauthorized: () => faults.unauthorized,
+      isAsleep: () => faults.asleep,
       trace: record,
       openService: (destination, stream) =>
         openService(destination, stream, {
@@ -157,6 +160,13 @@ export async function startQuestHeadset(options: QuestHeadsetOptions = {}): Prom
       faults.unauthorized = value;
       if (value) disconnectAll('now unauthorized');
       else for (const connection of connections) connection.acceptPendingAuth();
+    },
+    setAsleep(value: boolean): void {
+      faults.asleep = value;
+      if (!value) {
+        faults.asleepAfterBytes = null;
+        for (const connection of connections) connection.wake();
+      }
     },
     disconnectAll,
     get connectionCount(): number {

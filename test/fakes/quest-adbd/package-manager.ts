@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { ApkParseError, readApkManifest } from './apk-manifest';
+import { longVersionCode } from './device-state';
 import type { DeviceState, InstalledPackage } from './device-state';
 import { FakeFileSystem, FsError } from './fake-fs';
 import type { FaultSwitches } from './faults';
@@ -78,10 +79,10 @@ export async function installFromDevicePath(
       return failure('INSTALL_FAILED_ALREADY_EXISTS', `Attempt to re-install ${manifest.packageName} without first uninstalling.`);
     }
     if (existing.system) return failure('INSTALL_FAILED_UPDATE_INCOMPATIBLE', `Package ${manifest.packageName} signatures do not match previously installed version; ignoring!`);
-    if (manifest.versionCode < existing.versionCode && !flags.allowDowngrade) {
+    if (BigInt(manifest.versionCode) < longVersionCode(existing) && !flags.allowDowngrade) {
       return failure(
         'INSTALL_FAILED_VERSION_DOWNGRADE',
-        `Downgrade detected: Update version code ${manifest.versionCode} is older than current ${existing.versionCode}`,
+        `Downgrade detected: Update version code ${manifest.versionCode} is older than current ${longVersionCode(existing)}`,
       );
     }
   }
@@ -107,6 +108,7 @@ export async function installFromDevicePath(
   const record: InstalledPackage = {
     packageName: manifest.packageName,
     versionCode: manifest.versionCode,
+    versionCodeMajor: 0,
     versionName: manifest.versionName,
     minSdk: manifest.minSdk,
     targetSdk: manifest.targetSdk,

@@ -36,6 +36,8 @@ export interface TransportOptions {
   banner: () => string;
   maxPayload: number;
   isUnauthorized: () => boolean;
+  /** Asleep (or out of range): the link stays up but nothing is acknowledged or answered. */
+  isAsleep: () => boolean;
   openService: ServiceFactory;
   trace: (event: TraceEvent) => void;
 }
@@ -109,6 +111,8 @@ export class AdbConnection {
   private authState: AuthState = 'none';
   private hostVersion = A_VERSION;
   private destroyed = false;
+  /** Stream packets that arrived while asleep, replayed in order on waking. */
+  private held: AdbPacket[] = [];
 
   constructor(
     private readonly socket: Socket,
@@ -136,6 +140,13 @@ export class AdbConnection {
     this.options.trace({ kind: 'drop', detail: reason });
     this.socket.destroy();
     this.teardown();
+  }
+
+  /** The headset woke up: what the host sent meanwhile is handled now, in order. */
+  wake(): void {
+    const held = this.held;
+    this.held = [];
+    for (const packet of held) this.onPacket(packet);
   }
 
   /** The user tapped "Allow" on the headset's USB-debugging prompt. */
@@ -171,6 +182,11 @@ export class AdbConnection {
     }
     // Until the handshake is done a real adbd ignores everything else.
     if (!this.online) return;
+    if (this.options.isAsleep()) {
+      // Bytes keep arriving (the TCP link is up) but no OKAY, no answer: adb's side just waits.
+      this.held.push(packet);
+      return;
+    }
     switch (packet.command) {
       case A_OPEN:
         this.onOpen(packet);
