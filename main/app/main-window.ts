@@ -24,14 +24,23 @@ export function denyAllPermissions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(preloadDir: string): BrowserWindow {
+export interface WindowOptions {
+  /** A packaged build: no developer tools at all, since a kiosk user could use them to read main's replies. */
+  readonly packaged: boolean;
+  /** Full screen with no window controls, for a kiosk learners cannot leave. */
+  readonly kiosk: boolean;
+}
+
+export function createMainWindow(preloadDir: string, options: WindowOptions = { packaged: false, kiosk: false }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
     minWidth: 900,
     minHeight: 600,
     show: false,
+    kiosk: options.kiosk,
     webPreferences: {
+      devTools: !options.packaged,
       preload: join(preloadDir, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
@@ -45,6 +54,10 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     },
   });
   guardWindow(win);
+  if (options.packaged) {
+    // devTools:false already blocks them; closing on open covers any path that still gets there.
+    win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
+  }
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;

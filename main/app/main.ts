@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { platform } from 'node:os';
 import { app, BrowserWindow } from 'electron';
+import type { Settings } from '../../shared/settings';
 import { createMainServices, defaultAdbConfig } from '../services/main-services';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { wireElectronIpc } from './electron-ipc';
 import { safeStorageSecrets } from './safe-storage-secrets';
 import { createMainWindow, denyAllPermissions } from './main-window';
+import { applyKiosk, hardenShell, kioskWanted } from './shell-hardening';
 
 // The bundle lives in dist/electron; the renderer build sits beside it in dist/renderer.
 const distDir = join(__dirname, '..');
@@ -24,8 +26,9 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     denyAllPermissions();
+    const { packaged } = hardenShell();
     const services = createMainServices({
       dataDir: app.getPath('userData'),
       appInfo: { name: app.getName(), version: app.getVersion(), host: 'electron', platform: platform() },
@@ -38,9 +41,13 @@ if (!app.requestSingleInstanceLock()) {
     wireElectronIpc(services.dispatch, services.bus);
     void services.startHeadsets();
     app.on('before-quit', () => services.stop());
-    createMainWindow(join(distDir, 'electron'));
+    const openWindow = async () => createMainWindow(join(distDir, 'electron'), { packaged, kiosk: kioskWanted(await services.settings.get()) });
+    services.bus.subscribe((channel, payload) => {
+      if (channel === 'settings:changed') applyKiosk(BrowserWindow.getAllWindows(), payload as Settings);
+    });
+    await openWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(join(distDir, 'electron'));
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
     });
   });
 

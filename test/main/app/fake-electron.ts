@@ -24,6 +24,10 @@ export class FakeWebContents {
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
   }
+  devToolsClosed = 0;
+  closeDevTools() {
+    this.devToolsClosed += 1;
+  }
 }
 
 export class BrowserWindow {
@@ -31,6 +35,7 @@ export class BrowserWindow {
   readonly webContents = new FakeWebContents();
   loadedUrl = '';
   constructor(readonly options: Record<string, unknown>) {
+    this.kiosk = options.kiosk === true;
     BrowserWindow.windows.push(this);
   }
   static getAllWindows() {
@@ -45,6 +50,13 @@ export class BrowserWindow {
   show() {}
   isDestroyed() {
     return false;
+  }
+  kiosk = false;
+  isKiosk() {
+    return this.kiosk;
+  }
+  setKiosk(flag: boolean) {
+    this.kiosk = flag;
   }
   loadURL(url: string) {
     this.loadedUrl = url;
@@ -76,3 +88,27 @@ export const session = {
 };
 
 export const protocol = { registerSchemesAsPrivileged() {}, handle() {} };
+
+/** What the shell set as the application menu: undefined until it is set, null for "no menu". */
+export const Menu = {
+  current: undefined as unknown,
+  setApplicationMenu(menu: unknown) {
+    Menu.current = menu;
+  },
+};
+
+export const commandLineSwitches = new Set<string>();
+export const app = {
+  isPackaged: false,
+  commandLine: { hasSwitch: (name: string) => commandLineSwitches.has(name) },
+};
+
+/** safeStorage with its backend chosen by the test. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable: () => safeStorage.available,
+  getSelectedStorageBackend: () => safeStorage.backend,
+  encryptString: (plain: string) => Buffer.from(`enc:${Buffer.from(plain).toString('base64')}`),
+  decryptString: (blob: Buffer) => Buffer.from(blob.toString().replace(/^enc:/, ''), 'base64').toString(),
+};
