@@ -5,6 +5,14 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'url', 'util', 'worker_threads'];
 const electronOnlyInShell = { name: 'electron', message: 'Electron is imported only by the thin shell in main/app and main/preload.' };
+const rendererSyntax = [
+  { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
+  { selector: 'JSXText[value=/[A-Za-z\\u4e00-\\u9fff]/]', message: 'User-facing text goes through i18n: use t().' },
+  {
+    selector: 'JSXAttribute[name.name=/^(title|placeholder|alt|aria-label|aria-description)$/] > Literal',
+    message: 'User-facing text goes through i18n: use t().',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**'] },
@@ -51,14 +59,17 @@ export default tseslint.config(
           patterns: [{ group: nodeBuiltins, message: 'The renderer is sandboxed: no Node modules; ask main over IPC.' }],
         },
       ],
+      'no-restricted-syntax': ['error', ...rendererSyntax],
+    },
+  },
+  {
+    // One write path per record (issue 9): components and hooks call renderer/src/data, never a Dexie table.
+    files: ['renderer/src/**/*.tsx', 'renderer/src/**/use-*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
-        { selector: 'JSXText[value=/[A-Za-z\\u4e00-\\u9fff]/]', message: 'User-facing text goes through i18n: use t().' },
-        {
-          selector: 'JSXAttribute[name.name=/^(title|placeholder|alt|aria-label|aria-description)$/] > Literal',
-          message: 'User-facing text goes through i18n: use t().',
-        },
+        ...rendererSyntax,
+        { selector: "MemberExpression[object.name='db']", message: 'Components read and write through renderer/src/data.' },
       ],
     },
   },

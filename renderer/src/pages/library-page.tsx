@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
 import { useServices } from '../app/services-context';
 import { addManualPackage } from '../data/vr-packages';
+import { packageOrigin } from '../data/vr-package-origin';
 import { listPackagesByTitle } from '../data/vr-package-queries';
 import { routeHref } from '../app/use-hash-route';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { ApkImport } from '../library/apk-import';
 import { StartSessionControl } from '../library/start-session-control';
-import { TITLE_MAX, checkManualPackage } from '../library/manual-package-form';
+import { TITLE_MAX, VERSION_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
 
 type Errors = Extract<ManualPackageCheck, { ok: false }>['errors'];
@@ -70,7 +71,14 @@ export function LibraryPage() {
           <tbody>
             {packages.map((pkg) => (
               <tr key={pkg.id}>
-                <td>{pkg.title}</td>
+                <td>
+                  {pkg.title}
+                  {packageOrigin(pkg) === 'local' && (
+                    <span className="badge local-badge" data-testid="local-badge">
+                      {t('library.localBadge')}
+                    </span>
+                  )}
+                </td>
                 <td>{pkg.version}</td>
                 <td>{pkg.target_platforms.map((p) => t(`platforms.${p}`)).join(', ')}</td>
                 {session && (
@@ -95,7 +103,7 @@ export function LibraryPage() {
         <label>
           <span>{t('library.fieldVersion')}</span>
           <input name="version" value={version} onChange={(e) => setVersion(e.target.value)} aria-invalid={errors.version ? true : undefined} />
-          {errors.version && <small role="alert">{t(`library.errors.${errors.version}`)}</small>}
+          {errors.version && <small role="alert">{t(`library.errors.${errors.version}`, { max: VERSION_MAX })}</small>}
         </label>
         <fieldset>
           <legend>{t('library.fieldPlatforms')}</legend>

@@ -4,6 +4,7 @@ import { useLearnerSession } from '../auth/learner-session-context';
 import { SessionCard } from '../sessions/session-card';
 import { StartExperienceList } from '../sessions/start-experience-list';
 import { useSessionNotice } from '../sessions/session-notice-context';
+import { useLocalPackageIds } from '../sessions/use-local-package-ids';
 import { useVrSessions } from '../sessions/use-vr-sessions';
 import { SignInPage } from './sign-in-page';
 
@@ -16,6 +17,7 @@ export function SessionsPage() {
 function LearnerSessions({ learnerId }: { learnerId: string }) {
   const { t } = useTranslation();
   const state = useVrSessions(learnerId);
+  const localPackages = useLocalPackageIds();
   const { notice: shownNotice, show } = useSessionNotice();
   // A start's notice is meant for this visit only: it goes when the learner leaves the page.
   useEffect(() => () => show(null), [show]);
@@ -37,7 +39,7 @@ function LearnerSessions({ learnerId }: { learnerId: string }) {
         <ul className="sessions">
           {state.sessions.map((session) => (
             <li key={session.id}>
-              <SessionCard session={session} />
+              <SessionCard session={session} keptLocal={localPackages.has(session.package_id)} />
             </li>
           ))}
         </ul>

@@ -8,7 +8,7 @@ export const COMPLETION_FIELDS = ['score', 'time_spent_minutes', 'notes'] as con
 export type CompletionField = (typeof COMPLETION_FIELDS)[number];
 
 /** i18n keys under sessions.form.errors, never English text. */
-export type CompletionFieldError = 'scoreRequired' | 'notANumber' | 'scoreRange' | 'minutesNegative' | 'notesTooLong' | 'rejected';
+export type CompletionFieldError = 'scoreRequired' | 'notANumber' | 'scoreRange' | 'minutesNegative' | 'minutesTooMany' | 'notesTooLong' | 'rejected';
 export type CompletionErrors = Partial<Record<CompletionField, CompletionFieldError>>;
 
 /** What the learner typed, as the inputs hold it. */
@@ -34,14 +34,14 @@ function isField(value: unknown): value is CompletionField {
   return (COMPLETION_FIELDS as readonly unknown[]).includes(value);
 }
 
-const OUT_OF_RANGE: Record<CompletionField, CompletionFieldError> = {
-  score: 'scoreRange',
-  time_spent_minutes: 'minutesNegative',
-  notes: 'notesTooLong',
+const OUT_OF_RANGE: Record<CompletionField, Record<'too_big' | 'too_small', CompletionFieldError>> = {
+  score: { too_big: 'scoreRange', too_small: 'scoreRange' },
+  time_spent_minutes: { too_big: 'minutesTooMany', too_small: 'minutesNegative' },
+  notes: { too_big: 'notesTooLong', too_small: 'notesTooLong' },
 };
 
 function errorOf(field: CompletionField, issue: z.core.$ZodIssue): CompletionFieldError {
-  return issue.code === 'too_big' || issue.code === 'too_small' ? OUT_OF_RANGE[field] : 'rejected';
+  return issue.code === 'too_big' || issue.code === 'too_small' ? OUT_OF_RANGE[field][issue.code] : 'rejected';
 }
 
 /**
@@ -55,6 +55,9 @@ export function checkCompletion(input: CompletionInput): CompletionCheck {
   if (score === undefined && input.mode === 'score_entry') errors.score = 'scoreRequired';
   if (Number.isNaN(score)) errors.score = 'notANumber';
   if (Number.isNaN(minutes)) errors.time_spent_minutes = 'notANumber';
+  // Four hundred nines are a plain decimal too, but Infinity as a number: out of range, not "not a number".
+  if (score !== undefined && Math.abs(score) === Infinity) errors.score = OUT_OF_RANGE.score[score > 0 ? 'too_big' : 'too_small'];
+  if (minutes !== undefined && Math.abs(minutes) === Infinity) errors.time_spent_minutes = OUT_OF_RANGE.time_spent_minutes[minutes > 0 ? 'too_big' : 'too_small'];
 
   const body: CompleteVrSessionRequest = {
     ...(score !== undefined && !Number.isNaN(score) ? { score } : {}),

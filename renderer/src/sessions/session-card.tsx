@@ -3,7 +3,8 @@ import type { VrSession } from '../../../shared/schemas/vr-session';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { CompleteSessionForm } from './complete-session-form';
 
-export function SessionCard({ session }: { session: VrSession }) {
+/** `keptLocal`: the package is not known to the remote, so this session stays on the kiosk until it is linked. */
+export function SessionCard({ session, keptLocal = false }: { session: VrSession; keptLocal?: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const headingId = `session-${session.id}`;
@@ -13,6 +14,11 @@ export function SessionCard({ session }: { session: VrSession }) {
         <h2 id={headingId}>{session.package.title || t('sessions.untitled')}</h2>
         <span className={`status status-${session.status}`}>{t(`vrStatus.${session.status}`)}</span>
       </header>
+      {keptLocal && (
+        <p className="hint kept-local" data-testid="kept-local">
+          {t('sessions.keptLocal')}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('sessions.facts.version')}</dt>
         <dd>{session.package.version}</dd>

@@ -32,6 +32,17 @@ describe('checkCompletion', () => {
     expect(checkCompletion({ ...blank, score: text, minutes: text })).toEqual({ ok: false, errors: { score: 'notANumber', time_spent_minutes: 'notANumber' } });
   });
 
+  it('refuses more than a day of time spent, with its own message', () => {
+    expect(checkCompletion({ ...blank, minutes: '1440' })).toEqual({ ok: true, body: { time_spent_minutes: 1440 } });
+    expect(checkCompletion({ ...blank, minutes: '1441' })).toEqual({ ok: false, errors: { time_spent_minutes: 'minutesTooMany' } });
+    expect(checkCompletion({ ...blank, minutes: '9'.repeat(400) })).toEqual({ ok: false, errors: { time_spent_minutes: 'minutesTooMany' } });
+  });
+
+  it('counts notes in characters like the schema: 1000 emoji pass, 1001 are too long', () => {
+    expect(checkCompletion({ ...blank, notes: '😀'.repeat(1000) })).toEqual({ ok: true, body: { notes: '😀'.repeat(1000) } });
+    expect(checkCompletion({ ...blank, notes: '😀'.repeat(1001) })).toEqual({ ok: false, errors: { notes: 'notesTooLong' } });
+  });
+
   it('leaves out notes that are only whitespace, and sends others as typed', () => {
     expect(checkCompletion({ ...blank, notes: '  \n ' })).toEqual({ ok: true, body: {} });
     expect(checkCompletion({ ...blank, notes: ' Done! ' })).toEqual({ ok: true, body: { notes: ' Done! ' } });
