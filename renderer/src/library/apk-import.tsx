@@ -12,6 +12,7 @@ import { ImportReviewForm } from './import-review-form';
 import { selectImportFiles } from './import-selection';
 import { DEFAULT_IMPORT_PLATFORMS } from './package-from-upload';
 import type { UploadedPackage } from './package-from-upload';
+import { createPackageUploader } from './upload-file';
 import { uploadAll } from './upload-files';
 
 type Step =
@@ -24,14 +25,14 @@ type Step =
 /** APK (+ OBB) import: upload to main's store with progress, then choose headsets, then one library row. */
 export function ApkImport() {
   const { t, i18n } = useTranslation();
-  const { ports } = useServices();
+  const { ports, ipc } = useServices();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   async function importFiles(files: File[]) {
     const selection = selectImportFiles(files);
     if (!selection.ok) return setStep({ kind: 'failed', error: selection.problem, file: selection.names.join(', ') });
     setStep({ kind: 'uploading', file: selection.apk.name, sent: 0, total: 1 });
-    const result = await uploadAll(selection.apk, selection.obbs, (sent, total) => setStep({ kind: 'uploading', file: selection.apk.name, sent, total }));
+    const result = await uploadAll(selection.apk, selection.obbs, (sent, total) => setStep({ kind: 'uploading', file: selection.apk.name, sent, total }), createPackageUploader(ipc));
     if (!result.ok) return setStep({ kind: 'failed', error: importErrorKey(result.code), file: result.file });
     const info = result.upload.apk.apk;
     if (!info) return setStep({ kind: 'failed', error: 'notAnApk', file: selection.apk.name });
