@@ -78,11 +78,15 @@ async function start(container: HTMLElement): Promise<void> {
       void sideloads.catchUp();
     });
   }
+  const onInstructorSignedIn = () => {
+    void headsets.refresh();
+    void sideloads.catchUp();
+  };
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={{ ipc, db, appInfo: info.value, api, sync, ports }}>
-          <InstructorProvider ipc={ipc}>
+          <InstructorProvider ipc={ipc} onSignedIn={onInstructorSignedIn}>
             <LearnerSessionProvider db={db} store={window.sessionStorage}>
               <HeadsetFeedProvider feed={headsets}>
                 <App connection={bridge instanceof SocketBridge ? bridge : null} />

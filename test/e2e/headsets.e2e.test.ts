@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApk } from '../fakes/apk-builder';
 import type { BuiltApk } from '../fakes/apk-builder';
 import { launchChromium } from '../support/chromium';
-import { navLink, openApp, readStore } from '../support/page-helpers';
+import { importClassList, navLink, openApp, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
@@ -57,10 +57,7 @@ const card = (i: number) => page.getByRole('article', { name: `${headset(i).mode
 describe('a class installs and launches an imported APK on a cart of headsets', () => {
   it('imports the APK, installs it on every suitable headset for a learner’s session and launches it everywhere', async () => {
     // The class list, so a learner can start a session.
-    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
-    const roster = { tenant_id: TENANT, learners: [{ id: ALICE, display_name: 'Alice Wong' }, { id: BOB, display_name: 'Bob Chen' }] };
-    await page.getByLabel('Class list file (JSON)').setInputFiles({ name: 'class.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(roster)) });
-    await page.getByRole('status').filter({ hasText: '2 learners imported.' }).waitFor();
+    await importClassList(page, { tenant_id: TENANT, learners: [{ id: ALICE, display_name: 'Alice Wong' }, { id: BOB, display_name: 'Bob Chen' }] });
 
     // Dropped files are checked before any upload; a file that is not an app is refused in words by main.
     await navLink(page, 'VR library').click();
@@ -86,12 +83,11 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     const [pkg] = await readStore(page, 'vrPackages');
     expect(pkg).toMatchObject({ title: 'Safety VR', version: '1.0.7', package_name: PACKAGE, version_code: 7, apk_size_bytes: apk.sizeBytes, target_platforms: ['quest2', 'quest3'] });
 
-    // Alice signs in and starts a session for it: it waits in Downloading.
+    // Alice signs in (the instructor stays beside her, still in instructor mode) and starts a session: it waits in Downloading.
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Alice Wong' }).click();
     await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
-    await navLink(page, 'VR library').click();
-    await page.getByTestId('package-table').getByRole('row', { name: /Safety VR/ }).getByRole('button', { name: 'Start' }).click();
+    await page.getByTestId('start-table').getByRole('row', { name: /Safety VR/ }).getByRole('button', { name: 'Start' }).click();
     const session = page.getByRole('article', { name: 'Safety VR' });
     await session.getByText('Downloading', { exact: true }).waitFor();
 

@@ -45,10 +45,12 @@ export const E2E_PASSPHRASE = 'seven blue kites';
  * unless `setup: false`, this answers it (which leaves the page in instructor mode) and waits for the
  * overview.
  */
-export async function openApp(browser: Browser, url: string, options: { timezoneId?: string; setup?: boolean } = {}): Promise<OpenedApp> {
-  const { setup = true, ...contextOptions } = options;
+export async function openApp(browser: Browser, url: string, options: { timezoneId?: string; setup?: boolean; fakeClock?: boolean } = {}): Promise<OpenedApp> {
+  const { setup = true, fakeClock = false, ...contextOptions } = options;
   const context = await browser.newContext({ locale: 'en-US', ...contextOptions });
   const page = await context.newPage();
+  // Time still flows; the test can jump it forward (idle sign-out) without waiting minutes.
+  if (fakeClock) await page.clock.install();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);

@@ -27,8 +27,19 @@ type Ipc = Pick<IpcClient, 'invoke'>;
  * The instructor role as main sees it for this window. main holds the session (and ends it when idle);
  * this only mirrors it for the UI, asking again after every change and when main said it would expire.
  */
-export function InstructorProvider({ ipc, children }: { ipc: Ipc; children: ReactNode }) {
+interface ProviderProps {
+  readonly ipc: Ipc;
+  /** What main only tells an instructor (the cart, running installs) is fetched again when one signs in. */
+  readonly onSignedIn?: () => void;
+  readonly children: ReactNode;
+}
+
+export function InstructorProvider({ ipc, onSignedIn, children }: ProviderProps) {
   const [status, setStatus] = useState<InstructorStatus | null>(null);
+  const signedIn = status?.signed_in === true;
+  useEffect(() => {
+    if (signedIn) onSignedIn?.();
+  }, [signedIn, onSignedIn]);
 
   const refresh = useCallback(async () => {
     const result = await ipc.invoke('instructor:status', {});

@@ -10,7 +10,7 @@ import { listPackagesByTitle } from '../data/vr-package-queries';
 import { routeHref } from '../app/use-hash-route';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { ApkImport } from '../library/apk-import';
-import { StartSessionControl } from '../library/start-session-control';
+import { StartSessionControl } from '../sessions/start-session-control';
 import { TITLE_MAX, VERSION_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
 

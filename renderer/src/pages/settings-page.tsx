@@ -5,6 +5,7 @@ import { UI_LOCALES } from '../../../shared/i18n/locales';
 import type { UiLocale } from '../../../shared/i18n/locales';
 import { useServices } from '../app/services-context';
 import { useSettings } from '../app/use-settings';
+import { IDLE_SIGN_OUT_MAX_MINUTES, IDLE_SIGN_OUT_MIN_MINUTES } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; reason: string };
@@ -30,12 +31,19 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (statu
   const { ipc } = useServices();
   const [locale, setLocale] = useState<UiLocale | ''>(initial.locale ?? '');
   const [kioskName, setKioskName] = useState(initial.kioskName ?? '');
+  const [idleMinutes, setIdleMinutes] = useState(String(initial.idleSignOutMinutes));
+  const [kioskMode, setKioskMode] = useState(initial.kioskMode);
+  const idle = Number(idleMinutes);
+  const idleValid = Number.isInteger(idle) && idle >= IDLE_SIGN_OUT_MIN_MINUTES && idle <= IDLE_SIGN_OUT_MAX_MINUTES;
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (!idleValid) return;
     const result = await ipc.invoke('settings:update', {
       locale: locale === '' ? null : locale,
       kioskName: kioskName.trim() === '' ? null : kioskName,
+      idleSignOutMinutes: idle,
+      kioskMode,
     });
     onSaved(result.ok ? { kind: 'saved' } : { kind: 'error', reason: result.error.message });
   }
@@ -58,6 +66,25 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (statu
           <input name="kioskName" value={kioskName} maxLength={80} onChange={(event) => setKioskName(event.target.value)} />
           <small>{t('settings.kioskNameHint')}</small>
         </label>
+        <label>
+          <span>{t('settings.idleMinutes')}</span>
+          <input
+            name="idleSignOutMinutes"
+            type="number"
+            inputMode="numeric"
+            min={IDLE_SIGN_OUT_MIN_MINUTES}
+            max={IDLE_SIGN_OUT_MAX_MINUTES}
+            value={idleMinutes}
+            aria-invalid={idleValid ? undefined : true}
+            onChange={(event) => setIdleMinutes(event.target.value)}
+          />
+          <small role={idleValid ? undefined : 'alert'}>{t(idleValid ? 'settings.idleHint' : 'settings.idleInvalid', { min: IDLE_SIGN_OUT_MIN_MINUTES, max: IDLE_SIGN_OUT_MAX_MINUTES })}</small>
+        </label>
+        <label className="inline">
+          <input type="checkbox" name="kioskMode" checked={kioskMode} onChange={(event) => setKioskMode(event.target.checked)} />
+          <span>{t('settings.kioskMode')}</span>
+        </label>
+        <small className="hint">{t('settings.kioskModeHint')}</small>
         <button type="submit">{t('settings.save')}</button>
       </form>
   );

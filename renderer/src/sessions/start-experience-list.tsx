@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
 import { listPackagesByTitle } from '../data/vr-package-queries';
-import { StartSessionControl } from '../library/start-session-control';
+import { StartSessionControl } from './start-session-control';
 
 /**
  * What a signed-in learner can start: the kiosk's VR experiences, read-only. Managing the library

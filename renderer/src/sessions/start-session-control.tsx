@@ -6,7 +6,7 @@ import type { ApiErrorCode } from '../local-server/api-result';
 import { navigate } from '../app/use-hash-route';
 import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
 import type { VrPackageRow } from '../db/rows';
-import { useSessionNotice } from '../sessions/session-notice-context';
+import { useSessionNotice } from './session-notice-context';
 
 /** auto_detect needs an SDK inside the app (the seed marks it "future"), so learners cannot pick it. */
 export const STARTABLE_MODES = ['self_report', 'score_entry'] as const satisfies readonly VrCompletionMode[];
