@@ -46,4 +46,9 @@ describe('SettingsService', () => {
     expect((await service.get()).kioskName).toBe('Lab');
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ kioskName: 'Lab' });
   });
+
+  it('drops a stored API address that today refuses (plain http to another machine), keeping the rest', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ locale: 'zh-Hant', kioskName: 'Room 4', apiBaseUrl: 'http://api.example.org' }));
+    expect(await new SettingsService(dir, () => undefined).get()).toEqual({ ...DEFAULT_SETTINGS, locale: 'zh-Hant', kioskName: 'Room 4', apiBaseUrl: null });
+  });
 });
