@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_LOCALE, matchUiLocale } from '../../shared/i18n/locales';
 import type { Settings } from '../../shared/settings';
+import { createInstructorGuard } from './data/instructor-guard';
 import { createLocalApi } from './local-server/local-api';
 import { xapiIris } from './local-server/xapi-iris';
 import { App } from './app/app';
@@ -54,8 +55,14 @@ async function start(container: HTMLElement): Promise<void> {
 
   const db = openOutpostDb();
   const ports = { db, now: () => new Date(), newId: () => crypto.randomUUID() };
+  // The local API asks main, call by call, whether an instructor is signed in for this window.
+  const instructor = createInstructorGuard(async () => {
+    const result = await ipc.invoke('instructor:status', {});
+    return result.ok ? result.value : null;
+  });
   const api = createLocalApi({
     ...ports,
+    instructor,
     xapi: {
       get accountHomePage() {
         return iris.accountHomePage;

@@ -1,4 +1,8 @@
 import type { CompletionPorts } from '../data/vr-completion-statement';
+import type { InstructorGuard } from '../data/instructor-guard';
 
-/** The local API writes through the data layer, so it needs exactly the data layer's ports. */
-export type LocalApiDeps = CompletionPorts;
+/**
+ * The local API writes through the data layer, so it needs exactly the data layer's ports, plus how to
+ * tell an instructor's call (see authenticate-instructor.ts); left out, no call is an instructor's.
+ */
+export type LocalApiDeps = CompletionPorts & { readonly instructor?: InstructorGuard };
