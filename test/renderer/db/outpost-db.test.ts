@@ -7,6 +7,7 @@ import { SCHEMA_V1 } from '../../../renderer/src/db/schema-v1';
 import { SCHEMA_V2 } from '../../../renderer/src/db/schema-v2';
 import { SCHEMA_V3 } from '../../../renderer/src/db/schema-v3';
 import { SCHEMA_V4 } from '../../../renderer/src/db/schema-v4';
+import { SCHEMA_V5 } from '../../../renderer/src/db/schema-v5';
 import { openTestDb } from '../../support/fake-db';
 
 let db: OutpostDb;
@@ -64,8 +65,8 @@ describe('OutpostDb', () => {
   it('opens every table of every schema version', async () => {
     db = openTestDb();
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), ...Object.keys(SCHEMA_V3), ...Object.keys(SCHEMA_V4)].sort());
-    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), ...Object.keys(SCHEMA_V3), ...Object.keys(SCHEMA_V4), ...Object.keys(SCHEMA_V5)].sort());
+    expect(db.verno).toBe(5);
   });
 
   it('upgrades a v1 database in place, keeping its rows', async () => {
