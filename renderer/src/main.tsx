@@ -73,7 +73,7 @@ async function start(container: HTMLElement): Promise<void> {
     },
   });
   // Both live as long as the window: installs finish, and headsets come and go, whatever page is open.
-  const sideloads = startSideloadTracker(ipc, db);
+  const sideloads = startSideloadTracker(ipc, ports);
   const headsets = new HeadsetFeed(ipc, db);
   headsets.start();
   // Sync starts here, outside React, so StrictMode's double effects cannot start a second scheduler.

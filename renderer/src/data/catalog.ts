@@ -53,7 +53,7 @@ export async function applyCatalog(ports: Pick<DataPorts, 'db' | 'now'>, snapsho
     const proposedRemovals = [...existing.values()].filter((l) => l.tenant_id === roster.tenant_id && l.source === 'remote' && !pulled.has(l.id)).map((l) => l.id);
 
     const localPackages = await db.vrPackages.bulkGet(snapshot.packages.map((p) => p.id));
-    await db.vrPackages.bulkPut(snapshot.packages.map((p, i) => record('vrPackages', p.id, localPackages[i], { ...localPackages[i], ...p })));
+    await db.vrPackages.bulkPut(snapshot.packages.map((p, i) => record('vrPackages', p.id, localPackages[i], { ...localPackages[i], ...p, origin: 'remote' as const })));
     const activities = await db.activities.bulkGet(snapshot.activities.map((a) => a.id));
     await db.activities.bulkPut(snapshot.activities.map((a, i) => record('activities', a.id, activities[i], a)));
     const lessons = await db.lessons.bulkGet(snapshot.lessons.map((l) => l.id));

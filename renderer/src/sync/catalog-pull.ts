@@ -3,7 +3,8 @@ import { activitySchema } from '../../../shared/schemas/activity';
 import { catalogEnvelopeSchemas, lessonSchema, parseCatalogItems, rosterResponseSchema } from '../../../shared/schemas/catalog';
 import { vrPackageSchema } from '../../../shared/schemas/vr-package';
 import { applyCatalog } from '../data/catalog';
-import type { OutpostDb } from '../db/outpost-db';
+import type { DataPorts } from '../data/data-ports';
+import { releaseLocalPackageIfKnown } from '../data/vr-package-release';
 import type { RemotePort } from './sync-engine';
 
 export type CatalogPullResult =
@@ -33,13 +34,15 @@ async function fetchJson<T extends z.ZodType>(remote: RemotePort, path: string, 
  * are skipped and counted rather than failing the pull. Nothing is deleted: learners the remote no longer
  * lists are proposed for removal and wait for an instructor.
  */
-export async function pullCatalog(db: OutpostDb, remote: RemotePort, now: () => Date): Promise<CatalogPullResult> {
+export async function pullCatalog(ports: DataPorts, remote: RemotePort): Promise<CatalogPullResult> {
   try {
     const roster = await fetchJson(remote, '/api/roster', rosterResponseSchema);
     const packages = parseCatalogItems(vrPackageSchema, (await fetchJson(remote, '/api/vr-packages', catalogEnvelopeSchemas.packages)).packages);
     const activities = parseCatalogItems(activitySchema, (await fetchJson(remote, '/api/activities', catalogEnvelopeSchemas.activities)).activities);
     const lessons = parseCatalogItems(lessonSchema, (await fetchJson(remote, '/api/lessons', catalogEnvelopeSchemas.lessons)).lessons);
-    const applied = await applyCatalog({ db, now }, { roster, packages: packages.items, activities: activities.items, lessons: lessons.items });
+    const applied = await applyCatalog(ports, { roster, packages: packages.items, activities: activities.items, lessons: lessons.items });
+    // A package imported here that the remote now lists (or lists under the same Android name) is sent at last.
+    await releaseLocalPackageIfKnown(ports, packages.items);
     return {
       ok: true,
       counts: { learners: roster.learners.length, packages: packages.items.length, activities: activities.items.length, lessons: lessons.items.length },

@@ -37,7 +37,7 @@ export function startSync(deps: StartSyncDeps): SyncServices {
     db,
     engine,
     ...createRemoteStatusPorts(deps.ipc),
-    pullCatalog: () => catalogPulls.record(pullCatalog(db, remote, now)),
+    pullCatalog: () => catalogPulls.record(pullCatalog({ db, now, newId: () => crypto.randomUUID() }, remote)),
     now,
     timers: deps.timers ?? realTimers,
     lastSuccess: {

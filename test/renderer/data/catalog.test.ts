@@ -90,4 +90,11 @@ describe('catalog pull', () => {
     expect(await f.db.learners.get(BOB)).toBeDefined();
     expect(await undoLastCatalogPull(ports, instructorSignedIn())).toBeNull();
   });
+
+  it('marks what the remote lists as remote, keeping the APK details imported here', async () => {
+    const { f, ports } = await fixture();
+    await f.db.vrPackages.update(SAFETY_PKG, { apk_sha256: 'a'.repeat(64), imported_at: '2026-03-01T00:00:00.000Z', origin: 'local' });
+    await applyCatalog(ports, snapshot([]));
+    expect(await f.db.vrPackages.get(SAFETY_PKG)).toMatchObject({ origin: 'remote', apk_sha256: 'a'.repeat(64), title: 'Safety Training VR 2' });
+  });
 });

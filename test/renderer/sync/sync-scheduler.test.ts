@@ -34,7 +34,7 @@ async function setup() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    pullCatalog: () => pullCatalog(f.db, remote.port, () => f.clock.now),
+    pullCatalog: () => pullCatalog({ db: f.db, now: () => f.clock.now, newId: () => crypto.randomUUID() }, remote.port),
     now: () => f.clock.now,
     timers,
     lastSuccess: { get: () => lastSuccess, set: (at) => (lastSuccess = at) },
