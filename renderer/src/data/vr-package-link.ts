@@ -1,5 +1,6 @@
 import type { VrPackageRow } from '../db/rows';
 import type { DataPorts } from './data-ports';
+import type { InstructorGuard } from './instructor-guard';
 import { heldForPackage, packageHoldTables, sessionIdsOfPackage } from './held-operations';
 import { packageOrigin } from './vr-package-origin';
 
@@ -47,4 +48,10 @@ export async function linkPackage(ports: DataPorts, localPackageId: string, remo
     await db.vrPackages.delete(localPackageId);
     return { ok: true, released: held.length, sessions: sessions.size };
   });
+}
+
+/** The instructor's "this is that remote package" (the catalog pull links on its own only when sure). */
+export async function linkPackageAsInstructor(ports: DataPorts, guard: InstructorGuard, localPackageId: string, remotePackageId: string): Promise<LinkResult> {
+  await guard.require();
+  return linkPackage(ports, localPackageId, remotePackageId);
 }

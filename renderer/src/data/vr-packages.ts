@@ -4,6 +4,7 @@ import type { VrPackageRow } from '../db/rows';
 import { packageFromUpload } from '../library/package-from-upload';
 import type { PackageFromUpload, UploadedPackage } from '../library/package-from-upload';
 import type { DataPorts } from './data-ports';
+import type { InstructorGuard } from './instructor-guard';
 import { packageOrigin } from './vr-package-origin';
 
 /** The library row of one APK release, if imported before: package_name + versionCode name a release. */
@@ -18,7 +19,8 @@ export type SavedImport = { readonly ok: true; readonly row: VrPackageRow; reado
  * may have imported the same version meanwhile. A new row is `local` (the remote has never heard of its
  * id); updating a row keeps its origin, so re-importing a linked package's APK keeps it remote.
  */
-export async function saveImportedPackage(ports: DataPorts, upload: UploadedPackage, platforms: readonly string[]): Promise<SavedImport> {
+export async function saveImportedPackage(ports: DataPorts, guard: InstructorGuard, upload: UploadedPackage, platforms: readonly string[]): Promise<SavedImport> {
+  await guard.require();
   const { db } = ports;
   return db.transaction('rw', db.vrPackages, async () => {
     const info = upload.apk.apk;
@@ -38,7 +40,8 @@ export interface ManualPackage {
 }
 
 /** A package added by hand (an app already on the headsets, with no APK): local until linked. */
-export async function addManualPackage(ports: DataPorts, input: ManualPackage): Promise<VrPackageRow> {
+export async function addManualPackage(ports: DataPorts, guard: InstructorGuard, input: ManualPackage): Promise<VrPackageRow> {
+  await guard.require();
   const row: VrPackageRow = {
     id: ports.newId(),
     title: input.title,

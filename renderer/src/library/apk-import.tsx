@@ -14,6 +14,7 @@ import { DEFAULT_IMPORT_PLATFORMS } from './package-from-upload';
 import type { UploadedPackage } from './package-from-upload';
 import { createPackageUploader } from './upload-file';
 import { uploadAll } from './upload-files';
+import { useInstructor } from '../auth/instructor-context';
 
 type Step =
   | { kind: 'idle' }
@@ -26,6 +27,7 @@ type Step =
 export function ApkImport() {
   const { t, i18n } = useTranslation();
   const { ports, ipc } = useServices();
+  const { guard } = useInstructor();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   async function importFiles(files: File[]) {
@@ -41,7 +43,7 @@ export function ApkImport() {
 
   async function save(upload: UploadedPackage, platforms: string[]): Promise<'platformsRequired' | null> {
     try {
-      const saved = await saveImportedPackage(ports, upload, platforms);
+      const saved = await saveImportedPackage(ports, guard, upload, platforms);
       if (!saved.ok) {
         if (saved.problem === 'platformsRequired') return 'platformsRequired';
         setStep({ kind: 'failed', error: saved.problem, file: upload.apk.file_name });

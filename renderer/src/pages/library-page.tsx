@@ -13,12 +13,14 @@ import { ApkImport } from '../library/apk-import';
 import { StartSessionControl } from '../sessions/start-session-control';
 import { TITLE_MAX, VERSION_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
+import { useInstructor } from '../auth/instructor-context';
 
 type Errors = Extract<ManualPackageCheck, { ok: false }>['errors'];
 
 export function LibraryPage() {
   const { t } = useTranslation();
   const { db, ports } = useServices();
+  const { guard } = useInstructor();
   const { session } = useLearnerSession();
   const packages = useLiveQuery(() => listPackagesByTitle(db), [db]);
   const [title, setTitle] = useState('');
@@ -36,7 +38,7 @@ export function LibraryPage() {
     }
     setErrors({});
     try {
-      await addManualPackage(ports, check.value);
+      await addManualPackage(ports, guard, check.value);
       setNotice({ kind: 'added', title: check.value.title });
       setTitle('');
       setVersion('');

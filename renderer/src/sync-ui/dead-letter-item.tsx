@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/format';
 import type { DeadLetter } from '../sync/dead-letters';
 import { operationKindKey } from '../sync/operation-kind';
+import { isKnownApiError } from './known-api-error';
 
 export interface DeadLetterActions {
   retry(id: string): Promise<void>;
@@ -21,11 +22,15 @@ export function DeadLetterItem({ letter, actions }: { letter: DeadLetter; action
   const { op, dependents } = letter;
   const what = t(`sync.kinds.${operationKindKey(op.kind)}`, { kind: op.kind });
   const error = op.last_error;
+  // The reason in the user's language when the code is one we know; the API's own words otherwise.
+  const known = error?.code && isKnownApiError(error.code) ? t(`apiErrors.${error.code}`) : null;
   const errorText = !error
     ? null
-    : error.code
-      ? t('sync.dead.errorWithCode', { code: error.code, status: error.status, message: error.message })
-      : t('sync.dead.errorWithoutCode', { status: error.status, message: error.message });
+    : known
+      ? t('sync.dead.errorKnown', { reason: known, code: error.code, status: error.status })
+      : error.code
+        ? t('sync.dead.errorWithCode', { code: error.code, status: error.status, message: error.message })
+        : t('sync.dead.errorWithoutCode', { status: error.status, message: error.message });
 
   async function act(action: (id: string) => Promise<void>) {
     setBusy(true);
@@ -42,6 +47,12 @@ export function DeadLetterItem({ letter, actions }: { letter: DeadLetter; action
       <dl className="facts">
         <dt>{t('sync.dead.facts.learner')}</dt>
         <dd>{letter.learnerName ?? t('sync.dead.noLearner')}</dd>
+        {letter.subject && (
+          <>
+            <dt>{t('sync.dead.facts.subject')}</dt>
+            <dd>{letter.subject}</dd>
+          </>
+        )}
         {errorText && (
           <>
             <dt>{t('sync.dead.facts.error')}</dt>

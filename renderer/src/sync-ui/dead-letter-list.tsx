@@ -5,6 +5,7 @@ import { useServices } from '../app/services-context';
 import { DeadLetterItem } from './dead-letter-item';
 import type { DeadLetterActions } from './dead-letter-item';
 import { discardDeadLetter, readDeadLetters, retryDeadLetter } from '../sync/dead-letters';
+import { useInstructor } from '../auth/instructor-context';
 
 type Notice = { kind: 'retried' } | { kind: 'discarded'; count: number } | { kind: 'gone' } | { kind: 'failed'; reason: string };
 
@@ -12,6 +13,7 @@ type Notice = { kind: 'retried' } | { kind: 'discarded'; count: number } | { kin
 export function DeadLetterList() {
   const { t } = useTranslation();
   const { db } = useServices();
+  const { guard } = useInstructor();
   const report = useLiveQuery(() => readDeadLetters(db), [db]);
   // Kept here, not in the item: the item is gone from the list once its action succeeds.
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -27,10 +29,10 @@ export function DeadLetterList() {
 
   const actions: DeadLetterActions = {
     // The scheduler sees the outbox's pending count grow and sends it by itself.
-    retry: (id) => attempt(async () => ((await retryDeadLetter(db, id, new Date())) ? { kind: 'retried' } : { kind: 'gone' })),
+    retry: (id) => attempt(async () => ((await retryDeadLetter(db, guard, id, new Date())) ? { kind: 'retried' } : { kind: 'gone' })),
     discard: (id) =>
       attempt(async () => {
-        const count = await discardDeadLetter(db, id);
+        const count = await discardDeadLetter(db, guard, id);
         return count > 0 ? { kind: 'discarded', count } : { kind: 'gone' };
       }),
   };

@@ -1,3 +1,4 @@
+import type { InstructorGuard } from '../data/instructor-guard';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 
@@ -6,6 +7,8 @@ export interface DeadLetter {
   readonly op: OutboxRow;
   /** null when the write is not a learner's; the learner's id when they have left the class list. */
   readonly learnerName: string | null;
+  /** What the write is about, as people name it (the VR experience's title), when the kiosk knows. */
+  readonly subject: string | null;
   /** Queued operations that wait on this one, directly or through others: discarded together with it. */
   readonly dependents: number;
 }
@@ -38,17 +41,26 @@ function dependentsOf(rootId: string, ops: readonly OutboxRow[]): OutboxRow[] {
   return [...found.values()];
 }
 
+/** VR operations (create, complete, steps, their statements) are keyed by the session: name its package. */
+async function subjectsOf(db: OutpostDb, ops: readonly OutboxRow[]): Promise<Map<string, string>> {
+  const sessionIds = [...new Set(ops.filter((op) => op.kind.startsWith('vr_session.') || op.kind === 'xapi.statement').map((op) => op.entity_id))];
+  const sessions = (await db.vrSessions.bulkGet(sessionIds)).flatMap((s) => (s ? [s] : []));
+  const packages = new Map((await db.vrPackages.bulkGet([...new Set(sessions.map((s) => s.package_id))])).flatMap((p) => (p ? [[p.id, p.title] as const] : [])));
+  return new Map(sessions.flatMap((s) => { const title = packages.get(s.package_id); return title ? [[s.id, title] as const] : []; }));
+}
+
 export async function readDeadLetters(db: OutpostDb): Promise<DeadLetterReport> {
   const ops = await unsentOps(db);
   const dead = ops.filter((op) => op.status === 'dead');
   const learnerIds = [...new Set(dead.flatMap((op) => (op.acting_user_id ? [op.acting_user_id] : [])))];
   const learners = new Map((await db.learners.bulkGet(learnerIds)).flatMap((l) => (l ? [[l.id, l.display_name] as const] : [])));
+  const subjects = await subjectsOf(db, dead);
   const blocked = new Set<string>();
   const letters = dead.map((op) => {
     const dependents = dependentsOf(op.id, ops);
     for (const d of dependents) if (d.status !== 'dead') blocked.add(d.id);
     const learnerName = op.acting_user_id ? (learners.get(op.acting_user_id) ?? op.acting_user_id) : null;
-    return { op, learnerName, dependents: dependents.length };
+    return { op, learnerName, subject: subjects.get(op.entity_id) ?? null, dependents: dependents.length };
   });
   return { letters, blocked: blocked.size };
 }
@@ -58,7 +70,8 @@ export async function readDeadLetters(db: OutpostDb): Promise<DeadLetterReport> 
  * remotely). Its idempotency key stays, so a remote that did apply it after all answers with the same
  * result instead of applying it twice. False when it is no longer a dead letter.
  */
-export async function retryDeadLetter(db: OutpostDb, id: string, now: Date): Promise<boolean> {
+export async function retryDeadLetter(db: OutpostDb, guard: InstructorGuard, id: string, now: Date): Promise<boolean> {
+  await guard.require();
   return db.transaction('rw', db.outbox, async () => {
     const op = await db.outbox.where('id').equals(id).first();
     if (op?.status !== 'dead' || op.seq === undefined) return false;
@@ -72,7 +85,8 @@ export async function retryDeadLetter(db: OutpostDb, id: string, now: Date): Pro
  * Drops a refused operation and everything queued behind it, which could never be sent without it. Only
  * the queue entries go: the records they describe stay on this kiosk. Returns how many were removed.
  */
-export async function discardDeadLetter(db: OutpostDb, id: string): Promise<number> {
+export async function discardDeadLetter(db: OutpostDb, guard: InstructorGuard, id: string): Promise<number> {
+  await guard.require();
   return db.transaction('rw', db.outbox, async () => {
     const ops = await unsentOps(db);
     const root = ops.find((op) => op.id === id);

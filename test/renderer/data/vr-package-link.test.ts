@@ -7,11 +7,12 @@ import { ALICE, SAFETY_PKG, createApiFixture } from '../../support/local-api-fix
 import type { ApiFixture } from '../../support/local-api-fixture';
 import { scriptedRemote } from '../../support/scripted-remote';
 import { storedApk } from '../library/stored-files';
+import { instructorSignedIn } from '../../support/instructor-guards';
 
 /** Alice plays and completes an APK imported on this kiosk; the remote knows it as SAFETY_PKG. */
 async function localSession() {
   const f = await createApiFixture();
-  const saved = await saveImportedPackage(f.deps, { apk: storedApk, obbs: [] }, ['quest3']);
+  const saved = await saveImportedPackage(f.deps, instructorSignedIn(), { apk: storedApk, obbs: [] }, ['quest3']);
   if (!saved.ok) throw new Error(saved.problem);
   const token = await f.token(ALICE);
   const { body } = await f.call('POST', '/api/vr-sessions', { token, body: { package_id: saved.row.id } });

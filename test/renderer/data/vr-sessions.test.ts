@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addManualPackage } from '../../../renderer/src/data/vr-packages';
 import { completeVrSession, createVrSession, markDownloaded } from '../../../renderer/src/data/vr-sessions';
 import { ALICE, BOB, SAFETY_PKG, TENANT, createApiFixture } from '../../support/local-api-fixture';
+import { instructorSignedIn } from '../../support/instructor-guards';
 
 const alice = { id: ALICE, tenant_id: TENANT, display_name: 'Alice Wong' };
 const bob = { id: BOB, tenant_id: TENANT, display_name: 'Bob Chen' };
@@ -26,7 +27,7 @@ describe('createVrSession', () => {
 
   it('holds the create, complete and statement of a session of a local package', async () => {
     const f = await createApiFixture();
-    const local = await addManualPackage(f.deps, { title: 'Museum Tour', version: '3', target_platforms: ['quest3'] });
+    const local = await addManualPackage(f.deps, instructorSignedIn(), { title: 'Museum Tour', version: '3', target_platforms: ['quest3'] });
     const created = await createVrSession(f.deps, alice, { package_id: local.id, completion_mode: 'self_report' });
     if (!created.ok) throw new Error(created.error);
     expect(await completeVrSession(f.deps, alice, created.session.id, { score: 90 })).toMatchObject({ ok: true, session: { status: 'completed' } });

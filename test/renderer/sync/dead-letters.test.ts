@@ -4,6 +4,7 @@ import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
 import { scriptedRemote } from '../../support/scripted-remote';
+import { instructorSignedIn, nobodySignedIn } from '../../support/instructor-guards';
 
 // A permanent refusal (a PACKAGE_NOT_FOUND would hold the package's operations instead: sync-engine-held.test.ts).
 const refused = { kind: 'response', status: 400, body: { error: 'Invalid request body', code: 'VALIDATION_ERROR' } } as const;
@@ -34,8 +35,16 @@ describe('dead letters', () => {
     expect(report.blocked).toBe(2);
     expect(report.letters).toHaveLength(1);
     const [letter] = report.letters;
-    expect(letter).toMatchObject({ learnerName: 'Alice Wong', dependents: 2 });
+    expect(letter).toMatchObject({ learnerName: 'Alice Wong', subject: 'Safety Training VR', dependents: 2 });
     expect(letter!.op).toMatchObject({ kind: 'vr_session.create', status: 'dead', last_error: { status: 400, code: 'VALIDATION_ERROR', message: 'Invalid request body' } });
+  });
+
+  it('refuses retry and discard without an instructor, and changes nothing', async () => {
+    const { f } = await withRefusedCreate();
+    const [letter] = (await readDeadLetters(f.db)).letters;
+    await expect(retryDeadLetter(f.db, nobodySignedIn(), letter!.op.id, f.clock.now)).rejects.toThrow('instructor');
+    await expect(discardDeadLetter(f.db, nobodySignedIn(), letter!.op.id)).rejects.toThrow('instructor');
+    expect((await readDeadLetters(f.db)).letters).toHaveLength(1);
   });
 
   it('names a learner who left the class list by id rather than dropping the entry', async () => {
@@ -48,11 +57,11 @@ describe('dead letters', () => {
     const { f, engine, remote, accept } = await withRefusedCreate();
     const [letter] = (await readDeadLetters(f.db)).letters;
     f.clock.now = new Date(f.clock.now.getTime() + 60_000);
-    expect(await retryDeadLetter(f.db, letter!.op.id, f.clock.now)).toBe(true);
+    expect(await retryDeadLetter(f.db, instructorSignedIn(), letter!.op.id, f.clock.now)).toBe(true);
     const op = await f.db.outbox.where('id').equals(letter!.op.id).first();
     expect(op).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: f.clock.now.toISOString(), claimed_by: null, idempotency_key: letter!.op.idempotency_key });
     // Retrying something that is no longer a dead letter does nothing.
-    expect(await retryDeadLetter(f.db, letter!.op.id, f.clock.now)).toBe(false);
+    expect(await retryDeadLetter(f.db, instructorSignedIn(), letter!.op.id, f.clock.now)).toBe(false);
 
     accept();
     expect(await engine.drain()).toMatchObject({ state: 'idle', delivered: 3, dead: 0, waiting: 0 });
@@ -67,13 +76,13 @@ describe('dead letters', () => {
     const bob = await startAndComplete(f, BOB, SAFETY_PKG);
     await f.db.outbox.where('entity_id').equals(bob).modify({ status: 'dead' });
 
-    expect(await discardDeadLetter(f.db, first!.op.id)).toBe(3);
+    expect(await discardDeadLetter(f.db, instructorSignedIn(), first!.op.id)).toBe(3);
     const left = await f.db.outbox.toArray();
     expect(left.filter((op) => op.entity_id === aliceSession)).toEqual([]);
     expect(left.filter((op) => op.entity_id === bob)).toHaveLength(3);
     expect(await f.db.vrSessions.get(aliceSession)).toMatchObject({ status: 'completed' });
     // Already gone: nothing more to remove.
-    expect(await discardDeadLetter(f.db, first!.op.id)).toBe(0);
+    expect(await discardDeadLetter(f.db, instructorSignedIn(), first!.op.id)).toBe(0);
   });
 
   it('counts dependents of several refused operations once each', async () => {
@@ -102,7 +111,7 @@ describe('dead letters and held operations', () => {
     const report = await readDeadLetters(f.db);
     expect(report.letters.map((l) => [l.op.kind, l.dependents])).toEqual([['vr_session.create', 2]]);
     expect(report.blocked).toBe(2);
-    expect(await discardDeadLetter(f.db, create!.id)).toBe(3);
+    expect(await discardDeadLetter(f.db, instructorSignedIn(), create!.id)).toBe(3);
     expect((await f.db.outbox.where('status').equals('held').toArray()).map((op) => op.held_reason).sort()).toEqual(['local_package', 'remote_extension_unsupported']);
   });
 });
