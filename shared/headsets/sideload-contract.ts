@@ -20,8 +20,12 @@ export const sideloadJobSpecSchema = z.object({
 export type SideloadJobSpec = z.infer<typeof sideloadJobSpecSchema>;
 
 export const sideloadUpdateSchema = sideloadJobSchema.omit({ created_at: true, updated_at: true }).extend({
+  /** When bytes started moving to this headset (a learner's download_started_at). */
   transfer_started_at: z.iso.datetime().nullable(),
+  /** When the transfer ended with the install verified (kept equal to install_verified_at). */
   transfer_completed_at: z.iso.datetime().nullable(),
+  /** When the headset confirmed the installed versionCode (a learner's download_completed_at). */
+  install_verified_at: z.iso.datetime().nullable().optional(),
   at: z.iso.datetime(),
 });
 export type SideloadUpdate = z.infer<typeof sideloadUpdateSchema>;
@@ -58,6 +62,11 @@ export const storedFileSchema = z.object({
       label: z.string().nullable(),
       min_sdk: z.number().int().nullable(),
       launch_activity: z.string().nullable(),
+      target_sdk: z.number().int().nullable().optional(),
+      /** ABIs with native code; empty: none (runs on any ABI). */
+      native_abis: z.array(z.string()).optional(),
+      /** Accepted, but the instructor should know: no launcher activity, or native code without arm64. */
+      warnings: z.array(z.enum(['NO_LAUNCHER_ACTIVITY', 'NO_ARM64_CODE'])).optional(),
     })
     .nullable(),
 });

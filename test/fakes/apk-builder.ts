@@ -26,6 +26,8 @@ export interface ApkSpec {
   sizeBytes?: number;
   /** Where to write; a fresh temp dir by default. */
   outPath?: string;
+  /** Native code: one lib/<abi>/libmain.so per ABI (none: a pure Java/Kotlin app). */
+  nativeAbis?: readonly string[];
 }
 
 export interface BuiltApk {
@@ -82,8 +84,16 @@ function randomStream(total: number): Readable {
   return Readable.from(chunks());
 }
 
-function addEntries(zip: ZipFile, manifest: Buffer, paddingBytes: number | null, exactSize: boolean): void {
+/** An ELF header is enough for anything that only lists an APK's native libraries. */
+const NATIVE_LIB = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(57)]);
+
+function addNativeLibs(zip: ZipFile, abis: readonly string[]): void {
+  for (const abi of abis) zip.addBuffer(NATIVE_LIB, `lib/${abi}/libmain.so`, { mtime: ENTRY_MTIME, compress: false });
+}
+
+function addEntries(zip: ZipFile, manifest: Buffer, paddingBytes: number | null, exactSize: boolean, abis: readonly string[]): void {
   zip.addBuffer(manifest, MANIFEST_ENTRY, { mtime: ENTRY_MTIME, compress: !exactSize });
+  addNativeLibs(zip, abis);
   if (paddingBytes !== null) {
     zip.addReadStreamLazy(PADDING_ENTRY, { mtime: ENTRY_MTIME, compress: false, size: paddingBytes }, (callback) =>
       callback(null, randomStream(paddingBytes)),
@@ -92,10 +102,11 @@ function addEntries(zip: ZipFile, manifest: Buffer, paddingBytes: number | null,
 }
 
 /** Size of the finished zip for a given padding length, from yazl's own arithmetic. */
-function zipSizeWith(manifest: Buffer, paddingBytes: number): Promise<number> {
+function zipSizeWith(manifest: Buffer, paddingBytes: number, abis: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = new ZipFile();
     probe.addBuffer(manifest, MANIFEST_ENTRY, { mtime: ENTRY_MTIME, compress: false });
+    addNativeLibs(probe, abis);
     // The probe is never read, so the stream factory is never needed.
     probe.addReadStreamLazy(PADDING_ENTRY, { mtime: ENTRY_MTIME, compress: false, size: paddingBytes }, () => undefined);
     // @types/yazl declares the size callback without its argument; yazl passes the total.
@@ -108,14 +119,14 @@ export async function buildApk(spec: ApkSpec): Promise<BuiltApk> {
   const manifest = buildManifestXml(spec);
   let padding: number | null = null;
   if (spec.sizeBytes !== undefined) {
-    const overhead = await zipSizeWith(manifest, 0);
+    const overhead = await zipSizeWith(manifest, 0, spec.nativeAbis ?? []);
     if (spec.sizeBytes < overhead) throw new Error(`sizeBytes ${spec.sizeBytes} is below the minimum ${overhead} for this manifest`);
     padding = spec.sizeBytes - overhead;
   }
   const path = spec.outPath ?? join(await mkdtemp(join(tmpdir(), 'outpost-apk-')), `${spec.packageName}-${spec.versionCode}.apk`);
   await mkdir(dirname(path), { recursive: true });
   const zip = new ZipFile();
-  addEntries(zip, manifest, padding, spec.sizeBytes !== undefined);
+  addEntries(zip, manifest, padding, spec.sizeBytes !== undefined, spec.nativeAbis ?? []);
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(path));
   return { path, sizeBytes: (await stat(path)).size };

@@ -47,6 +47,8 @@ export async function sideloadApk(spec: Partial<ApkSpec> & { sizeBytes: number }
     size_bytes: info.size_bytes,
     sha256: info.sha256,
     min_sdk: info.min_sdk,
+    target_sdk: info.target_sdk,
+    native_abis: info.native_abis,
     target_platforms: targets,
     obbs: [],
     cleanup: () => rm(dirname(built.path), { recursive: true, force: true }),

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import ApkReader from '@devicefarmer/adbkit-apkreader';
-import type { ApkManifest } from '@devicefarmer/adbkit-apkreader';
+import { ApkZipError, readApkContents } from './apk-zip';
+import { ManifestFieldError, validateManifest } from './manifest-fields';
+import type { ManifestFields } from './manifest-fields';
+import { ManifestDecodeError, decodeManifestInWorker } from './manifest-worker';
 
-export interface ApkInfo {
-  readonly package_name: string;
-  readonly version_code: number;
-  readonly version_name: string | null;
-  /** Null when the manifest names its label by resource id (resolving it needs resources.arsc). */
-  readonly label: string | null;
-  readonly min_sdk: number | null;
-  readonly launch_activity: string | null;
+/** Things an instructor should know at import; the APK is still accepted. */
+export type ApkWarning = 'NO_LAUNCHER_ACTIVITY' | 'NO_ARM64_CODE';
+
+export interface ApkInfo extends ManifestFields {
+  /** ABIs the APK ships native code for; empty: no native code (runs on any ABI). */
+  readonly native_abis: readonly string[];
+  readonly warnings: readonly ApkWarning[];
   readonly sha256: string;
   readonly size_bytes: number;
 }
@@ -26,26 +27,17 @@ export class ApkError extends Error {
   }
 }
 
-const LAUNCH_CATEGORIES = new Set(['android.intent.category.LAUNCHER', 'com.oculus.intent.category.VR', 'android.intent.category.INFO']);
-
-/** The activity the headset's launcher would start: a MAIN action with a launcher (or Quest VR) category. */
-export function launchActivityOf(manifest: ApkManifest): string | null {
-  const candidates = [...(manifest.application?.activities ?? []), ...(manifest.application?.activityAliases ?? [])];
-  const main = candidates.find((activity) =>
-    (activity.intentFilters ?? []).some(
-      (filter) => filter.actions.some((a) => a.name === 'android.intent.action.MAIN') && filter.categories.some((c) => LAUNCH_CATEGORIES.has(c.name)),
-    ),
-  );
-  return main?.name ?? null;
-}
-
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
-/** Reads what the library needs to know from an APK, with a clear error for anything that is not one. */
+/**
+ * Reads what the library needs to know from an APK, with a clear error for anything that is not one. Main
+ * only lists the zip and checks sizes; the manifest is decoded in a memory-capped worker and every field
+ * is validated here before it is used.
+ */
 export async function inspectApk(path: string): Promise<ApkInfo> {
   let size: number;
   try {
@@ -53,22 +45,19 @@ export async function inspectApk(path: string): Promise<ApkInfo> {
   } catch {
     throw new ApkError('FILE_UNREADABLE', `Cannot read ${path}`);
   }
-  let manifest: ApkManifest;
+  let fields: ManifestFields;
+  let nativeAbis: readonly string[];
   try {
-    manifest = await (await ApkReader.open(path)).readManifest();
+    const contents = await readApkContents(path);
+    nativeAbis = contents.nativeAbis;
+    fields = validateManifest(await decodeManifestInWorker(contents.manifest));
   } catch (error) {
-    throw new ApkError('NOT_AN_APK', `Not an Android package: ${(error as Error).message}`);
+    if (error instanceof ManifestFieldError) throw new ApkError('NO_PACKAGE_NAME', error.message);
+    if (error instanceof ApkZipError || error instanceof ManifestDecodeError) throw new ApkError('NOT_AN_APK', `Not an Android package: ${error.message}`);
+    throw error;
   }
-  if (!manifest.package || !Number.isInteger(manifest.versionCode)) throw new ApkError('NO_PACKAGE_NAME', 'The APK manifest has no package name or versionCode');
-  const label = manifest.application?.label;
-  return {
-    package_name: manifest.package,
-    version_code: manifest.versionCode,
-    version_name: manifest.versionName ?? null,
-    label: typeof label === 'string' && !label.startsWith('resourceId:') && !label.startsWith('@') ? label : null,
-    min_sdk: manifest.usesSdk?.minSdkVersion ?? null,
-    launch_activity: launchActivityOf(manifest),
-    sha256: await sha256File(path),
-    size_bytes: size,
-  };
+  const warnings: ApkWarning[] = [];
+  if (fields.launch_activity === null) warnings.push('NO_LAUNCHER_ACTIVITY');
+  if (nativeAbis.length > 0 && !nativeAbis.includes('arm64-v8a')) warnings.push('NO_ARM64_CODE');
+  return { ...fields, native_abis: nativeAbis, warnings, sha256: await sha256File(path), size_bytes: size };
 }

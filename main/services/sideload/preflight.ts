@@ -16,9 +16,19 @@ export function deviceProblem(device: AttachedDevice | undefined): Preflight | n
   return null;
 }
 
+/** StorageManager.getStorageLowBytes: Android keeps 5% of /data (at most 500 MiB) free and refuses installs that would use it. */
+export function lowStorageReserveBytes(totalBytes: number): number {
+  return Math.min(Math.floor(totalBytes * 0.05), 500 * 1024 * 1024);
+}
+
+/** Android 14 (SDK 34) refuses apps that target below SDK 23. */
+const MIN_TARGET_SDK_FROM_34 = 23;
+
 /**
- * Everything decided before a byte moves: the right hardware, not already there, not a downgrade, room
- * for the APK twice (the pushed copy and the installed one) plus OBBs, and enough battery.
+ * Everything decided before a byte moves: the right hardware, not already there, not a downgrade, an
+ * Android new enough (and an app targeting one recent enough), native code the headset's processor runs,
+ * room for the APK twice (the pushed copy and the installed one) plus OBBs above Android's low-storage
+ * reserve, and enough battery. The codes are pm's own where pm would refuse the same way after the push.
  */
 export function preflight(apk: SideloadApk, details: HeadsetDetails): Preflight {
   const platform = platformOfModel(details.model);
@@ -31,9 +41,19 @@ export function preflight(apk: SideloadApk, details: HeadsetDetails): Preflight 
   if (installed && installed.version_code > wanted) {
     return { kind: 'refuse', code: 'VERSION_DOWNGRADE', message: `The headset has a newer version (${installed.version_code}) than this one (${apk.version_code})` };
   }
-  const needed = apk.size_bytes * 2 + apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0);
+  if (details.sdk !== null && apk.min_sdk !== null && apk.min_sdk > details.sdk) {
+    return { kind: 'refuse', code: 'INSTALL_FAILED_OLDER_SDK', message: `The app needs Android SDK ${apk.min_sdk}; the headset runs SDK ${details.sdk}` };
+  }
+  if (details.sdk !== null && details.sdk >= 34 && apk.target_sdk !== null && apk.target_sdk < MIN_TARGET_SDK_FROM_34) {
+    return { kind: 'refuse', code: 'INSTALL_FAILED_DEPRECATED_SDK_VERSION', message: `The app targets SDK ${apk.target_sdk}; Android ${details.sdk} installs only apps targeting ${MIN_TARGET_SDK_FROM_34} or later` };
+  }
+  if (apk.native_abis.length > 0 && details.abis.length > 0 && !apk.native_abis.some((abi) => details.abis.includes(abi))) {
+    return { kind: 'refuse', code: 'INSTALL_FAILED_NO_MATCHING_ABIS', message: `The app's native code is for ${apk.native_abis.join(', ')}; the headset runs ${details.abis.join(', ')}` };
+  }
+  const reserve = details.totalBytes === null ? 0 : lowStorageReserveBytes(details.totalBytes);
+  const needed = apk.size_bytes * 2 + apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0) + reserve;
   if (details.freeBytes !== null && details.freeBytes < needed) {
-    return { kind: 'refuse', code: 'INSUFFICIENT_STORAGE', message: `Needs ${needed} bytes free, the headset has ${details.freeBytes}` };
+    return { kind: 'refuse', code: 'INSUFFICIENT_STORAGE', message: `Needs ${needed} bytes free (including Android's ${reserve}-byte reserve), the headset has ${details.freeBytes}` };
   }
   if (details.batteryLevel !== null && details.batteryLevel < MIN_BATTERY_PERCENT) {
     return { kind: 'refuse', code: 'LOW_BATTERY', message: `Battery at ${details.batteryLevel}%: charge the headset first` };

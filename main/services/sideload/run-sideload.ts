@@ -15,6 +15,17 @@ export interface SideloadRunOptions {
   readonly timing?: SideloadTiming;
 }
 
+/**
+ * pm failures a retry can get past with the same pushed file; every other refusal is permanent for this
+ * file on this headset, and the pushed copy is removed (on a nearly full headset it is part of the problem).
+ */
+const RETRYABLE_INSTALL_FAILURES = new Set(['INSTALL_FAILED_INTERNAL_ERROR', 'INSTALL_FAILED_ABORTED', 'INSTALL_FAILED_MEDIA_UNAVAILABLE', 'INSTALL_FAILED_UNKNOWN']);
+
+/** adbd's sync FAIL text when /data fills up mid-write, as adb relays it. */
+function ranOutOfStorage(error: unknown): boolean {
+  return error instanceof Error && /No space left on device|ENOSPC/i.test(error.message);
+}
+
 /** Where the APK waits on the headset; named by content so a retry finds what an earlier try pushed. */
 export function remoteApkPath(sha256: string): string {
   return `/data/local/tmp/outpost-${sha256.slice(0, 16)}.apk`;
@@ -39,6 +50,7 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     error_message: null,
     transfer_started_at: null,
     transfer_completed_at: null,
+    install_verified_at: null,
     at: options.now().toISOString(),
   };
   const emit = (patch: Partial<SideloadUpdate>) => {
@@ -57,6 +69,12 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
   const timing = options.timing ?? DEFAULT_SIDELOAD_TIMING;
   // Every question to the headset carries the job's cancel and a deadline, so a silent headset frees its slot.
   const ask: CommandLimits = { signal: options.signal, timeoutMs: timing.commandTimeoutMs };
+  const remote = remoteApkPath(apk.sha256);
+  /** Best effort: a headset that cannot take an rm now gets it on the next successful install. */
+  const removeRemote = () => bridge.shell(serial, `rm -f ${shellQuote(remote)}`, { timeoutMs: timing.commandTimeoutMs }).then(
+    () => undefined,
+    () => undefined,
+  );
 
   try {
     const refused = deviceProblem((await bridge.list()).find((d) => d.serial === serial));
@@ -66,7 +84,6 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     if (check.kind === 'refuse') return emit({ status: 'failed', error_code: check.code, error_message: check.message });
 
     options.signal.throwIfAborted();
-    const remote = remoteApkPath(apk.sha256);
     emit({ status: 'transferring', transfer_started_at: options.now().toISOString() });
     // A retry after a failed install resumes here: the pushed copy is reused when it is complete.
     if ((await bridge.remoteSize(serial, remote, ask)) !== apk.size_bytes) {
@@ -77,7 +94,10 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     options.signal.throwIfAborted();
     emit({ status: 'installing' });
     const installed = await bridge.install(serial, remote, ['-r', '-g'], { signal: options.signal, timeoutMs: installTimeoutMs(timing, apk.size_bytes) });
-    if (!installed.ok) return emit({ status: 'failed', error_code: installed.code, error_message: installed.message });
+    if (!installed.ok) {
+      if (!RETRYABLE_INSTALL_FAILURES.has(installed.code)) await removeRemote();
+      return emit({ status: 'failed', error_code: installed.code, error_message: installed.message });
+    }
 
     let sent = apk.size_bytes;
     for (const obb of apk.obbs) {
@@ -96,11 +116,17 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     if (version !== BigInt(apk.version_code)) {
       return emit({ status: 'failed', error_code: 'VERIFY_FAILED', error_message: `Installed versionCode is ${version ?? 'missing'}, expected ${apk.version_code}` });
     }
-    await bridge.shell(serial, `rm -f ${shellQuote(remote)}`, ask).catch(() => undefined);
-    return emit({ status: 'done', transfer_completed_at: options.now().toISOString() });
+    const verifiedAt = options.now().toISOString();
+    await removeRemote();
+    // transfer_completed_at keeps its meaning for the renderer (the verified end of the job's transfer).
+    return emit({ status: 'done', transfer_completed_at: verifiedAt, install_verified_at: verifiedAt });
   } catch (error) {
     if (options.signal.aborted) return emit({ status: 'cancelled', error_code: null, error_message: null });
     if (error instanceof HeadsetCommandError) return emit({ status: 'failed', error_code: error.code, error_message: error.message.slice(0, 300) });
+    if (ranOutOfStorage(error)) {
+      await removeRemote();
+      return emit({ status: 'failed', error_code: 'STORAGE_FULL_DURING_TRANSFER', error_message: `The headset ran out of storage during the transfer (${(error as Error).message.slice(0, 200)})` });
+    }
     const gone = !(await bridge.list().catch(() => [])).some((d) => d.serial === serial && d.state === 'device');
     return emit({
       status: 'failed',

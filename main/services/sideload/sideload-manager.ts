@@ -75,6 +75,7 @@ export class SideloadManager {
       error_message: null,
       transfer_started_at: null,
       transfer_completed_at: null,
+      install_verified_at: null,
       at: this.options.now().toISOString(),
     };
     this.options.onUpdate(update);

@@ -58,7 +58,9 @@ export class SideloadService {
 
   async #request(spec: SideloadJobSpec): Promise<SideloadRequest | null> {
     const { store } = this.deps;
-    if (!(await store.has('apk', spec.apk_sha256))) return null;
+    // The manifest as main read it at import: the renderer's word is not what preflight checks against.
+    const details = await store.apkDetails(spec.apk_sha256);
+    if (!details) return null;
     const obbs = [];
     for (const obb of spec.obb_files) {
       if (!(await store.has('obb', obb.sha256))) return null;
@@ -73,11 +75,13 @@ export class SideloadService {
       vrSessionId: spec.vr_session_id,
       apk: {
         path,
-        package_name: spec.package_name,
-        version_code: spec.version_code,
+        package_name: details.package_name,
+        version_code: details.version_code,
         size_bytes: (await stat(path)).size,
         sha256: spec.apk_sha256,
-        min_sdk: null,
+        min_sdk: details.min_sdk,
+        target_sdk: details.target_sdk,
+        native_abis: details.native_abis,
         target_platforms: spec.target_platforms,
         obbs,
       },
@@ -97,6 +101,7 @@ export class SideloadService {
       error_message: 'This kiosk does not have the APK for this package; import it first',
       transfer_started_at: null,
       transfer_completed_at: null,
+      install_verified_at: null,
       at: this.deps.now().toISOString(),
     };
   }

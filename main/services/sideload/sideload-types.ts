@@ -7,6 +7,9 @@ export interface SideloadApk {
   readonly size_bytes: number;
   readonly sha256: string;
   readonly min_sdk: number | null;
+  readonly target_sdk: number | null;
+  /** ABIs with native code; empty: none, so any headset runs it. */
+  readonly native_abis: readonly string[];
   readonly target_platforms: readonly VrTargetPlatform[];
   readonly obbs: ReadonlyArray<{ readonly path: string; readonly name: string; readonly size_bytes: number }>;
 }
@@ -31,6 +34,10 @@ export type SideloadErrorCode =
   | 'TRANSFER_FAILED'
   | 'VERIFY_FAILED'
   | 'HEADSET_NOT_ANSWERING'
+  | 'STORAGE_FULL_DURING_TRANSFER'
+  | 'INSTALL_FAILED_OLDER_SDK'
+  | 'INSTALL_FAILED_DEPRECATED_SDK_VERSION'
+  | 'INSTALL_FAILED_NO_MATCHING_ABIS'
   | 'HEADSET_OUTPUT_TOO_LARGE'
   | (string & {});
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import yauzl from 'yauzl';
 
 // The fake package manager reads APKs with the same third-party parser the app
 // may use (@devicefarmer/adbkit-apkreader). It ships no types, so the slice of
@@ -72,6 +73,24 @@ function toInt(value: unknown, fallback: number): number {
 
 export function launchableActivity(activities: readonly ApkActivity[]): ApkActivity | null {
   return activities.find((a) => a.actions.includes(MAIN_ACTION) && a.categories.includes(LAUNCHER_CATEGORY)) ?? null;
+}
+
+/** The ABIs an APK ships native code for: the <abi> of every lib/<abi>/*.so entry. */
+export function readNativeAbis(hostPath: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(hostPath, { lazyEntries: true, autoClose: true }, (error, zip) => {
+      if (error) return reject(error);
+      const abis = new Set<string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        const parts = entry.fileName.split('/');
+        if (parts.length === 3 && parts[0] === 'lib' && parts[2]?.endsWith('.so')) abis.add(parts[1] ?? '');
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve([...abis]));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
 }
 
 export async function readApkManifest(hostPath: string): Promise<ApkManifestInfo> {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ApkParseError, readApkManifest } from './apk-manifest';
+import { ApkParseError, readApkManifest, readNativeAbis } from './apk-manifest';
 import { longVersionCode } from './device-state';
 import type { DeviceState, InstalledPackage } from './device-state';
 import { FakeFileSystem, FsError } from './fake-fs';
@@ -54,7 +54,10 @@ export async function installFromDevicePath(
 
   const info = await state.fs.stat(apkDevicePath);
   if (info === null || info.type !== 'file') return failure('INSTALL_FAILED_INVALID_URI');
-  if (!options.stagedAlready && info.size > state.storage.freeBytes) return failure('INSTALL_FAILED_INSUFFICIENT_STORAGE');
+  // PackageManager keeps StorageManager's low-storage reserve free: an install that would eat into it fails.
+  const room = state.storage.freeBytes - lowStorageReserveBytes(state.storage.totalBytes);
+  // A pushed file is copied into /data/app; a session's staged file is moved, needing no more room.
+  if ((options.stagedAlready ? 0 : info.size) > room || room < 0) return failure('INSTALL_FAILED_INSUFFICIENT_STORAGE');
 
   let manifest;
   try {
@@ -71,6 +74,16 @@ export async function installFromDevicePath(
       'INSTALL_FAILED_OLDER_SDK',
       `Failed parse during installPackageLI: ${staged} (at Binary XML file line #7): Requires newer sdk version #${manifest.minSdk} (current version is #${state.sdk})`,
     );
+  }
+
+  if (state.sdk >= 34 && manifest.targetSdk < 23) {
+    return failure('INSTALL_FAILED_DEPRECATED_SDK_VERSION', `App package must target at least SDK version 23, but found ${manifest.targetSdk}`);
+  }
+
+  const abis = await readNativeAbis(state.fs.hostPath(apkDevicePath));
+  const supported = (state.props.get('ro.product.cpu.abilist') ?? '').split(',');
+  if (abis.length > 0 && !abis.some((abi) => supported.includes(abi))) {
+    return failure('INSTALL_FAILED_NO_MATCHING_ABIS', 'Failed to extract native libraries, res=-113');
   }
 
   const existing = state.packages.get(manifest.packageName);
@@ -125,6 +138,11 @@ export async function installFromDevicePath(
   };
   state.packages.set(record.packageName, record);
   return { ok: true, packageName: record.packageName };
+}
+
+/** StorageManager.getStorageLowBytes: 5% of the data partition, at most 500 MiB (Android 8+ defaults). */
+export function lowStorageReserveBytes(totalBytes: number): number {
+  return Math.min(Math.floor(totalBytes * 0.05), 500 * 1024 * 1024);
 }
 
 export async function uninstallPackage(state: DeviceState, packageName: string): Promise<string> {
