@@ -7,10 +7,8 @@ import { useServices } from '../app/services-context';
 import { addManualPackage } from '../data/vr-packages';
 import { packageOrigin } from '../data/vr-package-origin';
 import { listPackagesByTitle } from '../data/vr-package-queries';
-import { routeHref } from '../app/use-hash-route';
-import { useLearnerSession } from '../auth/learner-session-context';
 import { ApkImport } from '../library/apk-import';
-import { StartSessionControl } from '../sessions/start-session-control';
+import { LinkPackageControl } from '../library/link-package-control';
 import { TITLE_MAX, VERSION_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
 import { useInstructor } from '../auth/instructor-context';
@@ -21,7 +19,6 @@ export function LibraryPage() {
   const { t } = useTranslation();
   const { db, ports } = useServices();
   const { guard } = useInstructor();
-  const { session } = useLearnerSession();
   const packages = useLiveQuery(() => listPackagesByTitle(db), [db]);
   const [title, setTitle] = useState('');
   const [version, setVersion] = useState('');
@@ -51,15 +48,11 @@ export function LibraryPage() {
   const togglePlatform = (platform: string) =>
     setPlatforms((current) => (current.includes(platform) ? current.filter((p) => p !== platform) : [...current, platform]));
 
+  const remote = (packages ?? []).filter((pkg) => packageOrigin(pkg) === 'remote');
   return (
     <section aria-labelledby="library-title">
       <h1 id="library-title">{t('library.title')}</h1>
       {packages && packages.length === 0 && <p>{t('library.empty')}</p>}
-      {packages && packages.length > 0 && !session && (
-        <p className="hint">
-          {t('library.signInToStart')} <a href={routeHref('sign-in')}>{t('auth.signIn')}</a>
-        </p>
-      )}
       {packages && packages.length > 0 && (
         <table className="table" data-testid="package-table">
           <thead>
@@ -67,7 +60,7 @@ export function LibraryPage() {
               <th>{t('library.columns.title')}</th>
               <th>{t('library.columns.version')}</th>
               <th>{t('library.columns.platforms')}</th>
-              {session && <th>{t('library.columns.session')}</th>}
+              <th>{t('library.columns.origin')}</th>
             </tr>
           </thead>
           <tbody>
@@ -83,11 +76,7 @@ export function LibraryPage() {
                 </td>
                 <td>{pkg.version}</td>
                 <td>{pkg.target_platforms.map((p) => t(`platforms.${p}`)).join(', ')}</td>
-                {session && (
-                  <td>
-                    <StartSessionControl pkg={pkg} />
-                  </td>
-                )}
+                <td>{packageOrigin(pkg) === 'local' ? <LinkPackageControl pkg={pkg} remotePackages={remote} /> : t('library.knownToApi')}</td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,10 @@ import { FormField } from '../app/form-field';
 import { useServices } from '../app/services-context';
 import { useSyncSnapshot } from './use-sync-snapshot';
 
-type Notice = { kind: 'accepted' | 'refused' | 'unchecked' | 'signedOut' } | { kind: 'saveFailed' | 'signOutFailed'; reason: string };
+type Notice =
+  | { kind: 'accepted' | 'refused' | 'unchecked' | 'signedOut' | 'addressFirst' }
+  | { kind: 'saveFailed' | 'signOutFailed'; reason: string }
+  | { kind: 'insecureStorage'; token: string };
 
 /** Main checks a new token against the API at once; an unreachable API cannot judge it yet. */
 function judge(status: RemoteStatus): Notice {
@@ -38,9 +41,20 @@ export function TokenForm() {
       return;
     }
     setError(null);
-    const result = await ipc.invoke('remote:set-token', { token });
+    await send(token, false);
+  }
+
+  /**
+   * Without an OS keyring (Linux's plain-text backend) main will not store the token unless the instructor
+   * agrees; the token is held only in this form's memory while they decide.
+   */
+  async function send(value: string, allowPlainText: boolean) {
+    const result = await ipc.invoke('remote:set-token', allowPlainText ? { token: value, allow_plain_text: true } : { token: value });
     setToken('');
-    setNotice(result.ok ? judge(result.value) : { kind: 'saveFailed', reason: result.error.message });
+    if (result.ok) setNotice(judge(result.value));
+    else if (result.error.code === 'INSECURE_STORAGE') setNotice({ kind: 'insecureStorage', token: value });
+    else if (result.error.code === 'API_URL_REQUIRED') setNotice({ kind: 'addressFirst' });
+    else setNotice({ kind: 'saveFailed', reason: result.error.message });
   }
 
   async function signOut() {
@@ -65,6 +79,23 @@ export function TokenForm() {
       {notice?.kind === 'refused' && <p role="alert">{t('sync.connection.tokenRefused')}</p>}
       {notice?.kind === 'saveFailed' && <p role="alert">{t('sync.connection.tokenFailed', { reason: notice.reason })}</p>}
       {notice?.kind === 'signOutFailed' && <p role="alert">{t('sync.connection.signOutFailed', { reason: notice.reason })}</p>}
+      {notice?.kind === 'addressFirst' && <p role="alert">{t('sync.connection.addressFirst')}</p>}
+      {notice?.kind === 'insecureStorage' && (
+        <div role="alertdialog" aria-labelledby="insecure-title" className="confirm">
+          <p id="insecure-title">
+            <strong>{t('sync.connection.insecureTitle')}</strong>
+          </p>
+          <p>{t('sync.connection.insecureText')}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void send(notice.token, true)}>
+              {t('sync.connection.insecureAccept')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setNotice(null)}>
+              {t('sync.connection.insecureDecline')}
+            </button>
+          </div>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/services-context';
+import { useInstructor } from '../auth/instructor-context';
+import { linkPackageAsInstructor } from '../data/vr-package-link';
+import type { VrPackageRow } from '../db/rows';
+
+type Outcome = { kind: 'linked'; released: number } | { kind: 'failed'; reason: string } | null;
+
+/**
+ * A package imported here that the API does not know keeps its learners' sessions on the kiosk. Once the
+ * instructor says which package of the API's catalog it is, those sessions are sent under that package.
+ */
+export function LinkPackageControl({ pkg, remotePackages }: { pkg: VrPackageRow; remotePackages: readonly VrPackageRow[] }) {
+  const { t } = useTranslation();
+  const { ports } = useServices();
+  const { guard } = useInstructor();
+  const [target, setTarget] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const label = t('library.link.label', { title: pkg.title });
+
+  async function link() {
+    try {
+      const result = await linkPackageAsInstructor(ports, guard, pkg.id, target);
+      setOutcome(result.ok ? { kind: 'linked', released: result.released } : { kind: 'failed', reason: t(`library.link.errors.${result.error}`) });
+    } catch (error) {
+      setOutcome({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  if (remotePackages.length === 0) return <span className="hint">{t('library.link.noneKnown')}</span>;
+  return (
+    <div className="link-package">
+      <select aria-label={label} value={target} onChange={(event) => setTarget(event.target.value)}>
+        <option value="">{t('library.link.choose')}</option>
+        {remotePackages.map((remote) => (
+          <option key={remote.id} value={remote.id}>
+            {t('library.link.option', { title: remote.title, version: remote.version })}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="secondary" disabled={target === ''} onClick={() => void link()}>
+        {t('library.link.button')}
+      </button>
+      {outcome?.kind === 'linked' && <span role="status">{t('library.link.done', { count: outcome.released })}</span>}
+      {outcome?.kind === 'failed' && <span role="alert">{outcome.reason}</span>}
+    </div>
+  );
+}
