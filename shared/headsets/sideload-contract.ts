@@ -16,6 +16,11 @@ export const sideloadJobSpecSchema = z.object({
   version_code: z.number().int().positive(),
   target_platforms: z.array(vrTargetPlatformSchema).min(1),
   obb_files: z.array(z.object({ name: z.string().regex(/^[^/\\]+$/), sha256 })).default([]),
+  /**
+   * The instructor's answer to "uninstall first?" after INSTALL_FAILED_UPDATE_INCOMPATIBLE: the copy on the
+   * headset (signed by someone else) is removed, with its data, before this one is installed.
+   */
+  uninstall_first: z.boolean().optional(),
 });
 export type SideloadJobSpec = z.infer<typeof sideloadJobSpecSchema>;
 
@@ -67,6 +72,7 @@ export const storedFileSchema = z.object({
       native_abis: z.array(z.string()).optional(),
       /** Accepted, but the instructor should know: no launcher activity, or native code without arm64. */
       warnings: z.array(z.enum(['NO_LAUNCHER_ACTIVITY', 'NO_ARM64_CODE'])).optional(),
+      signature_hash: z.string().nullable().optional(),
     })
     .nullable(),
 });

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { EndOptions } from 'yazl';
+import { insertSigningBlock, signingBlock } from './apk-signing-block';
 import { androidAttr, element, encodeBinaryXml, plainAttr } from './axml-writer';
 import type { XmlElement } from './axml-writer';
 
@@ -28,6 +29,8 @@ export interface ApkSpec {
   outPath?: string;
   /** Native code: one lib/<abi>/libmain.so per ABI (none: a pure Java/Kotlin app). */
   nativeAbis?: readonly string[];
+  /** Signs with APK Signature Scheme v2 naming this certificate (DER bytes); unsigned when absent. */
+  signingCertificate?: Buffer;
 }
 
 export interface BuiltApk {
@@ -119,7 +122,8 @@ export async function buildApk(spec: ApkSpec): Promise<BuiltApk> {
   const manifest = buildManifestXml(spec);
   let padding: number | null = null;
   if (spec.sizeBytes !== undefined) {
-    const overhead = await zipSizeWith(manifest, 0, spec.nativeAbis ?? []);
+    const blockBytes = spec.signingCertificate ? signingBlock(spec.signingCertificate).length : 0;
+    const overhead = (await zipSizeWith(manifest, 0, spec.nativeAbis ?? [])) + blockBytes;
     if (spec.sizeBytes < overhead) throw new Error(`sizeBytes ${spec.sizeBytes} is below the minimum ${overhead} for this manifest`);
     padding = spec.sizeBytes - overhead;
   }
@@ -129,5 +133,8 @@ export async function buildApk(spec: ApkSpec): Promise<BuiltApk> {
   addEntries(zip, manifest, padding, spec.sizeBytes !== undefined, spec.nativeAbis ?? []);
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(path));
+  if (spec.signingCertificate) {
+    await insertSigningBlock(path, spec.signingCertificate);
+  }
   return { path, sizeBytes: (await stat(path)).size };
 }

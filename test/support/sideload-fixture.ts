@@ -49,6 +49,7 @@ export async function sideloadApk(spec: Partial<ApkSpec> & { sizeBytes: number }
     min_sdk: info.min_sdk,
     target_sdk: info.target_sdk,
     native_abis: info.native_abis,
+    signature_hash: info.signature_hash,
     target_platforms: targets,
     obbs: [],
     cleanup: () => rm(dirname(built.path), { recursive: true, force: true }),

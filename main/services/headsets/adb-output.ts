@@ -143,3 +143,21 @@ export function parseForegroundPackage(text: string): string | null {
   }
   return focus;
 }
+
+/**
+ * `dumpsys package PKG`: "signatures=PackageSignatures{5f1e2d3 version:2, signatures:[a1b2c3d4], past
+ * signatures:[]}", the hex of each Signature#hashCode; null when the package or the line is not there.
+ */
+export function parsePackageSignatures(text: string): string[] | null {
+  for (const line of lines(text)) {
+    const start = line.indexOf('signatures=PackageSignatures{');
+    if (start < 0) continue;
+    const list = line.indexOf(', signatures:[', start);
+    if (list < 0) return null;
+    const end = line.indexOf(']', list);
+    if (end < 0) return null;
+    const hashes = line.slice(list + ', signatures:['.length, end).split(',').map((h) => h.trim());
+    return hashes.filter((h) => /^[0-9a-f]{1,8}$/.test(h));
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import * as adbkit from '@devicefarmer/adbkit';
 import type { Client, DeviceClient } from '@devicefarmer/adbkit';
-import { parseAmStart, parseBatteryLevel, parseDfKilobytes, parseForegroundPackage, parseInstallOutput, parseMonkey, parsePackageList } from './adb-output';
+import { parseAmStart, parseBatteryLevel, parseDfKilobytes, parseForegroundPackage, parseInstallOutput, parseMonkey, parsePackageList, parsePackageSignatures } from './adb-output';
 import { DEFAULT_OUTPUT_CAP_BYTES, readBounded, startDeadline } from './bounded-command';
 import type { CommandLimits } from './bounded-command';
 import type { AdbDeviceState, AttachedDevice, HeadsetBridge, HeadsetDetails, InstallOutcome, LaunchOutcome, TransferOptions } from './headset-bridge';
@@ -193,6 +193,14 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
     const output = await this.shell(serial, `pm list packages --show-versioncode ${shellQuote(packageName)}`, limits);
     // The filter is a substring match on the device, so pick the exact name.
     return parsePackageList(output).find((p) => p.package_name === packageName)?.version_code ?? null;
+  }
+
+  async installedSignatures(serial: string, packageName: string, limits: CommandLimits = {}): Promise<string[] | null> {
+    return parsePackageSignatures(await this.shell(serial, `dumpsys package ${shellQuote(packageName)}`, limits));
+  }
+
+  async uninstall(serial: string, packageName: string, limits: CommandLimits = {}): Promise<boolean> {
+    return (await this.shell(serial, `pm uninstall ${shellQuote(packageName)}`, limits)).trim() === 'Success';
   }
 
   async launch(serial: string, packageName: string, activity: string | null, limits: CommandLimits = {}): Promise<LaunchOutcome> {

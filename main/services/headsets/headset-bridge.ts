@@ -51,6 +51,9 @@ export interface HeadsetBridge {
   push(serial: string, localPath: string, remotePath: string, options?: TransferOptions): Promise<void>;
   install(serial: string, remotePath: string, flags: readonly string[], limits?: CommandLimits): Promise<InstallOutcome>;
   installedVersion(serial: string, packageName: string, limits?: CommandLimits): Promise<bigint | null>;
+  /** Signature#hashCode (hex) of each certificate the installed copy is signed with; null: not known. */
+  installedSignatures(serial: string, packageName: string, limits?: CommandLimits): Promise<string[] | null>;
+  uninstall(serial: string, packageName: string, limits?: CommandLimits): Promise<boolean>;
   launch(serial: string, packageName: string, activity: string | null, limits?: CommandLimits): Promise<LaunchOutcome>;
   foregroundPackage(serial: string, limits?: CommandLimits): Promise<string | null>;
 }

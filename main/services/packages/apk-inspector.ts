@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { androidSignatureHash, readSigningCertificate } from './apk-signing';
 import { ApkZipError, readApkContents } from './apk-zip';
 import { ManifestFieldError, validateManifest } from './manifest-fields';
 import type { ManifestFields } from './manifest-fields';
@@ -13,6 +14,8 @@ export interface ApkInfo extends ManifestFields {
   /** ABIs the APK ships native code for; empty: no native code (runs on any ABI). */
   readonly native_abis: readonly string[];
   readonly warnings: readonly ApkWarning[];
+  /** The signing certificate as `dumpsys package` names it (Signature#hashCode); null: unsigned or v1-only. */
+  readonly signature_hash: string | null;
   readonly sha256: string;
   readonly size_bytes: number;
 }
@@ -59,5 +62,6 @@ export async function inspectApk(path: string): Promise<ApkInfo> {
   const warnings: ApkWarning[] = [];
   if (fields.launch_activity === null) warnings.push('NO_LAUNCHER_ACTIVITY');
   if (nativeAbis.length > 0 && !nativeAbis.includes('arm64-v8a')) warnings.push('NO_ARM64_CODE');
-  return { ...fields, native_abis: nativeAbis, warnings, sha256: await sha256File(path), size_bytes: size };
+  const certificate = await readSigningCertificate(path).catch(() => null);
+  return { ...fields, native_abis: nativeAbis, warnings, signature_hash: certificate ? androidSignatureHash(certificate) : null, sha256: await sha256File(path), size_bytes: size };
 }

@@ -21,12 +21,13 @@ const apkDetailsSchema = z.object({
   launch_activity: z.string().nullable(),
   native_abis: z.array(z.string()),
   warnings: z.array(z.enum(['NO_LAUNCHER_ACTIVITY', 'NO_ARM64_CODE'])),
+  signature_hash: z.string().regex(/^[0-9a-f]{1,8}$/).nullable(),
 });
 export type StoredApkDetails = z.infer<typeof apkDetailsSchema>;
 
 function detailsOf(info: ApkInfo): StoredApkDetails {
-  const { package_name, version_code, version_name, label, min_sdk, target_sdk, launch_activity, native_abis, warnings } = info;
-  return { package_name, version_code, version_name, label, min_sdk, target_sdk, launch_activity, native_abis: [...native_abis], warnings: [...warnings] };
+  const { package_name, version_code, version_name, label, min_sdk, target_sdk, launch_activity, native_abis, warnings, signature_hash } = info;
+  return { package_name, version_code, version_name, label, min_sdk, target_sdk, launch_activity, native_abis: [...native_abis], warnings: [...warnings], signature_hash };
 }
 
 /** Quest apps ship up to a few GiB with OBBs; anything larger is a mistake, not an app. */

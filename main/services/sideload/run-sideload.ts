@@ -2,6 +2,7 @@ import { shellQuote } from '../headsets/adbkit-headset-bridge';
 import type { CommandLimits, HeadsetBridge } from '../headsets/headset-bridge';
 import { HeadsetCommandError } from '../headsets/headset-errors';
 import { deviceProblem, preflight } from './preflight';
+import { signerCheck } from './signer-check';
 import { DEFAULT_SIDELOAD_TIMING, installTimeoutMs, transferCeilingMs } from './sideload-timing';
 import type { SideloadTiming } from './sideload-timing';
 import type { SideloadRequest, SideloadUpdate } from './sideload-types';
@@ -79,9 +80,12 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
   try {
     const refused = deviceProblem((await bridge.list()).find((d) => d.serial === serial));
     if (refused?.kind === 'refuse') return emit({ status: 'failed', error_code: refused.code, error_message: refused.message });
-    const check = preflight(apk, await bridge.describe(serial, ask));
+    const details = await bridge.describe(serial, ask);
+    const check = preflight(apk, details);
     if (check.kind === 'skip') return emit({ status: 'skipped', bytes_sent: 0 });
     if (check.kind === 'refuse') return emit({ status: 'failed', error_code: check.code, error_message: check.message });
+    const signer = await signerCheck(bridge, request, details, ask);
+    if (signer.kind === 'refuse') return emit({ status: 'failed', error_code: signer.code, error_message: signer.message });
 
     options.signal.throwIfAborted();
     emit({ status: 'transferring', transfer_started_at: options.now().toISOString() });

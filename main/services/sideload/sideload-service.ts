@@ -73,6 +73,7 @@ export class SideloadService {
       serial: spec.serial,
       packageId: spec.package_id,
       vrSessionId: spec.vr_session_id,
+      uninstallFirst: spec.uninstall_first === true,
       apk: {
         path,
         package_name: details.package_name,
@@ -82,6 +83,7 @@ export class SideloadService {
         min_sdk: details.min_sdk,
         target_sdk: details.target_sdk,
         native_abis: details.native_abis,
+        signature_hash: details.signature_hash,
         target_platforms: spec.target_platforms,
         obbs,
       },

@@ -10,6 +10,8 @@ export interface SideloadApk {
   readonly target_sdk: number | null;
   /** ABIs with native code; empty: none, so any headset runs it. */
   readonly native_abis: readonly string[];
+  /** Signature#hashCode of the signing certificate; null when unknown (no check before pushing). */
+  readonly signature_hash: string | null;
   readonly target_platforms: readonly VrTargetPlatform[];
   readonly obbs: ReadonlyArray<{ readonly path: string; readonly name: string; readonly size_bytes: number }>;
 }
@@ -20,6 +22,8 @@ export interface SideloadRequest {
   readonly packageId: string;
   readonly vrSessionId: string | null;
   readonly apk: SideloadApk;
+  /** Remove a differently signed copy on the headset first (the instructor chose to). */
+  readonly uninstallFirst?: boolean;
 }
 
 /** Codes the renderer turns into words; pm's own INSTALL_FAILED_* codes pass through unchanged. */

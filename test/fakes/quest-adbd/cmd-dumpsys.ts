@@ -1,6 +1,6 @@
 import { shortComponent } from './cmd-am';
 import type { Command, CommandContext } from './commands';
-import { longVersionCode } from './device-state';
+import { longVersionCode, signatureHashCode } from './device-state';
 import type { BatteryStatus, DeviceState } from './device-state';
 
 // dumpsys output, trimmed to the sections tools grep for, in Android 10-12 layout.
@@ -72,6 +72,7 @@ export function dumpPackage(state: DeviceState, packageName: string): string {
     `    lastUpdateTime=${formatDate(pkg.lastUpdateTime)}\n` +
     `    installerPackageName=${pkg.installer ?? 'null'}\n` +
     `    dataDir=/data/user/0/${pkg.packageName}\n` +
+    `    signatures=PackageSignatures{5f1e2d3 version:2, signatures:[${pkg.certificate === null ? '' : signatureHashCode(pkg.certificate)}], past signatures:[]}\n` +
     '    User 0: ceDataInode=1234 installed=true hidden=false suspended=false distractionFlags=0 stopped=false notLaunched=false enabled=0 instant=false virtual=false\n'
   );
 }

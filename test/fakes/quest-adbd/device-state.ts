@@ -25,6 +25,8 @@ export interface InstalledPackage {
   versionCode: number;
   /** android:versionCodeMajor: the long versionCode is major << 32 | versionCode (Android 9+). */
   versionCodeMajor: number;
+  /** The signing certificate (DER); null for platform-signed system apps and unsigned test builds. */
+  certificate: Buffer | null;
   versionName: string | null;
   minSdk: number;
   targetSdk: number;
@@ -52,6 +54,7 @@ export interface PreinstalledPackage {
   packageName: string;
   versionCode: number;
   versionCodeMajor?: number;
+  certificate?: Buffer;
   versionName?: string;
   label?: string;
   /** Fully qualified launcher activity; omitted means the app has none. */
@@ -194,6 +197,7 @@ export class DeviceState {
       packageName: name,
       versionCode: this.sdk,
       versionCodeMajor: 0,
+      certificate: null,
       versionName: this.props.get('ro.build.version.release') ?? null,
       minSdk: this.sdk,
       targetSdk: this.sdk,
@@ -218,6 +222,7 @@ export class DeviceState {
       packageName: pkg.packageName,
       versionCode: pkg.versionCode,
       versionCodeMajor: pkg.versionCodeMajor ?? 0,
+      certificate: pkg.certificate ?? null,
       versionName: pkg.versionName ?? null,
       minSdk: pkg.minSdk ?? 29,
       targetSdk: pkg.targetSdk ?? 32,
@@ -233,6 +238,13 @@ export class DeviceState {
       installer: null,
     });
   }
+}
+
+/** Signature#hashCode as `dumpsys package` prints it: Arrays.hashCode of the certificate, in hex. */
+export function signatureHashCode(certificate: Buffer): string {
+  let hash = 1;
+  for (let i = 0; i < certificate.length; i++) hash = (Math.imul(hash, 31) + certificate.readInt8(i)) | 0;
+  return (hash >>> 0).toString(16);
 }
 
 /** What PackageInfo.getLongVersionCode() returns, and pm and dumpsys print. */

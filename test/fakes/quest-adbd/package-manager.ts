@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { ApkParseError, readApkManifest, readNativeAbis } from './apk-manifest';
+import { certificateOf } from '../apk-signing-block';
 import { longVersionCode } from './device-state';
 import type { DeviceState, InstalledPackage } from './device-state';
 import { FakeFileSystem, FsError } from './fake-fs';
@@ -86,8 +87,13 @@ export async function installFromDevicePath(
     return failure('INSTALL_FAILED_NO_MATCHING_ABIS', 'Failed to extract native libraries, res=-113');
   }
 
+  const certificate = await certificateOf(state.fs.hostPath(apkDevicePath));
   const existing = state.packages.get(manifest.packageName);
   if (existing !== undefined) {
+    const sameSigner = existing.certificate === null ? certificate === null : certificate !== null && certificate.equals(existing.certificate);
+    if (!existing.system && !sameSigner) {
+      return failure('INSTALL_FAILED_UPDATE_INCOMPATIBLE', `Package ${manifest.packageName} signatures do not match previously installed version; ignoring!`);
+    }
     if (flags.noReplace || (state.legacyReplaceRequiresFlag && !flags.replace)) {
       return failure('INSTALL_FAILED_ALREADY_EXISTS', `Attempt to re-install ${manifest.packageName} without first uninstalling.`);
     }
@@ -122,6 +128,7 @@ export async function installFromDevicePath(
     packageName: manifest.packageName,
     versionCode: manifest.versionCode,
     versionCodeMajor: 0,
+    certificate,
     versionName: manifest.versionName,
     minSdk: manifest.minSdk,
     targetSdk: manifest.targetSdk,

@@ -7,6 +7,7 @@ import {
   parseInstallOutput,
   parseMonkey,
   parsePackageList,
+  parsePackageSignatures,
 } from '../../../../main/services/headsets/adb-output';
 
 describe('adb output parsers', () => {
@@ -41,6 +42,11 @@ describe('adb output parsers', () => {
     ]);
   });
 
+  it('reads the signing certificates dumpsys package lists', () => {
+    expect(parsePackageSignatures('  Package [x.y] (1):\n    signatures=PackageSignatures{5f1e2d3 version:2, signatures:[a1b2c3d4, 7f], past signatures:[]}\n')).toEqual(['a1b2c3d4', '7f']);
+    expect(parsePackageSignatures('Unable to find package: x.y\n')).toBeNull();
+  });
+
   it('parses 4 MB of hostile output in linear time', () => {
     const long = (unit: string) => unit.repeat(Math.ceil((4 * 1024 * 1024) / unit.length));
     const inputs = [
@@ -50,7 +56,7 @@ describe('adb output parsers', () => {
       `Failure [${long('A')}`,
       long('package:a.b versionCode:'),
     ];
-    const parsers = [parseForegroundPackage, parseBatteryLevel, parseDfKilobytes, parsePackageList, parseInstallOutput, parseAmStart, parseMonkey];
+    const parsers = [parseForegroundPackage, parseBatteryLevel, parseDfKilobytes, parsePackageList, parseInstallOutput, parseAmStart, parseMonkey, parsePackageSignatures];
     const slowest = Math.max(
       ...inputs.flatMap((text) =>
         parsers.map((parse) => {

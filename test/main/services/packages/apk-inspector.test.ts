@@ -29,6 +29,7 @@ describe('inspectApk', () => {
         launch_activity: '.LabActivity',
         native_abis: ['arm64-v8a'],
         warnings: [],
+        signature_hash: null,
         sha256: await sha256File(built.path),
         size_bytes: 256 * 1024,
       });

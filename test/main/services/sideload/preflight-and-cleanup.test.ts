@@ -10,6 +10,7 @@ import { SideloadManager } from '../../../../main/services/sideload/sideload-man
 import { SideloadService } from '../../../../main/services/sideload/sideload-service';
 import type { SideloadApk, SideloadRequest, SideloadUpdate } from '../../../../main/services/sideload/sideload-types';
 import type { QuestHeadset } from '../../../fakes/quest-adbd';
+import { signatureHashCode } from '../../../fakes/quest-adbd/device-state';
 import { sideloadApk, startCartFixture } from '../../../support/sideload-fixture';
 import type { CartFixture } from '../../../support/sideload-fixture';
 
@@ -105,6 +106,31 @@ describe('preflight knows what the APK needs before a byte moves', () => {
   });
 });
 
+describe('the signing certificate against the installed copy', () => {
+  const publisher = Buffer.from('3082010a0282010100c0ffee', 'hex');
+  const stranger = Buffer.from('3082010a0282010100badbad', 'hex');
+
+  it('refuses a differently signed update before pushing, and goes ahead when the instructor chose to uninstall first', async () => {
+    const h = headset(2);
+    const first = await apkWith({ sizeBytes: MIB, packageName: 'org.example.signed', versionCode: 1, signingCertificate: publisher });
+    expect(first.signature_hash).toBe(signatureHashCode(publisher));
+    expect((await manager.start(request(h.serial, first))).status).toBe('done');
+    const sameSigner = await apkWith({ sizeBytes: MIB, packageName: 'org.example.signed', versionCode: 2, signingCertificate: publisher });
+    expect((await manager.start(request(h.serial, sameSigner))).status).toBe('done');
+
+    const other = await apkWith({ sizeBytes: MIB, packageName: 'org.example.signed', versionCode: 3, signingCertificate: stranger });
+    const before = sends(h);
+    const refused = await manager.start(request(h.serial, other));
+    expect(refused).toMatchObject({ status: 'failed', error_code: 'INSTALL_FAILED_UPDATE_INCOMPATIBLE' });
+    expect(refused.error_message).toMatch(/uninstall it first\?/);
+    expect(sends(h)).toBe(before);
+    expect(h.state.installedVersion('org.example.signed')).toBe(2);
+
+    expect((await manager.start({ ...request(h.serial, other), uninstallFirst: true })).status).toBe('done');
+    expect(h.state.installedVersion('org.example.signed')).toBe(3);
+  });
+});
+
 describe('after the push', () => {
   it('removes the pushed copy when pm refuses for good, and keeps it for a retryable failure', async () => {
     const h = headset(2);
@@ -149,8 +175,11 @@ describe('after the push', () => {
     const mine = updates.filter((u) => u.id === job.jobId);
     const firstTransfer = mine.find((u) => u.status === 'transferring')!;
     expect(result.status).toBe('done');
-    expect(result.transfer_started_at).toBe(firstTransfer.at);
-    expect(mine.find((u) => u.status === 'queued' || u.status === 'transferring')!.transfer_started_at).toBe(firstTransfer.at);
+    // Stamped as the transfer began: with the first 'transferring' update (same clock reading or one tick before).
+    expect(firstTransfer.transfer_started_at).toBe(result.transfer_started_at);
+    expect(Date.parse(firstTransfer.at) - Date.parse(result.transfer_started_at!)).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(firstTransfer.at) - Date.parse(result.transfer_started_at!)).toBeLessThan(100);
+    expect(mine.filter((u) => u.status !== 'transferring' && Date.parse(u.at) < Date.parse(result.transfer_started_at!))).toEqual([]);
     expect(result.transfer_completed_at! >= result.transfer_started_at!).toBe(true);
     expect(result.install_verified_at).toBe(result.transfer_completed_at);
     // Verified after the last progress report (bytes all on the headset) and after the transfer started.
