@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LESSON_PLAY_ERROR_MESSAGES } from './api-error';
 import { isoDateTimeSchema, LOCALES, localeSchema, nonEmptyStringSchema, unitIntervalSchema } from './common';
+import { LESSON_PLAY_SORT_NAMES } from '../lesson-plays/sorting';
 import { lessonConfigSchema } from './lesson-config';
 import { lessonGradeSchema, lessonPlaySessionSchema } from './lesson-play-session';
 
@@ -92,17 +93,26 @@ export type GetLessonPlayResponse = z.infer<typeof getLessonPlayResponseSchema>;
 export const LESSON_PLAY_SORT_ORDERS = ['asc', 'desc'] as const;
 export const LESSON_PLAY_PAGE_SIZE_MAX = 100;
 
-/** GET /api/lesson-plays. Query-string values arrive as text; numbers are coerced and defaults filled. */
+/**
+ * GET /api/lesson-plays. Query-string values arrive as text; numbers are coerced and defaults filled.
+ * Each refusal names its parameter ("Invalid pageSize", "Invalid sortBy", ...), so a server answers 400
+ * with the first issue's message; clientId alone is different (the seed's 500 "Client ID not found").
+ */
 export const listLessonPlaysQuerySchema = z.object({
   clientId: nonEmptyStringSchema,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(LESSON_PLAY_PAGE_SIZE_MAX).default(20),
-  /** Free-form: the seed's own example ("score") is not even a LessonPlay field. */
-  sortBy: nonEmptyStringSchema.default('createdAt'),
-  sortOrder: z.enum(LESSON_PLAY_SORT_ORDERS).default('desc'),
+  page: z.coerce.number({ error: 'Invalid page' }).int({ error: 'Invalid page' }).min(1, { error: 'Invalid page' }).default(1),
+  pageSize: z.coerce
+    .number({ error: 'Invalid pageSize' })
+    .int({ error: 'Invalid pageSize' })
+    .min(1, { error: 'Invalid pageSize' })
+    .max(LESSON_PLAY_PAGE_SIZE_MAX, { error: 'Invalid pageSize' })
+    .default(20),
+  /** createdAt, the results and `score` (shared/lesson-plays/sorting.ts); anything else is a 400, never a 500. */
+  sortBy: z.enum(LESSON_PLAY_SORT_NAMES, { error: 'Invalid sortBy' }).default('createdAt'),
+  sortOrder: z.enum(LESSON_PLAY_SORT_ORDERS, { error: 'Invalid sortOrder' }).default('desc'),
   userId: nonEmptyStringSchema.optional(),
   lessonId: nonEmptyStringSchema.optional(),
-  /** The previous page's nextPageToken; the seed types it "any", but in a query string it is text. */
+  /** The previous page's nextPageToken (shared/lesson-plays/cursor.ts), or a bare sortBy value as the seed has it. */
   startAfter: z.string().optional(),
 });
 export type ListLessonPlaysQuery = z.infer<typeof listLessonPlaysQuerySchema>;
@@ -112,8 +122,8 @@ export const listLessonPlaysResponseSchema = z.object({
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1).max(LESSON_PLAY_PAGE_SIZE_MAX),
   hasMore: z.boolean(),
-  /** Opaque cursor (the sortBy value of the page's last item); pass it back as startAfter. */
-  nextPageToken: z.unknown(),
+  /** Opaque cursor (shared/lesson-plays/cursor.ts); pass it back as startAfter. null on the last page. */
+  nextPageToken: z.union([z.string(), z.number()]).nullable(),
 });
 export type ListLessonPlaysResponse = z.infer<typeof listLessonPlaysResponseSchema>;
 

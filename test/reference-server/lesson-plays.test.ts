@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLessonPlayResponseSchema, getLessonPlayResponseSchema, listLessonPlaysResponseSchema, updateLessonPlayResponseSchema } from '../../shared/schemas/lesson-play';
-import { SEED_ALICE, SEED_BOB, SEED_CLIENT, SEED_LESSON } from './catalog-seed';
+import { SEED_ALICE, SEED_BOB, SEED_CLIENT, SEED_LESSON, SEED_TENANT } from './catalog-seed';
 import { useTestServer } from './use-test-server';
 
 const t = useTestServer({ startAt: '2026-03-02T09:00:00.000Z' });
@@ -101,7 +101,7 @@ describe('GET /api/lesson-plays', () => {
     const body = listLessonPlaysResponseSchema.parse(first.body);
     expect(body).toMatchObject({ page: 1, pageSize: 2, hasMore: true });
     expect(body.data.map((p) => p.id)).toEqual([ids[4], ids[3]]);
-    expect(body.nextPageToken).toBe(body.data[1]?.createdAt);
+    expect(body.nextPageToken).toBe(JSON.stringify([body.data[1]?.createdAt, body.data[1]?.id]));
     expect((await list('&pageSize=2&page=3')).body).toMatchObject({ hasMore: false, nextPageToken: null, data: [{ id: ids[0] }] });
     expect(body.data[0]?.lesson?.id).toBe(SEED_LESSON);
   });
@@ -121,13 +121,56 @@ describe('GET /api/lesson-plays', () => {
     }
   });
 
-  it('sorts by another field for the whole client, and needs an index to combine that with a filter', async () => {
-    await createPlays(3);
+  it('sorts by any supported field with or without filters; an unsupported sortBy or a bad cursor is a 400, never a 500', async () => {
+    const ids = await createPlays(3);
+    for (const [i, id] of ids.entries()) {
+      await t.call('PUT', `/api/lesson-plays/${id}/results`, { token: t.token, body: { sessions: [{ index: 0, grade: 'B', poseSimilarity: [0.5, 0.9, 0.7][i] }] } });
+    }
     const admin = t.server.tokens.issue('ops', { admin: true });
-    const bySpeed = await t.call('GET', `/api/lesson-plays?clientId=${SEED_CLIENT}&sortBy=playbackSpeed&sortOrder=asc`, { headers: { AdminToken: admin } });
-    expect(bySpeed.body.data.map((p: { playbackSpeed: number }) => p.playbackSpeed)).toEqual([1, 2, 3]);
-    const needsIndex = await list('&sortBy=playbackSpeed');
-    expect(needsIndex).toMatchObject({ status: 500, body: { error: 'Firestore index required', details: expect.stringContaining('userId') } });
+    const byScore = await t.call('GET', `/api/lesson-plays?clientId=${SEED_CLIENT}&sortBy=score&sortOrder=asc`, { headers: { AdminToken: admin } });
+    expect(byScore.body.data.map((p: { averagePoseSimilarity: number }) => p.averagePoseSimilarity)).toEqual([0.5, 0.7, 0.9]);
+    expect((await list(`&sortBy=averagePoseSimilarity&lessonId=${SEED_LESSON}&pageSize=2`)).body).toMatchObject({ hasMore: true, nextPageToken: JSON.stringify([0.7, ids[2]]) });
+    expect(await list('&sortBy=playbackSpeed')).toMatchObject({ status: 400, body: { error: 'Invalid sortBy' } });
+    expect(await list('&sortBy=score&startAfter=high')).toMatchObject({ status: 400, body: { error: 'Invalid startAfter' } });
+    expect(await list('&sortOrder=up')).toMatchObject({ status: 400, body: { error: 'Invalid sortOrder' } });
+  });
+
+  it('PUT .../results (Outpost extension) stores sessions with the seed aggregates and titles them from the lesson', async () => {
+    const [id] = await createPlays(1);
+    const res = await t.call('PUT', `/api/lesson-plays/${id}/results`, {
+      token: t.token,
+      body: {
+        sessions: [
+          { index: 1, grade: 'B', engagementLevel: 0.8, poseSimilarity: 0.85, repCount: 15, targetRepCount: 18 },
+          { index: 0, grade: 'A', engagementLevel: 0.95, poseSimilarity: 0.9, repCount: 10, targetRepCount: 12 },
+        ],
+        activityTime: 1200,
+        completedAt: '2026-03-02T09:20:00.000Z',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      averageGrade: 'A',
+      lessonSessionGradeMap: { '0': 'A', '1': 'B' },
+      averageEngagementLevel: 0.875,
+      totalRepCount: 25,
+      totalTargetRepCount: 30,
+      averagePoseSimilarity: 0.875,
+      activityTime: 1200,
+      completedAt: '2026-03-02T09:20:00.000Z',
+      sessions: [{ index: 0, title: { en: 'Warmup' } }, { index: 1, title: { 'zh-Hant': '運動' } }],
+    });
+    expect(await t.call('PUT', `/api/lesson-plays/${id}/results`, { token: t.token, body: { sessions: [{ index: 0, repCount: 3 }] } })).toMatchObject({ status: 400 });
+    expect(await t.call('PUT', `/api/lesson-plays/${id}/results`, { token: t.server.tokens.issue(SEED_BOB), body: { sessions: [] } })).toMatchObject({ status: 401 });
+  });
+
+  it('lets a kiosk device token act for the learner it names in X-Outpost-User, and knows the client by its tenant id too', async () => {
+    const device = t.server.tokens.issue('kiosk', { admin: true });
+    const created = await t.call('POST', '/api/lesson-plays', { token: device, headers: { 'X-Outpost-User': SEED_BOB }, body: { lessonId: SEED_LESSON, userId: SEED_BOB } });
+    expect(created.status).toBe(200);
+    expect(t.server.inspect.lessonPlays()[0]).toMatchObject({ userId: SEED_BOB, clientId: SEED_CLIENT });
+    const listed = await t.call('GET', `/api/lesson-plays?clientId=${SEED_TENANT}`, { token: device, headers: { 'X-Outpost-User': SEED_BOB } });
+    expect(listed.body.data).toHaveLength(1);
   });
 
   it("filters by lessonId; an ID token only ever sees its own user's plays", async () => {
@@ -144,7 +187,7 @@ describe('GET /api/lesson-plays', () => {
   it('answers 500 "Client ID not found" for a missing or unknown clientId, 400 for bad paging, 401 without a token', async () => {
     expect(await t.call('GET', '/api/lesson-plays', { token: t.token })).toMatchObject({ status: 500, body: { error: 'Client ID not found' } });
     expect(await t.call('GET', '/api/lesson-plays?clientId=gofa', { token: t.token })).toMatchObject({ status: 500, body: { error: 'Client ID not found' } });
-    expect(await list('&pageSize=101')).toMatchObject({ status: 400, body: { error: expect.stringContaining('pageSize') } });
+    expect(await list('&pageSize=101')).toMatchObject({ status: 400, body: { error: 'Invalid pageSize' } });
     expect(await t.call('GET', `/api/lesson-plays?clientId=${SEED_CLIENT}`)).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
   });
 });

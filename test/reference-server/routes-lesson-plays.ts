@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { LESSON_PLAY_ERROR_MESSAGES } from '../../shared/schemas/api-error';
-import { multilingualTitleSchema } from '../../shared/schemas/common';
+import { decodeCursor, InvalidCursorError } from '../../shared/lesson-plays/cursor';
+import { lessonPlayAggregates } from '../../shared/lesson-plays/aggregates';
+import { withSessionTitles } from '../../shared/lesson-plays/session-titles';
+import { sortFieldOf } from '../../shared/lesson-plays/sorting';
+import { lessonPlayResultsRequestSchema } from '../../shared/schemas/lesson-play-results';
+import type { LessonPlayResultsResponse } from '../../shared/schemas/lesson-play-results';
 import {
   createLessonPlayRequestSchema,
   listLessonPlaysQuerySchema,
@@ -8,7 +13,7 @@ import {
   updateLessonPlayRequestSchema,
 } from '../../shared/schemas/lesson-play';
 import type { CreateLessonPlayResponse, LessonPlay, ListLessonPlaysResponse, UpdateLessonPlayResponse } from '../../shared/schemas/lesson-play';
-import { authenticateLessonPlayCaller } from './auth';
+import { authenticateLessonPlayCaller, bearerToken, lookUpToken } from './auth';
 import type { LessonPlayCaller } from './auth';
 import { pageLessonPlays } from './lesson-play-listing';
 import { COLLECTIONS } from './records';
@@ -21,13 +26,14 @@ import type { Route } from './route';
 import type { RouteContext, ServerDeps } from './server-deps';
 
 const M = LESSON_PLAY_ERROR_MESSAGES;
-/** Composite indexes the remote has: client (+ user and/or lesson) ordered by createdAt. */
-const INDEXED_SORT = 'createdAt';
 
 /**
  * The lesson-plays API. An ID token (Bearer) sees and changes only its own plays (the seed's uid
- * checks); an admin token (AdminToken/RevokableToken) reads the whole client. A user's client is the
- * seed's client_id; the roster is its user list.
+ * checks); an admin token (AdminToken/RevokableToken) reads the whole client. A kiosk's device token
+ * (an admin token sent as Bearer) naming a learner in X-Outpost-User acts as that learner's ID token,
+ * as it does for the VR APIs: that is how a kiosk's outbox reaches this API. The client is known by the
+ * seed's client_id and, as kiosks know it, by the roster's tenant_id; the roster is its user list.
+ * PUT .../results is Outpost's extension (docs/api/lesson-plays.md).
  */
 export function lessonPlayRoutes(): Route[] {
   return [
@@ -35,22 +41,37 @@ export function lessonPlayRoutes(): Route[] {
     route({ method: 'POST', path: '/api/lesson-plays', family: 'lesson-plays', authenticate: writeCaller, handle: createPlay }),
     route({ method: 'GET', path: '/api/lesson-plays/:lessonPlayId', family: 'lesson-plays', authenticate: readCaller, handle: getPlay }),
     route({ method: 'PATCH', path: '/api/lesson-plays/:lessonPlayId', family: 'lesson-plays', authenticate: writeCaller, handle: patchPlay }),
+    route({ method: 'PUT', path: '/api/lesson-plays/:lessonPlayId/results', family: 'lesson-plays', authenticate: writeCaller, handle: putResults }),
   ];
 }
 
-const readCaller = (ctx: RouteContext) => authenticateLessonPlayCaller(ctx, { allowAdmin: true });
-const writeCaller = (ctx: RouteContext) => authenticateLessonPlayCaller(ctx, { allowAdmin: false });
+/** A device (admin) token naming its learner in X-Outpost-User speaks as that learner. */
+function kioskLearner(ctx: RouteContext): LessonPlayCaller | null {
+  const onBehalfOf = ctx.headers.get('x-outpost-user')?.trim();
+  if (!onBehalfOf) return null;
+  const record = lookUpToken(ctx, bearerToken(ctx.headers));
+  if (!record?.admin) return null;
+  ctx.caller.userId = onBehalfOf;
+  return { kind: 'user', uid: onBehalfOf };
+}
+
+const readCaller = (ctx: RouteContext) => kioskLearner(ctx) ?? authenticateLessonPlayCaller(ctx, { allowAdmin: true });
+const writeCaller = (ctx: RouteContext) => kioskLearner(ctx) ?? authenticateLessonPlayCaller(ctx, { allowAdmin: false });
+
+function knownClient(deps: ServerDeps, clientId: string): boolean {
+  return clientId === deps.seed.client_id || clientId === deps.seed.tenant_id;
+}
 
 function plays(deps: ServerDeps) {
   return deps.store.collection<LessonPlayRecord>(COLLECTIONS.lessonPlays);
 }
 
-/** The seed's own message for a field when it has one; otherwise the path and zod's wording. */
+/** The seed's own message for a field when it has one (or the list's "Invalid <param>"); otherwise the path and zod's wording. */
 function firstIssueMessage(issues: readonly z.core.$ZodIssue[]): string {
   const [issue] = issues;
   if (!issue) return 'Invalid request body';
   const seedMessages: readonly string[] = Object.values(M);
-  if (seedMessages.includes(issue.message)) return issue.message;
+  if (seedMessages.includes(issue.message) || /^Invalid [A-Za-z]+$/.test(issue.message)) return issue.message;
   const path = issue.path.map(String).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }
@@ -63,19 +84,26 @@ function listPlays(ctx: RouteContext, caller: LessonPlayCaller): Reply {
     throw lessonPlayFailure(400, firstIssueMessage(parsed.error.issues));
   }
   const query = parsed.data;
-  if (query.clientId !== ctx.deps.seed.client_id) throw lessonPlayFailure(500, M.clientNotFound);
+  if (!knownClient(ctx.deps, query.clientId)) throw lessonPlayFailure(500, M.clientNotFound);
   let userId = query.userId;
   if (caller.kind === 'user') {
     if (userId !== undefined && userId !== caller.uid) throw lessonPlayFailure(401, M.unauthorized);
     userId = caller.uid;
   }
-  if ((userId !== undefined || query.lessonId !== undefined) && query.sortBy !== INDEXED_SORT) {
-    throw lessonPlayFailure(500, M.firestoreIndexRequired, `The query needs a composite index on lessonPlays (clientId${userId !== undefined ? ', userId' : ''}${query.lessonId !== undefined ? ', lessonId' : ''}, ${query.sortBy} ${query.sortOrder})`);
+  const sortField = sortFieldOf(query.sortBy);
+  let cursor;
+  try {
+    cursor = query.startAfter === undefined ? undefined : decodeCursor(query.startAfter, sortField);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw lessonPlayFailure(400, error.message);
+    throw error;
   }
-  const where: Record<string, string> = { clientId: query.clientId };
+  // Every supported filter and sort has its composite index here (as the remote must have them), so the
+  // seed's 500 "Firestore index required" is never the answer: an unsupported sortBy is a 400 above.
+  const where: Record<string, string> = { clientId: ctx.deps.seed.client_id };
   if (userId !== undefined) where.userId = userId;
   if (query.lessonId !== undefined) where.lessonId = query.lessonId;
-  const page = pageLessonPlays(plays(ctx.deps).find(where), query);
+  const page = pageLessonPlays(plays(ctx.deps).find(where), { sortField, sortOrder: query.sortOrder, page: query.page, pageSize: query.pageSize, cursor });
   const response: ListLessonPlaysResponse = {
     data: page.items.map((play) => withLesson(ctx.deps, play)),
     page: query.page,
@@ -122,7 +150,7 @@ function patchPlay(ctx: RouteContext, caller: LessonPlayCaller): Reply {
 /** 404 for an unknown play; 401 when an ID token asks for someone else's. */
 function ownPlay(ctx: RouteContext, caller: LessonPlayCaller): LessonPlayRecord {
   const play = plays(ctx.deps).get(ctx.params.lessonPlayId ?? '');
-  if (!play || play.clientId !== ctx.deps.seed.client_id) throw lessonPlayFailure(404, M.lessonPlayNotFound);
+  if (!play || !knownClient(ctx.deps, play.clientId)) throw lessonPlayFailure(404, M.lessonPlayNotFound);
   if (caller.kind === 'user' && play.userId !== caller.uid) throw lessonPlayFailure(401, M.unauthorized);
   return play;
 }
@@ -137,18 +165,24 @@ function nextCreatedAt(deps: ServerDeps): string {
   return new Date(Math.max(deps.now().getTime(), lastMs + 1)).toISOString();
 }
 
+/** PUT .../results: the play's whole result; the aggregates are derived with the kiosk's rule. */
+function putResults(ctx: RouteContext, caller: LessonPlayCaller): Reply {
+  const play = ownPlay(ctx, caller);
+  const parsed = parseBody(ctx.bodyText, lessonPlayResultsRequestSchema);
+  if (!parsed.ok) throw lessonPlayFailure(400, parsed.notJson ? 'Invalid JSON body' : firstIssueMessage(parsed.issues));
+  const results = parsed.value;
+  const sessions = [...results.sessions].sort((a, b) => a.index - b.index);
+  const updated: LessonPlayRecord = { ...play, sessions, ...lessonPlayAggregates(sessions) };
+  if (results.activityTime !== undefined) updated.activityTime = results.activityTime;
+  if (results.caloriesBurned !== undefined) updated.caloriesBurned = results.caloriesBurned;
+  if (results.completedAt !== undefined) updated.completedAt = results.completedAt;
+  plays(ctx.deps).put(updated);
+  return reply(200, { success: true, lessonPlayId: play.id, data: withLesson(ctx.deps, updated) } satisfies LessonPlayResultsResponse);
+}
+
 /** The lesson configuration and session titles are joined in on every read, as the seed describes. */
 function withLesson(deps: ServerDeps, play: LessonPlayRecord): LessonPlay {
   const lesson = deps.seed.lessons.find((l) => l.id === play.lessonId);
   if (!lesson) return play;
-  const lessonSessions: unknown = lesson.sessions;
-  const titleAt = (index: number) => {
-    const title = multilingualTitleSchema.safeParse(Array.isArray(lessonSessions) ? (lessonSessions[index] as { title?: unknown } | undefined)?.title : undefined);
-    return title.success ? title.data : undefined;
-  };
-  const sessions = play.sessions.map((session) => {
-    const title = session.title ?? titleAt(session.index);
-    return title ? { ...session, title } : session;
-  });
-  return { ...play, sessions, lesson };
+  return { ...play, sessions: withSessionTitles(play.sessions, lesson), lesson };
 }

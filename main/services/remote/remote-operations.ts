@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { startContentSessionRequestSchema, updateContentSessionRequestSchema } from '../../../shared/schemas/content-session';
 import { createLessonPlayRequestSchema, updateLessonPlayRequestSchema } from '../../../shared/schemas/lesson-play';
+import { lessonPlayResultsRequestSchema } from '../../../shared/schemas/lesson-play-results';
 import { scormLaunchRequestSchema } from '../../../shared/schemas/scorm-launch';
 import { updateScormSessionRequestSchema } from '../../../shared/schemas/scorm-session';
 import { completeVrSessionRequestSchema } from '../../../shared/schemas/vr-session-complete';
@@ -44,6 +45,8 @@ export const REMOTE_OPERATIONS = {
   'content_session.update': { method: 'PUT', path: '/api/logger/contentsession/:sessionId', params: { sessionId: 'id' }, body: updateContentSessionRequestSchema },
   'lesson_play.create': { method: 'POST', path: '/api/lesson-plays', body: createLessonPlayRequestSchema },
   'lesson_play.update': { method: 'PATCH', path: '/api/lesson-plays/:lessonPlayId', params: { lessonPlayId: 'id' }, body: updateLessonPlayRequestSchema },
+  // Outpost's extension of the lesson-plays API (docs/api/lesson-plays.md): a play's results from the kiosk.
+  'lesson_play.results': { method: 'PUT', path: '/api/lesson-plays/:lessonPlayId/results', params: { lessonPlayId: 'id' }, body: lessonPlayResultsRequestSchema },
   'catalog.roster': { method: 'GET', path: '/api/roster', body: null },
   'catalog.vr_packages': { method: 'GET', path: '/api/vr-packages', body: null },
   'catalog.activities': { method: 'GET', path: '/api/activities', body: null },

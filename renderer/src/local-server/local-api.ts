@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { InvalidTransitionError } from '../../../shared/vr/vr-session-status';
 import { ApiFailure, json, vrError } from './api-response';
 import { authenticate } from './authenticate';
+import { lessonPlayError } from './lesson-play-errors';
+import { createLessonPlayRoute, getLessonPlayRoute, listLessonPlays, patchLessonPlayRoute, putLessonPlayResultsRoute } from './lesson-play-routes';
 import type { LocalApiDeps } from './local-api-deps';
 import { completeVrSession } from './vr-session-complete-route';
 import { createVrSession, listVrSessions } from './vr-sessions-routes';
@@ -21,9 +23,17 @@ export function createLocalApi(deps: LocalApiDeps): LocalApi {
     completeVrSession(deps, await authenticate(deps.db, c.req.raw, clock(deps)), c.req.param('sessionId'), c.req.raw),
   );
 
+  // Lesson plays (docs/api/lesson-plays.md): each route authenticates for itself (ID token or instructor).
+  app.get('/api/lesson-plays', (c) => listLessonPlays(deps, c.req.raw));
+  app.post('/api/lesson-plays', (c) => createLessonPlayRoute(deps, c.req.raw));
+  app.get('/api/lesson-plays/:lessonPlayId', (c) => getLessonPlayRoute(deps, c.req.raw, c.req.param('lessonPlayId')));
+  app.patch('/api/lesson-plays/:lessonPlayId', (c) => patchLessonPlayRoute(deps, c.req.raw, c.req.param('lessonPlayId')));
+  app.put('/api/lesson-plays/:lessonPlayId/results', (c) => putLessonPlayResultsRoute(deps, c.req.raw, c.req.param('lessonPlayId')));
+
   app.notFound(() => json({ error: 'Not found' }, 404));
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof ApiFailure) return error.response;
+    if (new URL(c.req.url).pathname.startsWith('/api/lesson-plays')) return lessonPlayError(500, 'Internal Server Error');
     if (error instanceof InvalidTransitionError) return vrError('INVALID_TRANSITION', error.message);
     return vrError('DB_ERROR', 'Database error');
   });

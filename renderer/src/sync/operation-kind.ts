@@ -6,6 +6,8 @@ const KIND_KEYS = {
   'scorm_session.update': 'scormSessionUpdate',
   'content_session.start': 'contentSessionStart',
   'lesson_play.create': 'lessonPlayCreate',
+  'lesson_play.update': 'lessonPlayUpdate',
+  'lesson_play.results': 'lessonPlayResults',
 } as const satisfies Record<string, string>;
 
 export type OperationKindKey = (typeof KIND_KEYS)[keyof typeof KIND_KEYS] | 'other';

@@ -17,6 +17,7 @@ const SAMPLES: Record<RemoteOperationName, { method: string; path: string; body?
   'content_session.update': { method: 'PUT', path: '/api/logger/contentsession/0f3e2d', body: { progress: 0.5 } },
   'lesson_play.create': { method: 'POST', path: '/api/lesson-plays', body: { lessonId: 'lesson-1' } },
   'lesson_play.update': { method: 'PATCH', path: '/api/lesson-plays/AbC_12-x', body: { returnUrl: null } },
+  'lesson_play.results': { method: 'PUT', path: '/api/lesson-plays/AbC_12-x/results', body: { sessions: [{ index: 0, grade: 'A', repCount: 10, targetRepCount: 12 }], completedAt: null } },
   'catalog.roster': { method: 'GET', path: '/api/roster' },
   'catalog.vr_packages': { method: 'GET', path: '/api/vr-packages' },
   'catalog.activities': { method: 'GET', path: '/api/activities' },

@@ -1,0 +1,104 @@
+import { Dexie } from 'dexie';
+import { encodeCursor } from '../../../shared/lesson-plays/cursor';
+import type { LessonPlayCursor } from '../../../shared/lesson-plays/cursor';
+import { sortValueOf } from '../../../shared/lesson-plays/sorting';
+import type { LessonPlaySortField } from '../../../shared/lesson-plays/sorting';
+import type { Lesson } from '../../../shared/schemas/catalog';
+import type { OutpostDb } from '../db/outpost-db';
+import type { LessonPlayRow } from '../db/lesson-play-row';
+import { lessonPlayIndexName } from '../db/schema-v9';
+
+export interface LessonPlayListing {
+  readonly clientId: string;
+  readonly userId?: string | undefined;
+  readonly lessonId?: string | undefined;
+  readonly sortField: LessonPlaySortField;
+  readonly sortOrder: 'asc' | 'desc';
+  /** 1-based; applied only without a cursor (the cursor already says where the page starts). */
+  readonly page: number;
+  readonly pageSize: number;
+  readonly cursor?: LessonPlayCursor | undefined;
+}
+
+export interface LessonPlayPage {
+  readonly rows: LessonPlayRow[];
+  readonly hasMore: boolean;
+  readonly nextPageToken: string | null;
+}
+
+/** The index a listing reads and the filter values that prefix its keys. */
+export function listingIndex(listing: Omit<LessonPlayListing, 'sortOrder' | 'page' | 'pageSize' | 'cursor'>): { index: string; prefix: string[] } {
+  const fields = ['clientId'];
+  const prefix = [listing.clientId];
+  if (listing.userId !== undefined) {
+    fields.push('userId');
+    prefix.push(listing.userId);
+  }
+  if (listing.lessonId !== undefined) {
+    fields.push('lessonId');
+    prefix.push(listing.lessonId);
+  }
+  return { index: lessonPlayIndexName(fields, listing.sortField), prefix };
+}
+
+/**
+ * One page of plays, read as a single range of the compound index for this filter and sort
+ * ([filters+sortField+id], schema-v9.ts): ordered by value then id, starting strictly after the cursor.
+ * One extra row is read to tell whether more follow. Plays without a value for the sort field are not in
+ * that index and so not listed (see shared/lesson-plays/sorting.ts).
+ */
+export async function listLessonPlayPage(db: OutpostDb, listing: LessonPlayListing): Promise<LessonPlayPage> {
+  const { index, prefix } = listingIndex(listing);
+  const low = [...prefix, Dexie.minKey];
+  const high = [...prefix, Dexie.maxKey];
+  const asc = listing.sortOrder === 'asc';
+  const cursor = listing.cursor;
+  let range;
+  if (!cursor) range = db.lessonPlays.where(index).between(low, high, true, true);
+  else if (asc) {
+    // After (value, id); a bare value (id null) skips every play with that value.
+    const from = [...prefix, cursor.value, cursor.id ?? Dexie.maxKey];
+    range = db.lessonPlays.where(index).between(from, high, false, true);
+  } else {
+    const to = [...prefix, cursor.value, cursor.id ?? Dexie.minKey];
+    range = db.lessonPlays.where(index).between(low, to, true, false);
+  }
+  let collection = asc ? range : range.reverse();
+  if (!cursor && listing.page > 1) collection = collection.offset((listing.page - 1) * listing.pageSize);
+  const found = await collection.limit(listing.pageSize + 1).toArray();
+  const hasMore = found.length > listing.pageSize;
+  const rows = hasMore ? found.slice(0, listing.pageSize) : found;
+  const last = rows.at(-1);
+  const lastValue = last ? sortValueOf(last, listing.sortField) : undefined;
+  return { rows, hasMore, nextPageToken: hasMore && last && lastValue !== undefined ? encodeCursor(lastValue, last.id) : null };
+}
+
+export function getLessonPlay(db: OutpostDb, playId: string): Promise<LessonPlayRow | undefined> {
+  return db.lessonPlays.get(playId);
+}
+
+/** The lessons the plays name, by id (a lesson the catalog no longer has is simply absent). */
+export async function lessonsFor(db: OutpostDb, plays: readonly LessonPlayRow[]): Promise<Map<string, Lesson>> {
+  const ids = [...new Set(plays.map((p) => p.lessonId))];
+  return new Map((await db.lessons.bulkGet(ids)).flatMap((lesson) => (lesson ? [[lesson.id, lesson] as const] : [])));
+}
+
+export function lessonExists(db: OutpostDb, lessonId: string): Promise<boolean> {
+  return db.lessons.get(lessonId).then((lesson) => lesson !== undefined);
+}
+
+/** A client the kiosk knows: some learner on its roster belongs to it (the roster's tenant is the client). */
+export async function clientKnown(db: OutpostDb, clientId: string): Promise<boolean> {
+  return (await db.learners.where('tenant_id').equals(clientId).first()) !== undefined;
+}
+
+/** The lessons a learner can start, by title in the catalog's order of ids. */
+export function listLessons(db: OutpostDb): Promise<Lesson[]> {
+  return db.lessons.toArray();
+}
+
+/** Reads that change when this learner's plays or the lessons do: a live query's signal to read the API again. */
+export function learnerLessonPlaysSignal(db: OutpostDb, owner: { id: string; tenant_id: string }): Promise<readonly unknown[]> {
+  const plays = db.lessonPlays.where('[clientId+userId+createdAt+id]').between([owner.tenant_id, owner.id, Dexie.minKey], [owner.tenant_id, owner.id, Dexie.maxKey]);
+  return Promise.all([plays.toArray(), db.lessons.toArray()]);
+}
