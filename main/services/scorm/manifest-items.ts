@@ -1,0 +1,84 @@
+import type { Element } from '@xmldom/xmldom';
+import type { CourseItem, ItemSequencing } from '../../../shared/scorm/course-manifest';
+import { ScormImportError } from './import-error';
+import type { ImportLimits } from './import-limits';
+import { applyParameters } from './manifest-resources';
+import type { ManifestResource } from './manifest-resources';
+import { mergeSequencing, readSequencing } from './manifest-sequencing';
+import { attr, child, children, text } from './manifest-xml';
+
+const MAX_TITLE = 500;
+const MAX_LAUNCH_DATA = 64 * 1024;
+
+export interface ItemContext {
+  readonly resources: ReadonlyMap<string, ManifestResource>;
+  readonly collections: ReadonlyMap<string, ItemSequencing>;
+  readonly limits: ImportLimits;
+  readonly identifiers: Set<string>;
+  count: number;
+}
+
+function bounded(value: string | undefined, max: number, what: string): string | undefined {
+  if (value !== undefined && value.length > max) throw new ScormImportError('MALFORMED_MANIFEST', `${what} is longer than ${max} characters`);
+  return value;
+}
+
+function completionThreshold(item: Element): number | undefined {
+  const element = child(item, 'completionThreshold');
+  if (!element) return undefined;
+  // 3rd edition writes the threshold as text; 4th edition as minProgressMeasure (with completedByMeasure).
+  const raw = attr(element, 'minProgressMeasure') ?? text(element);
+  const value = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : undefined;
+}
+
+function masteryScore(item: Element): number | undefined {
+  const raw = text(child(item, 'masteryscore'));
+  const value = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value >= 0 && value <= 100 ? value : undefined;
+}
+
+function itemSequencing(item: Element, ctx: ItemContext): ItemSequencing | undefined {
+  const element = children(item, 'sequencing')[0];
+  if (!element) return undefined;
+  const ref = attr(element, 'IDRef');
+  return mergeSequencing(ref ? ctx.collections.get(ref) : undefined, readSequencing(element));
+}
+
+/** One <item> and its children, depth-first, bounded in count and depth. */
+export function readItem(item: Element, ctx: ItemContext, depth: number): CourseItem {
+  ctx.count += 1;
+  if (ctx.count > ctx.limits.maxItems) throw new ScormImportError('MALFORMED_MANIFEST', `More than ${ctx.limits.maxItems} items`);
+  if (depth > ctx.limits.maxDepth) throw new ScormImportError('MALFORMED_MANIFEST', `Items nest deeper than ${ctx.limits.maxDepth} levels`);
+  const identifier = attr(item, 'identifier')?.trim();
+  if (!identifier) throw new ScormImportError('MALFORMED_MANIFEST', 'An <item> has no identifier');
+  if (ctx.identifiers.has(identifier)) throw new ScormImportError('MALFORMED_MANIFEST', `Item identifier "${identifier}" is used twice`);
+  ctx.identifiers.add(identifier);
+  const ref = attr(item, 'identifierref')?.trim();
+  const resource = ref ? ctx.resources.get(ref) : undefined;
+  if (ref && !resource) throw new ScormImportError('MALFORMED_MANIFEST', `Item "${identifier}" refers to a missing resource "${ref}"`);
+  const launch = resource && resource.path ? applyParameters(resource, attr(item, 'parameters')) : null;
+  const maxTime = text(child(item, 'maxtimeallowed'));
+  const sequencing = itemSequencing(item, ctx);
+  const limitTime = children(item, 'sequencing')[0];
+  const attemptDuration = limitTime ? child(limitTime, 'limitConditions') : undefined;
+  const duration = attemptDuration ? attr(attemptDuration, 'attemptAbsoluteDurationLimit') : undefined;
+  const launchData = bounded(text(child(item, 'datafromlms')), MAX_LAUNCH_DATA, `Launch data of "${identifier}"`);
+  const timeLimitAction = text(child(item, 'timelimitaction'));
+  const mastery = masteryScore(item);
+  const threshold = completionThreshold(item);
+  return {
+    identifier,
+    title: (text(child(item, 'title')) ?? identifier).slice(0, MAX_TITLE),
+    launch,
+    scorm_type: resource ? (resource.scormType ?? 'asset') : null,
+    visible: attr(item, 'isvisible')?.trim() !== 'false',
+    ...(launchData === undefined ? {} : { launch_data: launchData }),
+    ...(mastery === undefined ? {} : { mastery_score: mastery }),
+    ...(threshold === undefined ? {} : { completion_threshold: threshold }),
+    ...((maxTime ?? duration) === undefined ? {} : { max_time_allowed: (maxTime ?? duration) as string }),
+    ...(timeLimitAction === undefined ? {} : { time_limit_action: timeLimitAction }),
+    ...(sequencing === undefined ? {} : { sequencing }),
+    children: children(item, 'item').map((nested) => readItem(nested, ctx, depth + 1)),
+  };
+}
