@@ -1,9 +1,9 @@
 import type { MasteryModel } from '../schemas/mastery-model';
 
-/** "m correct among the last n answers"; the streak models are the special case m = n. */
-export interface MasteryWindow {
+/** "m correct (summed) among the newest w attempts": every exercise model reduces to this. */
+export interface MasteryRequirement {
   readonly m: number;
-  readonly n: number;
+  readonly w: number;
 }
 
 const STREAK_LENGTH = {
@@ -13,34 +13,44 @@ const STREAK_LENGTH = {
   num_correct_in_a_row_2: 2,
 } as const;
 
-/** The window a model is judged by, or null for the models that depend on the exercise's questions instead. */
-export function masteryWindow(model: MasteryModel): MasteryWindow | null {
+/**
+ * The requirement a model is judged by, as Kolibri's MasteryModelGenerators define it: m_of_n is itself,
+ * a streak of k is k of k, do_all is "every question" (so it needs the exercise's question count). Quizzes
+ * have none: they are complete only when submitted. Also null for do_all without a question count.
+ */
+export function masteryRequirement(model: MasteryModel, itemCount?: number): MasteryRequirement | null {
   switch (model.type) {
     case 'm_of_n':
-      return { m: model.m, n: model.n };
+      return { m: model.m, w: model.n };
     case 'num_correct_in_a_row_10':
     case 'num_correct_in_a_row_5':
     case 'num_correct_in_a_row_3':
     case 'num_correct_in_a_row_2':
-      return { m: STREAK_LENGTH[model.type], n: STREAK_LENGTH[model.type] };
+      return { m: STREAK_LENGTH[model.type], w: STREAK_LENGTH[model.type] };
     case 'do_all':
+      return itemCount !== undefined && Number.isInteger(itemCount) && itemCount > 0 ? { m: itemCount, w: itemCount } : null;
     case 'quiz':
       return null;
   }
 }
 
+/** At most this many past attempts are ever handed back, whatever the model (see pastAttemptLimit). */
+export const MAX_PAST_ATTEMPTS = 1000;
+
 /**
- * Index of the first answer at which the window ending there holds at least m correct answers, or null.
- * Before n answers exist the window is simply shorter: 3 of 5 is met by three correct first answers, as a
- * learner who gets everything right should not be made to answer more questions than m.
+ * How many of the newest attempts a session start returns. Kolibri: n for m_of_n, k for a streak, every
+ * attempt for a quiz, and 10 for anything else (do_all included). Decision: do_all gets every attempt
+ * too, because its window is the whole exercise and 10 would undercount an exercise of more than 10
+ * questions; and "every" is bounded by MAX_PAST_ATTEMPTS so one long try cannot make a huge answer.
  */
-export function firstIndexMeetingWindow(correct: readonly boolean[], window: MasteryWindow): number | null {
-  if (window.m < 1 || window.n < 1 || window.m > window.n) return null;
-  let inWindow = 0;
-  for (let i = 0; i < correct.length; i += 1) {
-    if (correct[i]) inWindow += 1;
-    if (i >= window.n && correct[i - window.n]) inWindow -= 1;
-    if (inWindow >= window.m) return i;
+export function pastAttemptLimit(model: MasteryModel): number {
+  switch (model.type) {
+    case 'm_of_n':
+      return Math.min(model.n, MAX_PAST_ATTEMPTS);
+    case 'do_all':
+    case 'quiz':
+      return MAX_PAST_ATTEMPTS;
+    default:
+      return STREAK_LENGTH[model.type];
   }
-  return null;
 }

@@ -18,7 +18,7 @@ export const attemptLogSchema = z.object({
   hinted: z.boolean(),
   answer: z.record(z.string(), z.unknown()),
   simple_answer: z.string(),
-  /** The seed gives no shape for history entries beyond "interaction objects", so they are kept opaque. */
+  /** One entry per answer, hint or error given, in order (see interactionEntrySchema). */
   interaction_history: z.array(z.record(z.string(), z.unknown())),
   error: z.boolean(),
   user: nonEmptyStringSchema,
@@ -34,6 +34,17 @@ export type AttemptLog = z.infer<typeof attemptLogSchema>;
 export const attemptSummarySchema = attemptLogSchema.partial().required({ item: true, correct: true });
 export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
 
+/**
+ * A history entry, typed as Kolibri writes it: an error, a hint (with the answer shown when it was taken)
+ * or an answer with its correctness.
+ */
+export const interactionEntrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('error') }),
+  z.object({ type: z.literal('hint'), answer: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('answer'), answer: z.record(z.string(), z.unknown()), correct: unitIntervalSchema }),
+]);
+export type InteractionEntry = z.infer<typeof interactionEntrySchema>;
+
 /** GET /api/logger/attemptlog; query-string values arrive as text and are coerced here. */
 export const listAttemptLogsQuerySchema = z.object({
   masterylog: nonEmptyStringSchema.optional(),
@@ -42,6 +53,7 @@ export const listAttemptLogsQuerySchema = z.object({
   item: nonEmptyStringSchema.optional(),
   complete: queryBooleanSchema.optional(),
   mastery_level: z.coerce.number().int().optional(),
-  page_size: z.coerce.number().int().positive().optional(),
+  page_size: z.coerce.number().int().positive().max(1000).optional(),
+  page: z.coerce.number().int().positive().max(1_000_000).optional(),
 });
 export type ListAttemptLogsQuery = z.infer<typeof listAttemptLogsQuerySchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, nonEmptyStringSchema, unitIntervalSchema } from './common';
-import { contentKindSchema } from './content-session';
+import { loggedKindSchema } from './content-session';
 
 /**
  * One sitting with one piece of content. The seed calls session logs internal and lists no fields; these
@@ -12,7 +12,7 @@ export const contentSessionLogSchema = z.object({
   node_id: nonEmptyStringSchema.nullable(),
   content_id: nonEmptyStringSchema.nullable(),
   channel_id: nonEmptyStringSchema.nullable(),
-  kind: contentKindSchema.nullable(),
+  kind: loggedKindSchema.nullable(),
   lesson_id: nonEmptyStringSchema.nullable(),
   quiz_id: nonEmptyStringSchema.nullable(),
   course_session_id: nonEmptyStringSchema.nullable(),
@@ -22,5 +22,7 @@ export const contentSessionLogSchema = z.object({
   /** Progress made in this sitting only; the summary log holds the running total. */
   progress: unitIntervalSchema,
   extra_fields: z.record(z.string(), z.unknown()),
+  /** The try at an exercise or quiz this sitting belongs to (Kolibri keeps it in the session's context). */
+  mastery_level: z.number().int().nullable(),
 });
 export type ContentSessionLog = z.infer<typeof contentSessionLogSchema>;

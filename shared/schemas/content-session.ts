@@ -6,31 +6,42 @@ import { masteryModelSchema } from './mastery-model';
 export const CONTENT_KINDS = ['video', 'audio', 'document', 'exercise', 'html5', 'topic'] as const;
 export const contentKindSchema = z.enum(CONTENT_KINDS);
 export type ContentKind = z.infer<typeof contentKindSchema>;
+/** What logs record as kind: a content kind, or 'quiz' for a coach-assigned quiz (Kolibri's own). */
+export const loggedKindSchema = z.union([contentKindSchema, z.literal('quiz')]);
+export type LoggedKind = z.infer<typeof loggedKindSchema>;
 
-const extraFieldsSchema = z.record(z.string(), z.unknown());
+/** Bounds the seed leaves open: ids and answers are small; a request carries at most 100 answers. */
+export const MAX_INTERACTIONS = 100;
+const idSchema = nonEmptyStringSchema.max(128);
+const extraFieldsSchema = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 65_536, 'extra_fields must be at most 64 KiB of JSON');
+const answerSchema = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'answer must be at most 16 KiB of JSON');
 
 /** POST /api/logger/contentsession. Ids are opaque strings: the API's content ids are often dashless hex. */
 export const startContentSessionRequestSchema = z
   .object({
-    node_id: nonEmptyStringSchema.optional(),
-    content_id: nonEmptyStringSchema.optional(),
-    channel_id: nonEmptyStringSchema.optional(),
+    node_id: idSchema.optional(),
+    content_id: idSchema.optional(),
+    channel_id: idSchema.optional(),
     kind: contentKindSchema.optional(),
-    lesson_id: nonEmptyStringSchema.optional(),
+    lesson_id: idSchema.optional(),
     /** Coach-assigned quizzes are identified by quiz and need no content node. */
-    quiz_id: nonEmptyStringSchema.optional(),
+    quiz_id: idSchema.optional(),
     mastery_model: masteryModelSchema.optional(),
     /** true discards earlier progress on this content and starts over. */
     repeat: z.boolean().default(false),
-    course_session_id: nonEmptyStringSchema.optional(),
+    course_session_id: idSchema.optional(),
   })
-  .refine((body) => body.node_id !== undefined || body.quiz_id !== undefined, {
-    path: ['node_id'],
-    message: 'node_id is required unless quiz_id is provided',
-  })
-  .refine((body) => body.kind !== 'exercise' || body.mastery_model !== undefined, {
-    path: ['mastery_model'],
-    message: 'mastery_model is required when kind is "exercise"',
+  // Kolibri's StartSessionSerializer rules, each reported on its field.
+  .superRefine((body, ctx) => {
+    const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (body.quiz_id !== undefined && (body.node_id !== undefined || body.lesson_id !== undefined)) fail('quiz_id', 'quiz_id must not be mixed with node_id or lesson_id');
+    if (body.node_id === undefined && body.quiz_id === undefined) fail('node_id', 'node_id is required unless quiz_id is provided');
+    if (body.node_id === undefined) return;
+    if (body.kind === undefined) fail('kind', 'kind is required with node_id');
+    else if (body.kind === 'exercise' && body.mastery_model === undefined) fail('mastery_model', 'mastery_model is required when kind is "exercise"');
+    else if (body.kind !== 'exercise' && body.mastery_model !== undefined) fail('mastery_model', 'mastery_model is only for kind "exercise"');
+    if (body.content_id === undefined) fail('content_id', 'content_id is required with node_id');
+    if (body.channel_id === undefined) fail('channel_id', 'channel_id is required with node_id');
   });
 export type StartContentSessionRequest = z.infer<typeof startContentSessionRequestSchema>;
 /** What a caller may send: defaulted fields can be left out. */
@@ -57,20 +68,22 @@ export const startContentSessionResponseSchema = z.object({
 export type StartContentSessionResponse = z.infer<typeof startContentSessionResponseSchema>;
 
 /** One answer to one question, sent with a session update. */
-export const interactionSchema = z.object({
-  item: nonEmptyStringSchema,
-  correct: unitIntervalSchema,
-  time_spent: z.number().nonnegative(),
-  complete: z.boolean().default(false),
-  answer: z.record(z.string(), z.unknown()).optional(),
-  simple_answer: z.string().optional(),
-  error: z.boolean().default(false),
-  hinted: z.boolean().default(false),
-  /** true overwrites the existing attempt for the same item instead of adding one. */
-  replace: z.boolean().default(false),
-  /** Set when updating an attempt the server already returned. */
-  id: nonEmptyStringSchema.optional(),
-});
+export const interactionSchema = z
+  .object({
+    item: idSchema,
+    correct: unitIntervalSchema,
+    time_spent: z.number().nonnegative().max(86_400),
+    complete: z.boolean().default(false),
+    answer: answerSchema.optional(),
+    simple_answer: z.string().max(4096).optional(),
+    error: z.boolean().default(false),
+    hinted: z.boolean().default(false),
+    /** true overwrites the stored correctness and answer of the attempt it updates. */
+    replace: z.boolean().default(false),
+    /** Set when updating an attempt the server already returned. */
+    id: idSchema.optional(),
+  })
+  .refine((interaction) => interaction.error || interaction.answer !== undefined, { path: ['answer'], message: 'answer is required unless error is true' });
 export type Interaction = z.infer<typeof interactionSchema>;
 export type InteractionInput = z.input<typeof interactionSchema>;
 
@@ -79,10 +92,10 @@ export const updateContentSessionRequestSchema = z
   .object({
     progress_delta: unitIntervalSchema.optional(),
     progress: unitIntervalSchema.optional(),
-    time_spent_delta: z.number().nonnegative().optional(),
+    time_spent_delta: z.number().nonnegative().max(86_400).optional(),
     /** Replaces the stored extra_fields wholesale; it is not merged. */
     extra_fields: extraFieldsSchema.optional(),
-    interactions: z.array(interactionSchema).optional(),
+    interactions: z.array(interactionSchema).max(MAX_INTERACTIONS).optional(),
   })
   .refine((body) => body.progress === undefined || body.progress_delta === undefined, {
     path: ['progress'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, nonEmptyStringSchema, unitIntervalSchema } from './common';
-import { contentKindSchema } from './content-session';
+import { loggedKindSchema } from './content-session';
 
 /**
  * Everything one user has done with one piece of content, across sessions. The seed names the concept
@@ -12,7 +12,7 @@ export const contentSummaryLogSchema = z.object({
   user: nonEmptyStringSchema,
   content_id: nonEmptyStringSchema,
   channel_id: nonEmptyStringSchema.nullable(),
-  kind: contentKindSchema.nullable(),
+  kind: loggedKindSchema.nullable(),
   start_timestamp: isoDateTimeSchema,
   end_timestamp: isoDateTimeSchema,
   /** Null until progress first reaches 1. */
@@ -27,7 +27,7 @@ export type ContentSummaryLog = z.infer<typeof contentSummaryLogSchema>;
 export const totalContentProgressResponseSchema = z.object({
   /** The user's id. */
   id: nonEmptyStringSchema,
-  /** A count of completed items, not a fraction. */
+  /** A count of completed items, not a fraction: each completed try at an exercise or quiz counts once. */
   progress: z.number().int().nonnegative(),
 });
 export type TotalContentProgressResponse = z.infer<typeof totalContentProgressResponseSchema>;

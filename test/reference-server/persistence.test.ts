@@ -28,7 +28,7 @@ describe('restart()', () => {
     await t.call('POST', `/api/v1/packages/${SEED_SCORM_PKG}/launch`, { apiKey: token, body: { user_id: SEED_ALICE, session_id: 's1' } });
     await t.call('PUT', '/api/v1/sessions/s1', { apiKey: token, body: { version: 1, cmi_data: { 'cmi.core.lesson_location': 'p3' } } });
     const play = await t.call('POST', '/api/lesson-plays', { token, body: { lessonId: SEED_LESSON } });
-    const started = await t.call('POST', '/api/logger/contentsession', { token, body: { node_id: 'n1', kind: 'video' } });
+    const started = await t.call('POST', '/api/logger/contentsession', { token, body: { node_id: 'n1', content_id: 'n1', channel_id: 'ch', kind: 'video' } });
     await t.call('PUT', `/api/logger/contentsession/${started.body.session_id}`, { token, body: { progress: 1 } });
     const before = t.server.effects();
     const { url } = t.server;

@@ -1,8 +1,10 @@
-import type { AttemptSummary } from '../../shared/schemas/attempt-log';
-import type { MasteryModel } from '../../shared/schemas/mastery-model';
-import { evaluateMastery } from '../../shared/mastery/mastery-engine';
+import { attemptLookups } from '../../shared/mastery/logger-attempts';
+import { LoggerError } from '../../shared/mastery/logger-error';
+import type { Interaction } from '../../shared/schemas/content-session';
 import { COLLECTIONS } from './records';
 import type { AttemptLogRecord, ContentSessionRecord, ContentSummaryRecord, MasteryLogRecord } from './records';
+import { codedFailure } from './reply';
+import type { ReplyError } from './reply';
 import type { ServerDeps } from './server-deps';
 
 /** The progress-tracking collections of one instance. */
@@ -21,47 +23,29 @@ export function loggerId(deps: ServerDeps): string {
   return deps.newId().replaceAll('-', '');
 }
 
-/** The key summaries and mastery logs are kept under: the content, or the node/quiz when no content id is sent. */
-export function contentKeyOf(body: { content_id?: string; node_id?: string; quiz_id?: string }): string {
-  return body.content_id ?? body.node_id ?? body.quiz_id ?? '';
-}
-
-/** Mastery logs of one user and content, most recent attempt at mastery first. */
-export function masteryLogsOf(deps: ServerDeps, user: string, contentKey: string): MasteryLogRecord[] {
-  return progressCollections(deps)
-    .masteryLogs.find({ user, content_id: contentKey })
-    .sort((a, b) => b.mastery_level - a.mastery_level);
-}
-
-/** A mastery log's attempts in the order they were first made. */
+/** A try's attempts, oldest first (by the order they were recorded). */
 export function attemptsOf(deps: ServerDeps, masteryLogId: string): AttemptLogRecord[] {
-  return progressCollections(deps).attempts.find({ masterylog: masteryLogId });
+  return progressCollections(deps).attempts.find({ masterylog: masteryLogId }).sort((a, b) => a.ordinal - b.ordinal);
 }
 
-export function attemptSummary(attempt: AttemptLogRecord): AttemptSummary {
-  const { content_id: _content, mastery_level: _level, ...summary } = attempt;
-  return summary;
+/** The attempts an update's interactions name, by id and (for replace) the newest per item. */
+export function attemptsForUpdate(deps: ServerDeps, masteryLogId: string | undefined, interactions: readonly Interaction[]) {
+  const { ids, replaceItems } = attemptLookups(interactions);
+  const attempts = progressCollections(deps).attempts;
+  const attemptsById = new Map<string, AttemptLogRecord>();
+  for (const id of ids) {
+    const found = attempts.get(id);
+    if (found) attemptsById.set(id, found);
+  }
+  const latestByItem = new Map<string, AttemptLogRecord>();
+  for (const item of replaceItems) {
+    const newest = attempts.find({ masterylog: masteryLogId ?? '', item }).sort((a, b) => b.ordinal - a.ordinal)[0];
+    if (newest) latestByItem.set(item, newest);
+  }
+  return { attemptsById, latestByItem };
 }
 
-/**
- * Re-judges a mastery log from its whole attempt history with the shared engine (the local API uses the
- * same one). Completion is sticky: once the criterion was met, later answers cannot undo it.
- */
-export function judgeMastery(deps: ServerDeps, log: MasteryLogRecord, at: string): MasteryLogRecord {
-  const attempts = attemptsOf(deps, log.id);
-  const itemCount = deps.seed.content_item_counts[log.content_id];
-  const outcome = evaluateMastery(log.mastery_criterion, attempts, itemCount === undefined ? {} : { itemCount });
-  const complete = log.complete || outcome.complete;
-  return {
-    ...log,
-    complete,
-    correct: outcome.correct,
-    completion_timestamp: log.completion_timestamp ?? (complete ? at : null),
-    end_timestamp: at,
-  };
-}
-
-/** Coach-assigned quizzes are started by quiz_id and may come without a model. */
-export function criterionFor(body: { mastery_model?: MasteryModel; quiz_id?: string }): MasteryModel | undefined {
-  return body.mastery_model ?? (body.quiz_id !== undefined ? { type: 'quiz', coach_assigned: true } : undefined);
+/** The shared rules' refusals become the coded family's error replies. */
+export function replyErrorOf(error: unknown): unknown {
+  return error instanceof LoggerError ? (codedFailure(error.status, error.code, error.message) satisfies ReplyError) : error;
 }

@@ -1,9 +1,6 @@
 import type { ActivityProgress } from '../../shared/schemas/activity';
-import type { AttemptLog } from '../../shared/schemas/attempt-log';
-import type { ContentSessionLog } from '../../shared/schemas/content-session-log';
-import type { ContentSummaryLog } from '../../shared/schemas/content-summary-log';
+import type { AttemptRecord, MasteryRecord, SessionRecord, SummaryRecord } from '../../shared/mastery/logger-records';
 import type { LessonPlay } from '../../shared/schemas/lesson-play';
-import type { MasteryLog } from '../../shared/schemas/mastery-log';
 import type { ScormSession } from '../../shared/schemas/scorm-session';
 
 /** Collection names, one per stored entity. */
@@ -51,16 +48,11 @@ export interface LaunchTokenRecord {
   readonly expires_at: string;
 }
 
-/** The API shapes plus the keys the server looks records up by, which the schemas leave out. */
-export type ContentSessionRecord = ContentSessionLog & { readonly content_key: string; readonly mastery_log_id: string | null };
-export type ContentSummaryRecord = ContentSummaryLog;
-export type MasteryLogRecord = MasteryLog & {
-  readonly user: string;
-  readonly content_id: string;
-  readonly mastery_level: number;
-  readonly summarylog: string;
-};
-export type AttemptLogRecord = AttemptLog & { readonly content_id: string; readonly mastery_level: number };
+/** The logger's records are the shared rules' own shapes (shared/mastery/logger-records.ts). */
+export type ContentSessionRecord = SessionRecord;
+export type ContentSummaryRecord = SummaryRecord;
+export type MasteryLogRecord = MasteryRecord;
+export type AttemptLogRecord = AttemptRecord;
 
 /** Stored without `lesson`: the lesson configuration is joined in when a play is read. */
 export type LessonPlayRecord = Omit<LessonPlay, 'lesson'>;

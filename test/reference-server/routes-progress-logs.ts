@@ -1,76 +1,79 @@
+import { attemptLogOf, byNewestTry, masteryLogOf } from '../../shared/mastery/logger-records';
+import { masteryDiff, paged, totalProgress } from '../../shared/mastery/logger-reads';
 import { listAttemptLogsQuerySchema } from '../../shared/schemas/attempt-log';
 import type { TotalContentProgressResponse } from '../../shared/schemas/content-summary-log';
 import { listMasteryLogsQuerySchema, masteryLogDiffParamsSchema, masteryLogDiffQuerySchema } from '../../shared/schemas/mastery-log';
-import type { MasteryLogDiffResponse } from '../../shared/schemas/mastery-log';
 import { authenticateBearer } from './auth';
-import { attemptsOf, masteryLogsOf, progressCollections } from './progress-records';
-import type { AttemptLogRecord } from './records';
+import { attemptsOf, progressCollections } from './progress-records';
+import type { MasteryLogRecord, TokenRecord } from './records';
 import { codedFailure, reply } from './reply';
 import type { Reply } from './reply';
 import { route } from './route';
 import type { Route } from './route';
 import type { RouteContext } from './server-deps';
-import { codedParams, codedQuery } from './validate';
+import { codedQuery } from './validate';
 
 /**
- * Reading the logs back. Lists are plain JSON arrays, newest first, cut to page_size when it is given
- * (the seed shows item fields but no envelope). facility/classroom/learner_group are accepted and
- * ignored: this server holds one class. Records carry user/content_id/mastery_level beside the seed's
- * fields, as the real logger's do.
+ * Reading the logs back, with the shared rules. A learner sees only their own logs (another user's
+ * filter finds nothing, as Kolibri's permission filter does); facility/classroom/learner_group are
+ * accepted and ignored, this server holding one class. page_size switches to Kolibri's paged envelope.
  */
 export function progressLogRoutes(): Route[] {
   return [
-    route({ method: 'GET', path: '/api/logger/totalcontentprogress/:userId', family: 'coded', authenticate: authenticateBearer, handle: totalProgress }),
+    route({ method: 'GET', path: '/api/logger/totalcontentprogress/:userId', family: 'coded', authenticate: authenticateBearer, handle: totalContentProgress }),
     route({ method: 'GET', path: '/api/logger/masterylog', family: 'coded', authenticate: authenticateBearer, handle: listMasteryLogs }),
     route({ method: 'GET', path: '/api/logger/masterylog/:index/diff', family: 'coded', authenticate: authenticateBearer, handle: masteryLogDiff }),
     route({ method: 'GET', path: '/api/logger/attemptlog', family: 'coded', authenticate: authenticateBearer, handle: listAttemptLogs }),
   ];
 }
 
-function totalProgress(ctx: RouteContext): Reply {
+function totalContentProgress(ctx: RouteContext, token: TokenRecord): Reply {
   const userId = ctx.params.userId ?? '';
-  const completed = progressCollections(ctx.deps).summaries.find({ user: userId }).filter((summary) => summary.progress >= 1).length;
-  return reply(200, { id: userId, progress: completed } satisfies TotalContentProgressResponse);
+  if (userId !== token.user_id) throw codedFailure(403, 'FORBIDDEN', 'Can only access progress data for self');
+  const logs = progressCollections(ctx.deps);
+  const progress = totalProgress(logs.summaries.find({ user: userId }), logs.masteryLogs.find({ user: userId }));
+  return reply(200, { id: userId, progress } satisfies TotalContentProgressResponse);
 }
 
-function listMasteryLogs(ctx: RouteContext): Reply {
+function triesOf(ctx: RouteContext, token: TokenRecord, query: { user: string; content: string; complete?: boolean; quiz?: boolean }): MasteryLogRecord[] {
+  if (query.user !== token.user_id) return [];
+  return progressCollections(ctx.deps)
+    .masteryLogs.find({ user: query.user, content_id: query.content })
+    .filter((log) => (query.complete === undefined || log.complete === query.complete) && (query.quiz === undefined || log.mastery_level < 0 === query.quiz))
+    .sort(byNewestTry);
+}
+
+function listMasteryLogs(ctx: RouteContext, token: TokenRecord): Reply {
   const query = codedQuery(ctx, listMasteryLogsQuerySchema);
-  const logs = masteryLogsOf(ctx.deps, query.user, query.content).filter(
-    (log) => (query.complete === undefined || log.complete === query.complete) && (query.quiz === undefined || (log.mastery_criterion.type === 'quiz') === query.quiz),
-  );
-  return reply(200, logs.slice(0, query.page_size ?? logs.length));
+  const page = paged(triesOf(ctx, token, query).map(masteryLogOf), query);
+  if (!page) throw codedFailure(404, 'NOT_FOUND', 'Invalid page');
+  return reply(200, page);
 }
 
-/** Index 0 is the most recent mastery log; each is compared with the one before it in time. */
-function masteryLogDiff(ctx: RouteContext): Reply {
-  const { index } = codedParams(ctx, masteryLogDiffParamsSchema);
+/** Index 0 is the most recent try; it is compared with the one before it. A non-integer index is a 404, as in Kolibri. */
+function masteryLogDiff(ctx: RouteContext, token: TokenRecord): Reply {
+  const params = masteryLogDiffParamsSchema.safeParse(ctx.params);
+  if (!params.success) throw codedFailure(404, 'NOT_FOUND', 'The index must be a whole number');
   const query = codedQuery(ctx, masteryLogDiffQuerySchema);
-  const logs = masteryLogsOf(ctx.deps, query.user, query.content);
-  const target = logs[index];
-  if (!target) throw codedFailure(404, 'NOT_FOUND', `No mastery log at index ${index}`);
-  const previous = logs[index + 1];
-  const previousAttempts = previous ? attemptsOf(ctx.deps, previous.id) : [];
-  const lastFor = (item: string): AttemptLogRecord | undefined => previousAttempts.filter((a) => a.item === item).at(-1);
-  const response: MasteryLogDiffResponse = {
-    ...target,
-    diff: previous ? { correct: target.correct - previous.correct, time_spent: target.time_spent - previous.time_spent } : null,
-    attemptlogs: attemptsOf(ctx.deps, target.id).map((attempt) => {
-      const before = lastFor(attempt.item);
-      return { ...attempt, diff: before ? { correct: attempt.correct - before.correct, time_spent: attempt.time_spent - before.time_spent } : null };
-    }),
-  };
-  return reply(200, response);
+  const tries = triesOf(ctx, token, query);
+  const target = tries[params.data.index];
+  if (!target) throw codedFailure(404, 'NOT_FOUND', 'No mastery log found');
+  const previous = tries[params.data.index + 1];
+  return reply(200, masteryDiff(target, previous, attemptsOf(ctx.deps, target.id), previous ? attemptsOf(ctx.deps, previous.id) : []));
 }
 
-function listAttemptLogs(ctx: RouteContext): Reply {
+function listAttemptLogs(ctx: RouteContext, token: TokenRecord): Reply {
   const query = codedQuery(ctx, listAttemptLogsQuerySchema);
-  const where: Record<string, string | number | boolean> = {};
+  if (query.user !== undefined && query.user !== token.user_id) return reply(200, paged([], query) ?? []);
+  const where: Record<string, string | number | boolean> = { user: token.user_id };
   if (query.masterylog !== undefined) where.masterylog = query.masterylog;
-  if (query.user !== undefined) where.user = query.user;
   if (query.content !== undefined) where.content_id = query.content;
   if (query.item !== undefined) where.item = query.item;
   if (query.complete !== undefined) where.complete = query.complete;
   if (query.mastery_level !== undefined) where.mastery_level = query.mastery_level;
-  const attempts = progressCollections(ctx.deps).attempts.find(where).reverse();
-  return reply(200, attempts.slice(0, query.page_size ?? attempts.length));
+  // Newest first: Kolibri leaves the order to the database; decision: the most recently recorded first.
+  const attempts = progressCollections(ctx.deps).attempts.find(where).reverse().map(attemptLogOf);
+  const page = paged(attempts, query);
+  if (!page) throw codedFailure(404, 'NOT_FOUND', 'Invalid page');
+  return reply(200, page);
 }

@@ -17,6 +17,7 @@ const sessionLog = {
   time_spent: 30,
   progress: 0.25,
   extra_fields: { contentState: { position: 31.5 } },
+  mastery_level: null,
 };
 
 describe('contentSessionLogSchema', () => {
@@ -25,7 +26,7 @@ describe('contentSessionLogSchema', () => {
   });
 
   it('accepts a quiz session without a node', () => {
-    const quiz = { ...sessionLog, node_id: null, content_id: null, channel_id: null, kind: null, quiz_id: 'exam-uuid' };
+    const quiz = { ...sessionLog, node_id: null, content_id: 'exam-uuid', channel_id: null, kind: 'quiz', quiz_id: 'exam-uuid', mastery_level: -12345 };
     expect(contentSessionLogSchema.safeParse(quiz).success).toBe(true);
   });
 

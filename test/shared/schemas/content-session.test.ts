@@ -78,10 +78,11 @@ describe('startContentSessionResponseSchema', () => {
 
 describe('interactionSchema', () => {
   it('fills the documented defaults', () => {
-    expect(interactionSchema.parse({ item: 'q1', correct: 1, time_spent: 12 })).toEqual({
+    expect(interactionSchema.parse({ item: 'q1', correct: 1, time_spent: 12, answer: { response: '4' } })).toEqual({
       item: 'q1',
       correct: 1,
       time_spent: 12,
+      answer: { response: '4' },
       complete: false,
       error: false,
       hinted: false,
@@ -106,8 +107,13 @@ describe('interactionSchema', () => {
   });
 
   it('rejects missing required fields and correctness above 1', () => {
-    expect(rejectionPaths(interactionSchema, { correct: 1 })).toEqual(['item', 'time_spent']);
-    expect(rejectionPaths(interactionSchema, { item: 'q1', correct: 1.2, time_spent: 1 })).toEqual(['correct']);
+    expect(rejectionPaths(interactionSchema, { correct: 1, answer: {} })).toEqual(['item', 'time_spent']);
+    expect(rejectionPaths(interactionSchema, { item: 'q1', correct: 1.2, time_spent: 1, answer: {} })).toEqual(['correct']);
+  });
+
+  it('requires an answer unless the interaction reports an error (Kolibri)', () => {
+    expect(rejectionPaths(interactionSchema, { item: 'q1', correct: 0, time_spent: 1 })).toEqual(['answer']);
+    expect(interactionSchema.safeParse({ item: 'q1', correct: 0, time_spent: 1, error: true }).success).toBe(true);
   });
 });
 
@@ -119,7 +125,7 @@ describe('updateContentSessionRequestSchema', () => {
   it('accepts an absolute progress and interactions, with defaults applied inside', () => {
     const parsed = updateContentSessionRequestSchema.parse({
       progress: 1,
-      interactions: [{ item: 'q1', correct: 1, time_spent: 5 }],
+      interactions: [{ item: 'q1', correct: 1, time_spent: 5, answer: {} }],
     });
     expect(parsed.interactions?.[0]?.complete).toBe(false);
   });
@@ -135,8 +141,10 @@ describe('updateContentSessionRequestSchema', () => {
   it('rejects a delta above 1, negative time and a bad interaction on its index', () => {
     expect(rejectionPaths(updateContentSessionRequestSchema, { progress_delta: 1.5 })).toEqual(['progress_delta']);
     expect(rejectionPaths(updateContentSessionRequestSchema, { time_spent_delta: -1 })).toEqual(['time_spent_delta']);
-    const badInteraction = { interactions: [{ item: 'q1', correct: 1, time_spent: 5 }, { item: 'q2', correct: 1 }] };
+    const badInteraction = { interactions: [{ item: 'q1', correct: 1, time_spent: 5, answer: {} }, { item: 'q2', correct: 1, answer: {} }] };
     expect(rejectionPaths(updateContentSessionRequestSchema, badInteraction)).toEqual(['interactions.1.time_spent']);
+    const many = { interactions: Array.from({ length: 101 }, (_, i) => ({ item: `q${i}`, correct: 1, time_spent: 1, answer: {} })) };
+    expect(rejectionPaths(updateContentSessionRequestSchema, many)).toEqual(['interactions']);
   });
 });
 

@@ -23,9 +23,11 @@ describe('masteryModelSchema', () => {
     expect(rejectionPaths(masteryModelSchema, { type: 'm_of_n', m: 2, n: 2.5 })).toEqual(['n']);
   });
 
-  it('rejects m_of_n without its numbers and quiz without coach_assigned', () => {
+  it('rejects m_of_n without its numbers, above the bound or with m > n; a practice quiz has no coach_assigned', () => {
     expect(rejectionPaths(masteryModelSchema, { type: 'm_of_n' })).toEqual(['m', 'n']);
-    expect(rejectionPaths(masteryModelSchema, { type: 'quiz' })).toEqual(['coach_assigned']);
+    expect(rejectionPaths(masteryModelSchema, { type: 'm_of_n', m: 3, n: 101 })).toEqual(['n']);
+    expect(rejectionPaths(masteryModelSchema, { type: 'm_of_n', m: 4, n: 3 })).toEqual(['m']);
+    expect(masteryModelSchema.parse({ type: 'quiz' })).toEqual({ type: 'quiz' });
   });
 
   it('rejects an unknown type on the discriminator', () => {
