@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { securityHeaders } from '../services/content-security-policy';
+import { COURSE_SCHEME, COURSE_SCHEME_PRIVILEGES } from './scorm-protocol';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://outpost`;
@@ -34,6 +35,7 @@ export function isAppUrl(url: string): boolean {
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    COURSE_SCHEME_PRIVILEGES,
   ]);
 }
 
@@ -52,7 +54,7 @@ export function handleAppScheme(rendererDir: string, upload: (request: Request) 
     const relative = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname);
     const file = normalize(join(root, relative));
     if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
-    const headers = { ...securityHeaders(), 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' };
+    const headers = { ...securityHeaders([`${COURSE_SCHEME}:`]), 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' };
     try {
       return new Response(await readFile(file), { headers });
     } catch {

@@ -3,7 +3,8 @@ import { platform } from 'node:os';
 import { app, BrowserWindow } from 'electron';
 import type { Settings } from '../../shared/settings';
 import { createMainServices, defaultAdbConfig } from '../services/main-services';
-import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './app-protocol';
+import { handleCourseScheme } from './scorm-protocol';
 import { wireElectronIpc } from './electron-ipc';
 import { safeStorageSecrets } from './safe-storage-secrets';
 import { createMainWindow, denyAllPermissions } from './main-window';
@@ -38,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
       secrets: safeStorageSecrets(app.getPath('userData')),
     });
     handleAppScheme(join(distDir, 'renderer'), services.upload);
+    handleCourseScheme(services.scorm, APP_ORIGIN, join(distDir, 'renderer'));
     wireElectronIpc(services.dispatch, services.bus);
     void services.startHeadsets();
     app.on('before-quit', () => services.stop());

@@ -11,6 +11,7 @@ import type { SecretStore } from '../services/remote/secret-store';
 import type { RemoteRequest, RemoteResult } from '../../shared/sync/remote-contract';
 import type { InstructorService } from '../services/instructor/instructor-service';
 import type { UploadTickets } from '../services/instructor/upload-tickets';
+import type { ScormService } from '../services/scorm/scorm-service';
 import type { HandlerMap } from './handler-map';
 import { IpcFailure } from '../../shared/ipc/result';
 import { originOf } from '../services/remote/bound-token';
@@ -30,6 +31,7 @@ export interface HandlerDeps {
   readonly secrets: SecretStore;
   readonly instructor: InstructorService;
   readonly uploadTickets: UploadTickets;
+  readonly scorm: ScormService;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -49,6 +51,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return { stored: sha256.filter((s) => stored.has(s)) };
     },
     'packages:upload-ticket': async () => deps.uploadTickets.issue(),
+    'scorm:sign-launch': (request) => deps.scorm.signLaunch(request),
     'remote:request': async (request) => {
       const result = await deps.remote(request);
       if (result.kind === 'response' && result.status === 401) deps.remoteStatus.markSignedOut();

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { securityHeaders } from '../services/content-security-policy';
 import type { MainServices } from '../services/main-services';
 import { createIpcSocketServer } from './ipc-socket-server';
+import { startCourseServer } from './scorm-course-server';
 import { allowedHosts, allowedOrigins } from './loopback-guard';
 import { tokenMatches } from './token-match';
 import { WS_PATH } from '../../shared/ipc/wire';
@@ -35,7 +36,7 @@ export interface ServeHost {
 export async function startServeHost(options: ServeHostOptions): Promise<ServeHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
   let port = 0;
-  const headers = securityHeaders();
+  let headers = securityHeaders();
 
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -67,6 +68,9 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const courses = await startCourseServer(options.services.scorm);
+  headers = securityHeaders([courses.frameSource]);
+  options.services.scorm.configureHost({ courseBase: (label) => `http://${label}.localhost:${courses.port}`, appOrigins: [...allowedOrigins(port)], rendererDir: options.rendererDir });
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
@@ -74,6 +78,7 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     token,
     async close() {
       await sockets.close();
+      await courses.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -4,7 +4,7 @@
  * Electron the app:// scheme, which main itself serves. Course content is framed from its own origin
  * by a later policy entry, never from this one.
  */
-export function rendererCsp(): string {
+export function rendererCsp(courseFrames: readonly string[] = []): string {
   const directives: Record<string, string> = {
     'default-src': "'none'",
     'script-src': "'self'",
@@ -18,6 +18,8 @@ export function rendererCsp(): string {
     'form-action': "'none'",
     'frame-ancestors': "'none'",
     'object-src': "'none'",
+    // Only the course origins (see main/services/scorm/course-origin.ts) may be framed, by the player page.
+    'frame-src': courseFrames.length > 0 ? courseFrames.join(' ') : "'none'",
   };
   return Object.entries(directives)
     .map(([name, value]) => `${name} ${value}`)
@@ -25,9 +27,9 @@ export function rendererCsp(): string {
 }
 
 /** Headers every renderer document and asset is served with, in both hosts. */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(courseFrames: readonly string[] = []): Record<string, string> {
   return {
-    'Content-Security-Policy': rendererCsp(),
+    'Content-Security-Policy': rendererCsp(courseFrames),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

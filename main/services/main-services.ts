@@ -14,6 +14,8 @@ import { InstructorService } from './instructor/instructor-service';
 import { UploadTickets } from './instructor/upload-tickets';
 import { PackageStore } from './packages/package-store';
 import { createUploadHandler } from './packages/upload-handler';
+import { ScormService } from './scorm/scorm-service';
+import { SCORM_UPLOAD_PATH } from '../../shared/scorm/scorm-ipc-contract';
 import { createRemoteClient } from './remote/remote-client';
 import { RemoteStatusService } from './remote/remote-status';
 import type { SecretStore } from './remote/secret-store';
@@ -43,6 +45,7 @@ export interface MainServices {
   readonly upload: (request: Request) => Promise<Response>;
   readonly remoteStatus: RemoteStatusService;
   readonly instructor: InstructorService;
+  readonly scorm: ScormService;
   /** Starts talking to adb (starting its server if none runs); the app works without it, minus headsets. */
   startHeadsets(): Promise<AdbStatus>;
   stop(): void;
@@ -85,8 +88,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   const instructor = new InstructorService({ path: join(options.dataDir, 'instructor.json'), now, ...(options.instructorIdleMs ? { idleMs: options.instructorIdleMs } : {}) });
   const uploadTickets = new UploadTickets(now);
+  const scorm = new ScormService({ dataDir: options.dataDir, now, tickets: uploadTickets, log: options.log });
+  const apkUpload = createUploadHandler(store, uploadTickets);
 
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets });
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
     isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),
@@ -95,9 +100,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dispatch,
     bus,
     settings,
-    upload: createUploadHandler(store, uploadTickets),
+    upload: (request) => (new URL(request.url).pathname === SCORM_UPLOAD_PATH ? scorm.upload(request) : apkUpload(request)),
     remoteStatus,
     instructor,
+    scorm,
     async startHeadsets() {
       adbStatus = await ensureAdbServer(options.adb);
       bus.emit('adb:status', adbStatus);

@@ -15,6 +15,7 @@ export const INVOKE_CHANNELS = [
   'sideload:jobs',
   'packages:stored',
   'packages:upload-ticket',
+  'scorm:sign-launch',
   'remote:request',
   'remote:status',
   'remote:set-token',

@@ -6,6 +6,7 @@ import { remoteRequestSchema, remoteResultSchema, remoteStatusSchema } from '../
 import { isLocaleOnlyPatch } from './access';
 import type { Access } from './access';
 import type { EventChannel, InvokeChannel } from './channels';
+import { signLaunchRequestSchema, signLaunchResponseSchema } from '../scorm/scorm-ipc-contract';
 import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
 
 const noPayload = z.object({}).strict();
@@ -61,6 +62,8 @@ export const contract = {
   },
   // A single-use, short-lived ticket the next `PUT /upload/…` must carry (UPLOAD_TICKET_HEADER).
   'packages:upload-ticket': { request: noPayload, response: uploadTicketSchema, access: instructor },
+  // Signs a SCORM player link with main's key; the local API checks the learner first (docs/api/scorm.md).
+  'scorm:sign-launch': { request: signLaunchRequestSchema, response: signLaunchResponseSchema, access: open },
   // Sync's transport: public because learners' own records sync while no instructor is signed in; main
   // only sends the named operations of its table (main/services/remote/remote-operations.ts).
   'remote:request': { request: remoteRequestSchema, response: remoteResultSchema, access: open },

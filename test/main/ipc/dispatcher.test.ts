@@ -27,6 +27,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'remote:set-token': unused,
     'remote:sign-out': unused,
     'packages:upload-ticket': unused,
+    'scorm:sign-launch': unused,
     'instructor:status': unused,
     'instructor:setup': unused,
     'instructor:sign-in': unused,

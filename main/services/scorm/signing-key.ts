@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * The launch-signing key: 32 random bytes in a 0600 file of the data folder, so launch links minted before
+ * a restart still work for their four hours. Created on first use; a damaged file is replaced (the only
+ * cost is that outstanding links stop working, and a learner's Play mints a new one).
+ */
+export function loadSigningKey(file: string): Buffer {
+  try {
+    const key = readFileSync(file);
+    if (key.length === 32) return key;
+  } catch {
+    // First start: fall through and create it.
+  }
+  const key = randomBytes(32);
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
