@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LESSON_PLAY_ERROR_MESSAGES } from './api-error';
 import { isoDateTimeSchema, LOCALES, localeSchema, nonEmptyStringSchema, unitIntervalSchema } from './common';
-import { LESSON_PLAY_SORT_NAMES } from '../lesson-plays/sorting';
 import { lessonConfigSchema } from './lesson-config';
+import { LESSON_PLAY_SORT_NAMES } from './lesson-play-sort';
 import { lessonGradeSchema, lessonPlaySessionSchema } from './lesson-play-session';
 
 // Field validators for request bodies. Each reports exactly the seed's 400 message for its field whatever

@@ -8,6 +8,7 @@ import { ClassPage } from '../pages/class-page';
 import { HeadsetsPage } from '../pages/headsets-page';
 import { HomePage } from '../pages/home-page';
 import { InstructorPage } from '../pages/instructor-page';
+import { LessonPlaysPage } from '../pages/lesson-plays-page';
 import { LibraryPage } from '../pages/library-page';
 import { SessionsPage } from '../pages/sessions-page';
 import { SettingsPage } from '../pages/settings-page';
@@ -34,6 +35,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   library: LibraryPage,
   headsets: HeadsetsPage,
   sessions: SessionsPage,
+  'lesson-plays': LessonPlaysPage,
   sync: SyncPage,
   settings: SettingsPage,
   'sign-in': SignInRoute,
