@@ -79,7 +79,7 @@ describe('a learner records a VR session on an offline kiosk', () => {
 
     // The instructor leaves; the kiosk now shows learners only their own pages.
     await leaveInstructorMode(page);
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions', 'My lessons']);
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     expect(await page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Alice Wong', 'Bob Chen', 'Carol Lin']);
 
