@@ -6,7 +6,9 @@ import { parseAmStart, parseBatteryLevel, parseDfKilobytes, parseForegroundPacka
 import { DEFAULT_OUTPUT_CAP_BYTES, readBounded, startDeadline } from './bounded-command';
 import type { CommandLimits } from './bounded-command';
 import type { AdbDeviceState, AttachedDevice, HeadsetBridge, HeadsetDetails, InstallOutcome, LaunchOutcome, TransferOptions } from './headset-bridge';
-import { watchTransfer } from './transfer-watchdog';
+import { streamInstall } from './stream-install';
+import type { TransportConnection } from './stream-install';
+import { DEFAULT_STALL_MS, watchTransfer } from './transfer-watchdog';
 
 export interface AdbServerAddress {
   readonly host: string;
@@ -187,6 +189,11 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
   async install(serial: string, remotePath: string, flags: readonly string[], limits: CommandLimits = {}): Promise<InstallOutcome> {
     const output = await this.shell(serial, ['pm', 'install', ...flags, shellQuote(remotePath)].join(' '), limits);
     return parseInstallOutput(output);
+  }
+
+  async streamInstall(serial: string, localPath: string, sizeBytes: number, flags: readonly string[], options: TransferOptions & { readonly installTimeoutMs: number }): Promise<InstallOutcome> {
+    const probe = () => this.shell(serial, 'echo', { signal: options.signal, timeoutMs: options.stallMs ?? DEFAULT_STALL_MS });
+    return streamInstall(() => this.#device(serial).transport() as PromiseLike<TransportConnection>, localPath, sizeBytes, flags, { ...options, probe });
   }
 
   async installedVersion(serial: string, packageName: string, limits: CommandLimits = {}): Promise<bigint | null> {

@@ -50,6 +50,8 @@ export interface HeadsetBridge {
   remoteSize(serial: string, path: string, limits?: CommandLimits): Promise<number | null>;
   push(serial: string, localPath: string, remotePath: string, options?: TransferOptions): Promise<void>;
   install(serial: string, remotePath: string, flags: readonly string[], limits?: CommandLimits): Promise<InstallOutcome>;
+  /** `adb install`'s way: the APK streamed into a package-installer session, no copy on the headset. */
+  streamInstall(serial: string, localPath: string, sizeBytes: number, flags: readonly string[], options: TransferOptions & { readonly installTimeoutMs: number }): Promise<InstallOutcome>;
   installedVersion(serial: string, packageName: string, limits?: CommandLimits): Promise<bigint | null>;
   /** Signature#hashCode (hex) of each certificate the installed copy is signed with; null: not known. */
   installedSignatures(serial: string, packageName: string, limits?: CommandLimits): Promise<string[] | null>;

@@ -14,7 +14,13 @@ export interface SideloadRunOptions {
   /** Progress is reported at most this often (and always at 0 and 100%), so 24 headsets do not flood IPC. */
   readonly progressIntervalMs?: number;
   readonly timing?: SideloadTiming;
+  readonly installMethod?: InstallMethod;
 }
+
+/** 'stream': into a package-installer session, like `adb install`; 'push': copy to /data/local/tmp, then pm install. */
+export type InstallMethod = 'stream' | 'push';
+/** Chosen by the sideload benchmark (docs/headsets/sideload-performance.md). */
+export const DEFAULT_INSTALL_METHOD: InstallMethod = 'push';
 
 /**
  * pm failures a retry can get past with the same pushed file; every other refusal is permanent for this
@@ -77,6 +83,34 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     () => undefined,
   );
 
+  const installing = { signal: options.signal, timeoutMs: installTimeoutMs(timing, apk.size_bytes) };
+  /**
+   * The APK onto the headset and through pm. A complete copy pushed by an earlier try is installed as it
+   * is (nothing moves again); otherwise either streamed into a package-installer session (what `adb
+   * install` does) or pushed to /data/local/tmp and installed from there, as options.installMethod says.
+   */
+  const transferAndInstall = async () => {
+    const pushedBefore = (await bridge.remoteSize(serial, remote, ask)) === apk.size_bytes;
+    if (!pushedBefore && (options.installMethod ?? DEFAULT_INSTALL_METHOD) === 'stream') {
+      return bridge.streamInstall(serial, apk.path, apk.size_bytes, ['-r', '-g'], {
+        signal: options.signal,
+        stallMs: timing.stallMs,
+        installTimeoutMs: installing.timeoutMs,
+        onProgress: (bytes) => {
+          progress(bytes);
+          if (bytes === apk.size_bytes) emit({ status: 'installing' });
+        },
+      });
+    }
+    if (!pushedBefore) {
+      await bridge.push(serial, apk.path, remote, { signal: options.signal, onProgress: progress, stallMs: timing.stallMs, maxMs: transferCeilingMs(timing, apk.size_bytes) });
+    }
+    progress(apk.size_bytes);
+    options.signal.throwIfAborted();
+    emit({ status: 'installing' });
+    return bridge.install(serial, remote, ['-r', '-g'], installing);
+  };
+
   try {
     const refused = deviceProblem((await bridge.list()).find((d) => d.serial === serial));
     if (refused?.kind === 'refuse') return emit({ status: 'failed', error_code: refused.code, error_message: refused.message });
@@ -89,18 +123,10 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
 
     options.signal.throwIfAborted();
     emit({ status: 'transferring', transfer_started_at: options.now().toISOString() });
-    // A retry after a failed install resumes here: the pushed copy is reused when it is complete.
-    if ((await bridge.remoteSize(serial, remote, ask)) !== apk.size_bytes) {
-      await bridge.push(serial, apk.path, remote, { signal: options.signal, onProgress: progress, stallMs: timing.stallMs, maxMs: transferCeilingMs(timing, apk.size_bytes) });
-    }
-    progress(apk.size_bytes);
-
-    options.signal.throwIfAborted();
-    emit({ status: 'installing' });
-    const installed = await bridge.install(serial, remote, ['-r', '-g'], { signal: options.signal, timeoutMs: installTimeoutMs(timing, apk.size_bytes) });
-    if (!installed.ok) {
-      if (!RETRYABLE_INSTALL_FAILURES.has(installed.code)) await removeRemote();
-      return emit({ status: 'failed', error_code: installed.code, error_message: installed.message });
+    const installOutcome = await transferAndInstall();
+    if (!installOutcome.ok) {
+      if (!RETRYABLE_INSTALL_FAILURES.has(installOutcome.code)) await removeRemote();
+      return emit({ status: 'failed', error_code: installOutcome.code, error_message: installOutcome.message });
     }
 
     let sent = apk.size_bytes;

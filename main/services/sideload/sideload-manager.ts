@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { HeadsetBridge } from '../headsets/headset-bridge';
 import { runSideload } from './run-sideload';
+import type { InstallMethod } from './run-sideload';
 import type { SideloadTiming } from './sideload-timing';
 import type { SideloadRequest, SideloadUpdate } from './sideload-types';
 
@@ -11,6 +12,7 @@ export interface SideloadManagerOptions {
   /** Headsets written to at once; a USB hub or Wi-Fi access point saturates well before 24. */
   readonly concurrency: number;
   readonly timing?: SideloadTiming;
+  readonly installMethod?: InstallMethod;
 }
 
 /**
@@ -41,6 +43,7 @@ export class SideloadManager {
             now: this.options.now,
             onUpdate: this.options.onUpdate,
             ...(this.options.timing ? { timing: this.options.timing } : {}),
+            ...(this.options.installMethod ? { installMethod: this.options.installMethod } : {}),
           });
         }),
       )

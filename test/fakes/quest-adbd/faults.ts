@@ -1,3 +1,5 @@
+import type { InstallTiming, SharedLink } from './link-model';
+
 // Runtime fault switches. They are read at the moment they matter (CNXN, each
 // DATA chunk, each install), so tests flip them on the live handle.
 
@@ -17,6 +19,10 @@ export interface FaultSwitches {
   asleep: boolean;
   /** Falls asleep once this many bytes of one upload arrived (the instructor's headset dozing mid-push). */
   asleepAfterBytes: number | null;
+  /** The link the cart shares (access point, USB hub); uploads of every headset on it take turns. */
+  sharedLink: SharedLink | null;
+  /** Time pm takes per install; null installs at once (fast unit tests). */
+  installTiming: InstallTiming | null;
 }
 
 export function defaultFaults(): FaultSwitches {
@@ -27,6 +33,8 @@ export function defaultFaults(): FaultSwitches {
     forcedInstallFailure: null,
     asleep: false,
     asleepAfterBytes: null,
+    sharedLink: null,
+    installTiming: null,
   };
 }
 
@@ -46,8 +54,8 @@ export class UploadPacer {
     const sleepAt = this.faults.asleepAfterBytes;
     if (sleepAt !== null && this.bytes >= sleepAt) this.faults.asleep = true;
     const rate = this.faults.throttleBytesPerSecond;
-    if (rate === null || rate <= 0) return;
-    const dueAt = this.startedAt + (this.bytes / rate) * 1000;
+    let dueAt = rate === null || rate <= 0 ? 0 : this.startedAt + (this.bytes / rate) * 1000;
+    if (this.faults.sharedLink !== null) dueAt = Math.max(dueAt, this.faults.sharedLink.reserve(byteCount));
     const wait = dueAt - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }

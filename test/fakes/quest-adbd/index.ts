@@ -9,3 +9,5 @@ export type { DeviceState, BatteryState, InstalledPackage, PreinstalledPackage }
 export type { FaultSwitches } from './faults';
 export type { QuestModel } from './quest-models';
 export { QUEST_MODELS } from './quest-models';
+export { LINK_PROFILES, SharedLink, scaledProfile } from './link-model';
+export type { InstallTiming, LinkProfile, LinkProfileName } from './link-model';

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { ApkParseError, readApkManifest, readNativeAbis } from './apk-manifest';
 import { certificateOf } from '../apk-signing-block';
 import { longVersionCode } from './device-state';
+import { installDelayMs } from './link-model';
 import type { DeviceState, InstalledPackage } from './device-state';
 import { FakeFileSystem, FsError } from './fake-fs';
 import type { FaultSwitches } from './faults';
@@ -76,6 +77,9 @@ export async function installFromDevicePath(
       `Failed parse during installPackageLI: ${staged} (at Binary XML file line #7): Requires newer sdk version #${manifest.minSdk} (current version is #${state.sdk})`,
     );
   }
+
+  const installTime = installDelayMs(faults.installTiming, info.size);
+  if (installTime > 0) await new Promise((resolve) => setTimeout(resolve, installTime));
 
   if (state.sdk >= 34 && manifest.targetSdk < 23) {
     return failure('INSTALL_FAILED_DEPRECATED_SDK_VERSION', `App package must target at least SDK version 23, but found ${manifest.targetSdk}`);
