@@ -2,9 +2,9 @@
  * Outbox requests are recorded before the remote has assigned ids, so paths and bodies name local records
  * as `local:<entity>:<id>`; sync rewrites them through its id map once the creating request has succeeded.
  */
-export type LocalEntity = 'vr_session' | 'scorm_session' | 'content_session' | 'lesson_play';
+export type LocalEntity = 'vr_session' | 'scorm_session' | 'content_session' | 'lesson_play' | 'attempt_log';
 
-const PATTERN = /local:(vr_session|scorm_session|content_session|lesson_play):([0-9A-Za-z-]+)/g;
+const PATTERN = /local:(vr_session|scorm_session|content_session|lesson_play|attempt_log):([0-9A-Za-z-]+)/g;
 
 export function localRef(entity: LocalEntity, id: string): string {
   return `local:${entity}:${id}`;

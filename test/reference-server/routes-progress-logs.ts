@@ -71,8 +71,11 @@ function listAttemptLogs(ctx: RouteContext, token: TokenRecord): Reply {
   if (query.item !== undefined) where.item = query.item;
   if (query.complete !== undefined) where.complete = query.complete;
   if (query.mastery_level !== undefined) where.mastery_level = query.mastery_level;
-  // Newest first: Kolibri leaves the order to the database; decision: the most recently recorded first.
-  const attempts = progressCollections(ctx.deps).attempts.find(where).reverse().map(attemptLogOf);
+  // Newest first: Kolibri leaves the order to the database; decision: last touched first, then by order made.
+  const attempts = progressCollections(ctx.deps)
+    .attempts.find(where)
+    .sort((a, b) => b.end_timestamp.localeCompare(a.end_timestamp) || b.ordinal - a.ordinal)
+    .map(attemptLogOf);
   const page = paged(attempts, query);
   if (!page) throw codedFailure(404, 'NOT_FOUND', 'Invalid page');
   return reply(200, page);

@@ -1,10 +1,9 @@
 import type { Headset } from '../../../shared/headsets/headset';
 import type { SideloadJob } from '../../../shared/headsets/sideload-job';
 import type { Activity, ActivityProgress } from '../../../shared/schemas/activity';
-import type { AttemptLog } from '../../../shared/schemas/attempt-log';
+import type { AttemptRecord, MasteryRecord } from '../../../shared/mastery/logger-records';
 import type { ContentSessionLog } from '../../../shared/schemas/content-session-log';
 import type { ContentSummaryLog } from '../../../shared/schemas/content-summary-log';
-import type { MasteryLog } from '../../../shared/schemas/mastery-log';
 import type { ScormPackage } from '../../../shared/schemas/scorm-package';
 import type { ScormSession } from '../../../shared/schemas/scorm-session';
 import type { VrPackageRecord } from '../../../shared/schemas/vr-package';
@@ -34,9 +33,9 @@ export type ScormPackageRow = ScormPackage;
 export type ScormSessionRow = ScormSession;
 export type ContentSessionLogRow = ContentSessionLog;
 export type ContentSummaryLogRow = ContentSummaryLog;
-/** The seed's mastery log omits its owner; the row keeps who and what it belongs to for the list filters. */
-export type MasteryLogRow = MasteryLog & { user: string; content_id: string; summarylog: string };
-export type AttemptLogRow = AttemptLog & { content_id: string };
+/** Mastery and attempt logs are stored in the shared logger rules' own shapes (owner, try, order). */
+export type MasteryLogRow = MasteryRecord;
+export type AttemptLogRow = AttemptRecord;
 export type OutboxRow = OutboxOperation;
 export type HeadsetRow = Headset;
 export type SideloadJobRow = SideloadJob;

@@ -5,6 +5,7 @@ import { authenticate } from './authenticate';
 import { lessonPlayError } from './lesson-play-errors';
 import { createLessonPlayRoute, getLessonPlayRoute, listLessonPlays, patchLessonPlayRoute, putLessonPlayResultsRoute } from './lesson-play-routes';
 import type { LocalApiDeps } from './local-api-deps';
+import { registerLoggerRoutes } from './logger-routes';
 import { completeVrSession } from './vr-session-complete-route';
 import { createVrSession, listVrSessions } from './vr-sessions-routes';
 
@@ -29,6 +30,8 @@ export function createLocalApi(deps: LocalApiDeps): LocalApi {
   app.get('/api/lesson-plays/:lessonPlayId', (c) => getLessonPlayRoute(deps, c.req.raw, c.req.param('lessonPlayId')));
   app.patch('/api/lesson-plays/:lessonPlayId', (c) => patchLessonPlayRoute(deps, c.req.raw, c.req.param('lessonPlayId')));
   app.put('/api/lesson-plays/:lessonPlayId/results', (c) => putLessonPlayResultsRoute(deps, c.req.raw, c.req.param('lessonPlayId')));
+
+  registerLoggerRoutes(app, deps);
 
   app.notFound(() => json({ error: 'Not found' }, 404));
   app.onError((error, c) => {

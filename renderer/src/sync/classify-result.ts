@@ -1,8 +1,11 @@
 import type { RemoteResult } from '../../../shared/sync/remote-contract';
 import type { OutboxRow } from '../db/rows';
+import { createdAttemptIds } from '../data/logger-attempt-ids';
+import type { LinkedId } from '../data/logger-attempt-ids';
 
 export type Outcome =
-  | { kind: 'done'; remoteId: string | null }
+  /** moreIds: further records the request created (a content session update's attempts). */
+  | { kind: 'done'; remoteId: string | null; moreIds?: readonly LinkedId[] }
   | { kind: 'retry'; reason: string; status: number | null }
   | { kind: 'auth' }
   | { kind: 'offline' }
@@ -37,7 +40,7 @@ export function classifyResult(op: OutboxRow, result: RemoteResult): Outcome {
   if (result.kind === 'timeout') return { kind: 'retry', reason: 'The remote did not answer in time', status: null };
   if (result.kind === 'network') return { kind: 'retry', reason: result.message, status: null };
   const { status, body } = result;
-  if (status >= 200 && status < 300) return { kind: 'done', remoteId: remoteIdOf(op, body) };
+  if (status >= 200 && status < 300) return { kind: 'done', remoteId: remoteIdOf(op, body), moreIds: createdAttemptIds(op, body) };
   if (status === 401) return { kind: 'auth' };
   if (status === 408 || status === 425 || status === 429 || status >= 500) return { kind: 'retry', reason: `HTTP ${status}`, status };
   const error = errorOf(body);

@@ -4,6 +4,8 @@ import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 
 export interface OutboxEntry {
+  /** The operation's id when the caller must know it beforehand (attempts created offline are named after it). */
+  readonly id?: string;
   readonly kind: string;
   readonly entity_id: string;
   readonly method: OutboxRow['method'];
@@ -25,7 +27,7 @@ export type OutboxDeps = DataPorts;
 export async function queueOperation(deps: OutboxDeps, entry: OutboxEntry): Promise<OutboxRow> {
   const now = deps.now().toISOString();
   const row: OutboxRow = {
-    id: deps.newId(),
+    id: entry.id ?? deps.newId(),
     idempotency_key: deps.newId(),
     kind: entry.kind,
     entity_id: entry.entity_id,

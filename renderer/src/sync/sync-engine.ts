@@ -105,6 +105,7 @@ export class SyncEngine {
               delivered += 1;
               finished.add(op.id);
               if (outcome.remoteId) remoteIds.set(`${entityOf(op)}:${op.entity_id}`, outcome.remoteId);
+              for (const link of outcome.moreIds ?? []) remoteIds.set(`${link.entity}:${link.localId}`, link.remoteId);
             } else if (outcome.kind === 'dead' || outcome.kind === 'conflict') {
               dead += 1;
               finished.add(op.id);
@@ -248,6 +249,7 @@ export class SyncEngine {
         case 'done': {
           await db.outbox.update(seq, { status: 'done', claimed_by: null, attempts: op.attempts + 1, last_error: null, updated_at: at });
           if (outcome.remoteId) await db.idMap.put({ entity: entityOf(op), local_id: op.entity_id, remote_id: outcome.remoteId, recorded_at: at });
+          for (const link of outcome.moreIds ?? []) await db.idMap.put({ entity: link.entity, local_id: link.localId, remote_id: link.remoteId, recorded_at: at });
           return;
         }
         case 'retry': {

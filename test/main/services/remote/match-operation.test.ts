@@ -13,7 +13,7 @@ const SAMPLES: Record<RemoteOperationName, { method: string; path: string; body?
   'xapi.statement': { method: 'PUT', path: `/api/xapi/statements?statementId=${ID}`, body: statement },
   'scorm_session.launch': { method: 'POST', path: `/api/v1/packages/${ID}/launch`, body: { user_id: ID, session_id: 'session-456' } },
   'scorm_session.update': { method: 'PUT', path: '/api/v1/sessions/session-456', body: { version: 2, cmi_data: { 'cmi.core.lesson_status': 'passed' } } },
-  'content_session.start': { method: 'POST', path: '/api/logger/contentsession', body: { node_id: 'abc123' } },
+  'content_session.start': { method: 'POST', path: '/api/logger/contentsession', body: { node_id: 'abc123', content_id: 'abc123', channel_id: 'ch1', kind: 'video' } },
   'content_session.update': { method: 'PUT', path: '/api/logger/contentsession/0f3e2d', body: { progress: 0.5 } },
   'lesson_play.create': { method: 'POST', path: '/api/lesson-plays', body: { lessonId: 'lesson-1' } },
   'lesson_play.update': { method: 'PATCH', path: '/api/lesson-plays/AbC_12-x', body: { returnUrl: null } },
