@@ -1,17 +1,19 @@
 // The sync benchmark runs the renderer's data layer in Node; Dexie reads the global IndexedDB on import.
 import 'fake-indexeddb/auto';
 import { parseArgs } from 'node:util';
+import { lessonPlaysBench } from './lesson-plays-bench';
 import { sideloadBench } from './sideload-bench';
 import { syncBench } from './sync-bench';
 
 /**
  * `npm run bench`: speed and memory targets, each reported as a ratio against a baseline measured in the
- * same run. `--only sideload` runs one; `--quick` shrinks sizes for a smoke run.
+ * same run. `--only sideload` (sync, sideload, lesson-plays) runs one; `--quick` shrinks sizes for a smoke run.
  */
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   sync: () => syncBench(values.quick ? { operations: 2000, concurrency: 8 } : { operations: 10_000, concurrency: 8 }),
+  'lesson-plays': () => lessonPlaysBench(values.quick ? { plays: 10_000, pagesPerListing: 10 } : { plays: 100_000, pagesPerListing: 50 }),
   sideload: () => sideloadBench(values.quick ? { apkMiB: 8, fanOut: [1, 4], concurrency: 8 } : { apkMiB: 200, fanOut: [1, 8, 24], concurrency: 8 }),
 };
 

@@ -1,0 +1,171 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { launchChromium } from '../support/chromium';
+
+export interface LessonPlaysBenchOptions {
+  /** Plays in the client. */
+  readonly plays: number;
+  /** Random pages measured per listing (each reached through the cursor chain). */
+  readonly pagesPerListing: number;
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Runs in Chromium: the kiosk's own database code (Dexie over the real IndexedDB) and its local API.
+ * Fills one client with `plays` plays (200 learners, 20 lessons, createdAt in whole seconds so many tie,
+ * results on most plays), then times, per listing (filter + sort), a first page and `pages` pages reached
+ * by the API's own nextPageToken, plus a full cursor walk of the client; and, as the baseline in the same
+ * run, the obvious way: read the client's plays, sort them in memory, slice a page.
+ */
+const PAGE_SCRIPT = `
+import { Dexie } from 'dexie';
+import { OutpostDb } from './renderer/src/db/outpost-db';
+import { createLocalApi } from './renderer/src/local-server/local-api';
+import { signIn } from './renderer/src/auth/kiosk-auth';
+import { lessonPlayAggregates } from './shared/lesson-plays/aggregates';
+
+const CLIENT = '0b7c5f3e-1d2a-4c8b-9e6f-3a2b1c0d9e8f';
+const uuid = (prefix, n) => prefix + '-0000-4000-8000-' + String(n).padStart(12, '0');
+const GRADES = ['A+', 'A', 'B', 'C', 'D', 'E', 'F'];
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
+}
+
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
+
+window.runBench = async ({ plays, pagesPerListing }) => {
+  await Dexie.delete('bench');
+  const db = new OutpostDb('bench');
+  const random = rng(42);
+  const learners = Array.from({ length: 200 }, (_, i) => uuid('1ea40000', i + 1));
+  const lessons = Array.from({ length: 20 }, (_, i) => ({ id: 'lesson-' + i, title: { en: 'Lesson ' + i }, sessions: [{ title: { en: 'Warmup' } }, { title: { en: 'Workout' } }] }));
+  await db.learners.bulkAdd(learners.map((id, i) => ({ id, tenant_id: CLIENT, display_name: 'Learner ' + i, role: 'learner', pin: null, updated_at: new Date().toISOString() })));
+  await db.lessons.bulkAdd(lessons);
+  const start = Date.UTC(2026, 0, 1);
+  const fillStarted = performance.now();
+  const CHUNK = 5000;
+  for (let done = 0; done < plays; done += CHUNK) {
+    const rows = [];
+    for (let i = done; i < Math.min(plays, done + CHUNK); i++) {
+      const sessions = random() < 0.7 ? [0, 1].map((index) => ({ index, grade: GRADES[Math.floor(random() * 7)], engagementLevel: Math.round(random() * 100) / 100, poseSimilarity: Math.round(random() * 100) / 100, repCount: 10, targetRepCount: 12 })) : [];
+      rows.push({
+        id: uuid('91a70000', i),
+        clientId: CLIENT,
+        userId: learners[Math.floor(random() * learners.length)],
+        lessonId: lessons[Math.floor(random() * lessons.length)].id,
+        // Whole seconds over a few hours: many plays share a createdAt.
+        createdAt: new Date(start + Math.floor(i / 8) * 1000).toISOString(),
+        completedAt: sessions.length ? new Date(start + Math.floor(i / 8) * 1000 + 900000).toISOString() : null,
+        sessions,
+        ...(sessions.length ? { ...lessonPlayAggregates(sessions), activityTime: 900, caloriesBurned: Math.floor(random() * 300) } : {}),
+      });
+    }
+    await db.lessonPlays.bulkAdd(rows);
+  }
+  const fillMs = performance.now() - fillStarted;
+
+  const api = createLocalApi({ db, now: () => new Date(), newId: () => crypto.randomUUID(), xapi: { accountHomePage: 'https://x.invalid', activityIriBase: 'https://x.invalid/xapi' }, instructor: { require: async () => {} } });
+  const learner = learners[7];
+  const token = (await signIn(db, learner, null, { now: () => new Date() })).token;
+  async function get(query, asLearner) {
+    const t0 = performance.now();
+    const response = await api(new Request('http://outpost.local/api/lesson-plays?clientId=' + CLIENT + '&' + query, { headers: { authorization: asLearner ? 'Bearer ' + token : 'Instructor' } }));
+    const body = await response.json();
+    if (response.status !== 200) throw new Error(query + ': ' + response.status + ' ' + JSON.stringify(body));
+    return { ms: performance.now() - t0, body };
+  }
+
+  const listings = {
+    client_newest: ['sortBy=createdAt&sortOrder=desc', false],
+    client_by_score: ['sortBy=score&sortOrder=desc', false],
+    lesson_by_grade: ['lessonId=lesson-3&sortBy=averageGrade&sortOrder=asc', false],
+    learner_newest: ['sortBy=createdAt&sortOrder=desc', true],
+    learner_lesson_oldest: ['lessonId=lesson-5&sortBy=createdAt&sortOrder=asc', true],
+  };
+  const result = { plays, fill_ms: Math.round(fillMs) };
+  for (const [name, [query, asLearner]] of Object.entries(listings)) {
+    const times = [];
+    let token = null;
+    for (let i = 0; i < pagesPerListing; i++) {
+      const page = await get(query + '&pageSize=20' + (token ? '&startAfter=' + encodeURIComponent(token) : ''), asLearner);
+      times.push(page.ms);
+      token = page.body.hasMore ? page.body.nextPageToken : null;
+    }
+    result[name + '_page_p95_ms'] = Number(p95(times).toFixed(2));
+  }
+  // An offset page deep into the client (page=200 of 20): the index advances, nothing is sorted.
+  const deep = [];
+  for (let i = 0; i < 10; i++) deep.push((await get('sortBy=createdAt&pageSize=20&page=' + (100 + i * 10), false)).ms);
+  result.client_offset_page_p95_ms = Number(p95(deep).toFixed(2));
+
+  // Full cursor walk of the client, 100 a page: every play exactly once.
+  const walkStarted = performance.now();
+  const seen = new Set();
+  let cursor = null;
+  let pages = 0;
+  for (;;) {
+    const page = await get('sortBy=createdAt&sortOrder=desc&pageSize=100' + (cursor ? '&startAfter=' + encodeURIComponent(cursor) : ''), false);
+    pages++;
+    for (const play of page.body.data) seen.add(play.id);
+    if (!page.body.hasMore) break;
+    cursor = page.body.nextPageToken;
+  }
+  result.full_walk_pages = pages;
+  result.full_walk_ms = Math.round(performance.now() - walkStarted);
+  result.full_walk_plays_seen = seen.size;
+  if (seen.size !== plays) throw new Error('walk saw ' + seen.size + ' of ' + plays);
+
+  // Baseline: read the whole client, sort in memory, slice one page.
+  const naive = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const all = await db.lessonPlays.where('[clientId+createdAt+id]').between([CLIENT, Dexie.minKey], [CLIENT, Dexie.maxKey]).toArray();
+    all.sort((a, b) => (b.averagePoseSimilarity ?? -1) - (a.averagePoseSimilarity ?? -1) || (a.id < b.id ? 1 : -1));
+    all.slice(0, 20);
+    naive.push(performance.now() - t0);
+  }
+  result.naive_scan_sort_page_p95_ms = Number(p95(naive).toFixed(2));
+  result.ours_vs_naive_ratio = Number((result.client_by_score_page_p95_ms / result.naive_scan_sort_page_p95_ms).toFixed(4));
+  db.close();
+  return result;
+};
+`;
+
+export async function lessonPlaysBench(options: LessonPlaysBenchOptions): Promise<Record<string, number | string>> {
+  const bundle = await build({
+    stdin: { contents: PAGE_SCRIPT, resolveDir: ROOT, sourcefile: 'lesson-plays-bench-page.js', loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0]?.text ?? '';
+  const server = createServer((request, response) => {
+    if (request.url === '/bench.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(script);
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><script src="/bench.js"></script>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30 * 60_000);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
+    return await page.evaluate((o) => (window as unknown as { runBench: (o: LessonPlaysBenchOptions) => Promise<Record<string, number>> }).runBench(o), options);
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  }
+}
