@@ -43,8 +43,8 @@ const aliceSessions = () => server.inspect.vrSessions().filter((s) => s.user_id 
 
 
 async function startSession(title: string) {
-  await navLink(page, 'VR library').click();
-  await page.getByTestId('package-table').getByRole('row', { name: new RegExp(title) }).getByRole('button', { name: 'Start' }).click();
+  await navLink(page, 'My VR sessions').click();
+  await page.getByTestId('start-table').getByRole('row', { name: new RegExp(title) }).getByRole('button', { name: 'Start' }).click();
   await page.getByRole('status').filter({ hasText: `“${title}” started.` }).waitFor();
 }
 
@@ -55,14 +55,17 @@ async function completeSession(title: string) {
 }
 
 describe('a kiosk set up online keeps syncing what it records', () => {
-  it('pulls the class and library, drains by itself, pauses for a new token, and lets the user discard a refused change', async () => {
+  it('pulls the class and library, drains by itself, pauses for a new token, keeps a local package'''s sessions until it is linked, and never drops learners without the instructor', async () => {
     // A fresh kiosk has no API; the address is checked inline before main gets it.
     await indicatorSays('Not set up');
     await navLink(page, 'Sync').click();
     await page.getByRole('heading', { name: 'Sync', level: 1 }).waitFor();
     await page.getByLabel('API address').fill('ftp://example.org');
     await page.getByRole('button', { name: 'Save address' }).click();
-    await page.getByRole('alert').filter({ hasText: 'The address must start with http:// or https://.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'The address must start with https:// (or http:// for this computer only).' }).waitFor();
+    await page.getByLabel('API address').fill('http://api.school.example');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Use https:// — plain http:// is only allowed to this computer' }).waitFor();
     await page.getByLabel('API address').fill(server.url);
     await page.getByRole('button', { name: 'Save address' }).click();
     await page.getByRole('status').filter({ hasText: 'Address saved.' }).waitFor();
@@ -125,38 +128,56 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await indicatorSays('Up to date');
     await page.getByRole('alert').filter({ hasText: 'Sync is paused' }).waitFor({ state: 'detached' });
 
-    // A package the API does not know: its session is refused for good, and what depends on it waits.
+    // A package added by hand, which the API does not know: its session stays on the kiosk, labelled,
+    // and is never sent to be refused.
     await navLink(page, 'VR library').click();
     await page.getByLabel('Title').fill('Unknown Sim');
     await page.getByLabel('Version').fill('1.0.0');
     await page.getByLabel('Quest 3', { exact: true }).check();
     await page.getByRole('button', { name: 'Add package' }).click();
     await page.getByRole('status').filter({ hasText: '“Unknown Sim” was added.' }).waitFor();
+    await page.getByTestId('package-table').getByRole('row', { name: /Unknown Sim/ }).getByTestId('local-badge').waitFor();
     await startSession('Unknown Sim');
-    await indicator().getByText('1 change refused').waitFor();
     await completeSession('Unknown Sim');
-    await indicatorSays('2 waiting');
-
-    await navLink(page, 'Sync').click();
-    const letter = page.getByRole('listitem', { name: 'VR session started' });
-    await letter.waitFor();
-    expect(await letter.locator('dd').allTextContents()).toEqual(['Alice Wong', 'PACKAGE_NOT_FOUND (HTTP 404): VR package not found', expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}, \d{4}/), '2']);
-    expect(await page.getByTestId('blocked-count').textContent()).toBe('2 queued changes are waiting on a refused one.');
-
-    // Discarding asks first, naming what goes with it; the records stay on the kiosk.
-    await letter.getByRole('button', { name: 'Discard' }).click();
-    const confirm = letter.getByRole('group', { name: 'Discard “VR session started”?' });
-    await confirm.getByText('2 queued changes depend on it and are discarded with them.').waitFor();
-    await confirm.getByRole('button', { name: 'Discard 3 changes' }).click();
-    await page.getByRole('status').filter({ hasText: '3 changes discarded.' }).waitFor();
-    await page.getByText('No refused changes.').waitFor();
+    await page.getByRole('article', { name: 'Unknown Sim' }).getByTestId('kept-local').waitFor();
     await indicatorSays('Up to date');
-    expect(await indicator().getByText('change refused').count()).toBe(0);
-    const unknown = (await readStore(page, 'vrPackages')).find((p) => p.title === 'Unknown Sim');
-    const [kept] = (await readStore(page, 'vrSessions')).filter((s) => s.package_id === unknown?.id);
-    expect(kept).toMatchObject({ status: 'completed' });
-    expect((await readStore(page, 'outbox')).filter((op) => op.entity_id === kept?.id)).toEqual([]);
+    expect(await indicator().getByText('refused').count()).toBe(0);
+    const requestsBefore = server.requests.count('POST /api/vr-sessions');
     expect(aliceSessions()).toHaveLength(2);
+
+    // The API learns the experience under its own id; the instructor pulls the catalog and links the two.
+    const remoteSim = { id: 'c0ffee00-0000-4000-8000-0000000000aa', title: 'Unknown Sim', version: '1.0.0', target_platforms: ['quest3' as const] };
+    server.seed.vr_packages.push(remoteSim);
+    await navLink(page, 'Sync').click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('catalog-pull').locator('dd').first().waitFor();
+    await navLink(page, 'VR library').click();
+    const localRow = page.getByTestId('package-table').getByRole('row', { name: /Unknown Sim/ }).filter({ has: page.getByTestId('local-badge') });
+    await localRow.getByLabel('Which API package is “Unknown Sim”?').selectOption({ label: 'Unknown Sim (1.0.0)' });
+    await localRow.getByRole('button', { name: 'Link' }).click();
+    await page.getByRole('status').filter({ hasText: /^Linked\./ }).waitFor();
+    await expect.poll(() => aliceSessions().filter((s) => s.package_id === remoteSim.id && s.status === 'completed').length, { timeout: 15_000 }).toBe(1);
+    expect(server.requests.count('POST /api/vr-sessions')).toBe(requestsBefore + 1);
+    await indicatorSays('Up to date');
+
+    // The remote drops Bob from the class: the next pull proposes removing him and waits for the instructor.
+    const bobIndex = server.seed.learners.findIndex((l) => l.display_name === 'Bob Chen');
+    server.seed.learners.splice(bobIndex, 1);
+    await navLink(page, 'Sync').click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await navLink(page, 'Class').click();
+    const review = page.getByTestId('catalog-review');
+    await review.getByText('The remote no longer lists 1 learner.', { exact: false }).waitFor();
+    expect(await review.getByRole('listitem').allTextContents()).toEqual(['Bob Chen']);
+    expect((await readStore(page, 'learners')).map((l) => l.display_name).sort()).toEqual(['Alice Wong', 'Bob Chen', 'Ms Rivera']);
+    await review.getByRole('button', { name: 'Remove 1 learner' }).click();
+    await review.getByRole('status').filter({ hasText: '1 learner removed.' }).waitFor();
+    expect((await readStore(page, 'learners')).map((l) => l.display_name).sort()).toEqual(['Alice Wong', 'Ms Rivera']);
+    // And the instructor can take the whole pull back.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await review.getByRole('button', { name: 'Undo the last catalog pull' }).click();
+    await review.getByRole('status').filter({ hasText: /The last catalog pull was undone/ }).waitFor();
+    expect((await readStore(page, 'learners')).map((l) => l.display_name).sort()).toEqual(['Alice Wong', 'Bob Chen', 'Ms Rivera']);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,24 +5,32 @@ import { useInstructor } from '../auth/instructor-context';
 import { linkPackageAsInstructor } from '../data/vr-package-link';
 import type { VrPackageRow } from '../db/rows';
 
-type Outcome = { kind: 'linked'; released: number } | { kind: 'failed'; reason: string } | null;
+type Failure = { kind: 'failed'; reason: string } | null;
 
 /**
  * A package imported here that the API does not know keeps its learners' sessions on the kiosk. Once the
  * instructor says which package of the API's catalog it is, those sessions are sent under that package.
  */
-export function LinkPackageControl({ pkg, remotePackages }: { pkg: VrPackageRow; remotePackages: readonly VrPackageRow[] }) {
+interface LinkPackageControlProps {
+  readonly pkg: VrPackageRow;
+  readonly remotePackages: readonly VrPackageRow[];
+  /** A successful link replaces this row (the local package goes), so the page tells the outcome. */
+  readonly onLinked: (released: number) => void;
+}
+
+export function LinkPackageControl({ pkg, remotePackages, onLinked }: LinkPackageControlProps) {
   const { t } = useTranslation();
   const { ports } = useServices();
   const { guard } = useInstructor();
   const [target, setTarget] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Failure>(null);
   const label = t('library.link.label', { title: pkg.title });
 
   async function link() {
     try {
       const result = await linkPackageAsInstructor(ports, guard, pkg.id, target);
-      setOutcome(result.ok ? { kind: 'linked', released: result.released } : { kind: 'failed', reason: t(`library.link.errors.${result.error}`) });
+      if (result.ok) onLinked(result.released);
+      else setOutcome({ kind: 'failed', reason: t(`library.link.errors.${result.error}`) });
     } catch (error) {
       setOutcome({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
     }
@@ -42,7 +50,6 @@ export function LinkPackageControl({ pkg, remotePackages }: { pkg: VrPackageRow;
       <button type="button" className="secondary" disabled={target === ''} onClick={() => void link()}>
         {t('library.link.button')}
       </button>
-      {outcome?.kind === 'linked' && <span role="status">{t('library.link.done', { count: outcome.released })}</span>}
       {outcome?.kind === 'failed' && <span role="alert">{outcome.reason}</span>}
     </div>
   );

@@ -24,6 +24,7 @@ export function LibraryPage() {
   const [version, setVersion] = useState('');
   const [platforms, setPlatforms] = useState<string[]>([]);
   const [errors, setErrors] = useState<Errors>({});
+  const [linked, setLinked] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ kind: 'added'; title: string } | { kind: 'failed'; reason: string } | null>(null);
 
   async function add(event: FormEvent) {
@@ -53,6 +54,7 @@ export function LibraryPage() {
     <section aria-labelledby="library-title">
       <h1 id="library-title">{t('library.title')}</h1>
       {packages && packages.length === 0 && <p>{t('library.empty')}</p>}
+      {linked !== null && <p role="status">{t('library.link.done', { count: linked })}</p>}
       {packages && packages.length > 0 && (
         <table className="table" data-testid="package-table">
           <thead>
@@ -76,7 +78,7 @@ export function LibraryPage() {
                 </td>
                 <td>{pkg.version}</td>
                 <td>{pkg.target_platforms.map((p) => t(`platforms.${p}`)).join(', ')}</td>
-                <td>{packageOrigin(pkg) === 'local' ? <LinkPackageControl pkg={pkg} remotePackages={remote} /> : t('library.knownToApi')}</td>
+                <td>{packageOrigin(pkg) === 'local' ? <LinkPackageControl pkg={pkg} remotePackages={remote} onLinked={setLinked} /> : t('library.knownToApi')}</td>
               </tr>
             ))}
           </tbody>
