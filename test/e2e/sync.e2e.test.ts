@@ -55,7 +55,7 @@ async function completeSession(title: string) {
 }
 
 describe('a kiosk set up online keeps syncing what it records', () => {
-  it('pulls the class and library, drains by itself, pauses for a new token, keeps a local package'''s sessions until it is linked, and never drops learners without the instructor', async () => {
+  it('pulls the class and library, drains by itself, pauses for a new token, keeps a local package’s sessions until it is linked, and never drops learners without the instructor', async () => {
     // A fresh kiosk has no API; the address is checked inline before main gets it.
     await indicatorSays('Not set up');
     await navLink(page, 'Sync').click();
