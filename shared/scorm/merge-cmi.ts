@@ -3,8 +3,8 @@ import type { ScormCompletionStatus, ScormSession, ScormSuccessStatus, UpdateSco
 const COMPLETION_RANK: Record<ScormCompletionStatus, number> = { unknown: 0, 'not attempted': 1, incomplete: 2, completed: 3 };
 /** SCORM 1.2's cmi.core.lesson_status mixes completion and success; these are the orders that must not go back. */
 const LESSON_STATUS_RANK: Record<string, number> = { 'not attempted': 0, browsed: 1, incomplete: 2, completed: 3, failed: 3, passed: 4 };
-const COMPLETION_KEYS = new Set(['cmi.completion_status']);
-const LESSON_STATUS_KEYS = new Set(['cmi.core.lesson_status']);
+// Multi-SCO sessions prefix each item's keys ("sco:<item>:cmi.completion_status", see sco-keys.ts).
+const isKey = (key: string, element: string) => key === element || key.endsWith(`:${element}`);
 
 export interface LocalCommit {
   readonly request: UpdateScormSessionRequest;
@@ -29,8 +29,8 @@ export function mergeScormCommit(remote: ScormSession, local: LocalCommit): Upda
   const cmi: Record<string, string> = { ...remote.cmi_data };
   for (const [key, value] of Object.entries(local.request.cmi_data ?? {})) {
     const current = remote.cmi_data[key];
-    if (COMPLETION_KEYS.has(key)) cmi[key] = furthest(current, value, COMPLETION_RANK) ?? value;
-    else if (LESSON_STATUS_KEYS.has(key)) cmi[key] = furthest(current, value, LESSON_STATUS_RANK) ?? value;
+    if (isKey(key, 'cmi.completion_status')) cmi[key] = furthest(current, value, COMPLETION_RANK) ?? value;
+    else if (isKey(key, 'cmi.core.lesson_status')) cmi[key] = furthest(current, value, LESSON_STATUS_RANK) ?? value;
     else if (localIsNewer || current === undefined) cmi[key] = value;
   }
   const completion = furthest<ScormCompletionStatus>(remote.completion_status, local.request.completion_status, COMPLETION_RANK);

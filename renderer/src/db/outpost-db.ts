@@ -26,6 +26,8 @@ import { SCHEMA_V2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
 import { SCHEMA_V4 } from './schema-v4';
 import { SCHEMA_V5 } from './schema-v5';
+import { SCHEMA_V7 } from './schema-v7';
+import type { ScormCourseRow, ScormDispatchRow } from './schema-v7';
 import { SCHEMA_V8 } from './schema-v8';
 import { SCHEMA_V9 } from './schema-v9';
 import type { Lesson } from '../../../shared/schemas/catalog';
@@ -40,6 +42,8 @@ export class OutpostDb extends Dexie {
   declare activityProgress: EntityTable<ActivityProgressRow, 'id'>;
   declare scormPackages: EntityTable<ScormPackageRow, 'id'>;
   declare scormSessions: EntityTable<ScormSessionRow, 'id'>;
+  declare scormCourses: EntityTable<ScormCourseRow, 'id'>;
+  declare scormDispatches: EntityTable<ScormDispatchRow, 'id'>;
   declare contentSessionLogs: EntityTable<ContentSessionLogRow, 'id'>;
   declare contentSummaryLogs: EntityTable<ContentSummaryLogRow, 'id'>;
   declare masteryLogs: EntityTable<MasteryLogRow, 'id'>;
@@ -62,6 +66,7 @@ export class OutpostDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(7).stores(SCHEMA_V7);
     this.version(8).stores(SCHEMA_V8);
     this.version(9).stores(SCHEMA_V9);
   }

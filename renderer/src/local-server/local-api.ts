@@ -5,6 +5,7 @@ import { authenticate } from './authenticate';
 import { lessonPlayError } from './lesson-play-errors';
 import { createLessonPlayRoute, getLessonPlayRoute, listLessonPlays, patchLessonPlayRoute, putLessonPlayResultsRoute } from './lesson-play-routes';
 import type { LocalApiDeps } from './local-api-deps';
+import { registerScormRoutes } from './scorm-routes';
 import { registerLoggerRoutes } from './logger-routes';
 import { completeVrSession } from './vr-session-complete-route';
 import { createVrSession, listVrSessions } from './vr-sessions-routes';
@@ -32,6 +33,8 @@ export function createLocalApi(deps: LocalApiDeps): LocalApi {
   app.put('/api/lesson-plays/:lessonPlayId/results', (c) => putLessonPlayResultsRoute(deps, c.req.raw, c.req.param('lessonPlayId')));
 
   registerLoggerRoutes(app, deps);
+
+  registerScormRoutes(app, deps);
 
   app.notFound(() => json({ error: 'Not found' }, 404));
   app.onError((error, c) => {

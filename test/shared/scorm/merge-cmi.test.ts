@@ -57,4 +57,12 @@ describe('mergeScormCommit', () => {
     const passed = { ...remote, success_status: 'passed' as const };
     expect(mergeScormCommit(passed, { committedAt: '2026-01-01T00:00:00.000Z', request: { version: 1, success_status: 'unknown' } }).success_status).toBe('passed');
   });
+  it('keeps multi-SCO item statuses from moving backwards too', () => {
+    const done = { ...remote, cmi_data: { ...remote.cmi_data, 'sco:a:cmi.completion_status': 'completed', 'sco:b:cmi.core.lesson_status': 'passed' } };
+    const merged = mergeScormCommit(done, {
+      committedAt: '2026-01-16T00:00:00.000Z',
+      request: { version: 1, cmi_data: { 'sco:a:cmi.completion_status': 'incomplete', 'sco:b:cmi.core.lesson_status': 'incomplete', 'sco:b:cmi.core.lesson_location': 'p4' } },
+    });
+    expect(merged.cmi_data).toMatchObject({ 'sco:a:cmi.completion_status': 'completed', 'sco:b:cmi.core.lesson_status': 'passed', 'sco:b:cmi.core.lesson_location': 'p4' });
+  });
 });
