@@ -145,19 +145,23 @@ export function parseForegroundPackage(text: string): string | null {
 }
 
 /**
- * `dumpsys package PKG`: "signatures=PackageSignatures{5f1e2d3 version:2, signatures:[a1b2c3d4], past
- * signatures:[]}", the hex of each Signature#hashCode; null when the package or the line is not there.
+ * `dumpsys package PKG`: "signatures=PackageSignatures{ffe9d7e version:3, signatures:[f4ae824f], past
+ * signatures:[]}" (Android 9+; before: "PackageSignatures{2cb80c0 [a2b14acf]}"), the hex of each
+ * Signature#hashCode; null when the package or the line is not there.
  */
 export function parsePackageSignatures(text: string): string[] | null {
   for (const line of lines(text)) {
     const start = line.indexOf('signatures=PackageSignatures{');
     if (start < 0) continue;
-    const list = line.indexOf(', signatures:[', start);
-    if (list < 0) return null;
-    const end = line.indexOf(']', list);
-    if (end < 0) return null;
-    const hashes = line.slice(list + ', signatures:['.length, end).split(',').map((h) => h.trim());
-    return hashes.filter((h) => /^[0-9a-f]{1,8}$/.test(h));
+    const modern = line.indexOf(', signatures:[', start);
+    const open = modern >= 0 ? modern + ', signatures:['.length : line.indexOf('[', start) + 1;
+    const end = line.indexOf(']', open);
+    if (open <= 0 || end < 0) return null;
+    return line
+      .slice(open, end)
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => /^[0-9a-f]{1,8}$/.test(h));
   }
   return null;
 }

@@ -142,10 +142,11 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
       ask('pm list packages --show-versioncode -3'),
       ask('getprop ro.build.version.sdk'),
       ask('getprop ro.product.cpu.abilist'),
+      ask('getprop ro.build.version.min_supported_target_sdk'),
     ]);
     const failed = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
     if (failed && answers.every((a) => a.status === 'rejected')) throw failed.reason;
-    const [model, battery, df, packages, sdk, abis] = answers.map((a) => (a.status === 'fulfilled' ? a.value : null));
+    const [model, battery, df, packages, sdk, abis, minTargetSdk] = answers.map((a) => (a.status === 'fulfilled' ? a.value : null));
     const space = df === null || df === undefined ? null : parseDfKilobytes(df);
     return {
       model: model?.trim().slice(0, 100) || null,
@@ -153,6 +154,7 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
       freeBytes: space?.freeBytes ?? null,
       totalBytes: space?.totalBytes ?? null,
       sdk: sdk ? parseSdk(sdk) : null,
+      minTargetSdk: minTargetSdk ? parseSdk(minTargetSdk) : null,
       abis: (abis ?? '')
         .trim()
         .split(',')

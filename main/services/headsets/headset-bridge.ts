@@ -15,6 +15,8 @@ export interface HeadsetDetails {
   readonly totalBytes: number | null;
   /** ro.build.version.sdk; null when the headset did not say. */
   readonly sdk: number | null;
+  /** ro.build.version.min_supported_target_sdk: Android 14+ refuses apps targeting below it. */
+  readonly minTargetSdk: number | null;
   /** ro.product.cpu.abilist, most preferred first. */
   readonly abis: readonly string[];
   readonly installed: readonly InstalledVersion[];

@@ -21,8 +21,8 @@ export function lowStorageReserveBytes(totalBytes: number): number {
   return Math.min(Math.floor(totalBytes * 0.05), 500 * 1024 * 1024);
 }
 
-/** Android 14 (SDK 34) refuses apps that target below SDK 23. */
-const MIN_TARGET_SDK_FROM_34 = 23;
+/** Android 14 (SDK 34) refuses apps targeting below ro.build.version.min_supported_target_sdk (23 by default; Quest OS: 28). */
+const DEFAULT_MIN_TARGET_SDK = 23;
 
 /**
  * Everything decided before a byte moves: the right hardware, not already there, not a downgrade, an
@@ -44,8 +44,9 @@ export function preflight(apk: SideloadApk, details: HeadsetDetails): Preflight 
   if (details.sdk !== null && apk.min_sdk !== null && apk.min_sdk > details.sdk) {
     return { kind: 'refuse', code: 'INSTALL_FAILED_OLDER_SDK', message: `The app needs Android SDK ${apk.min_sdk}; the headset runs SDK ${details.sdk}` };
   }
-  if (details.sdk !== null && details.sdk >= 34 && apk.target_sdk !== null && apk.target_sdk < MIN_TARGET_SDK_FROM_34) {
-    return { kind: 'refuse', code: 'INSTALL_FAILED_DEPRECATED_SDK_VERSION', message: `The app targets SDK ${apk.target_sdk}; Android ${details.sdk} installs only apps targeting ${MIN_TARGET_SDK_FROM_34} or later` };
+  const minTarget = details.minTargetSdk ?? DEFAULT_MIN_TARGET_SDK;
+  if (details.sdk !== null && details.sdk >= 34 && apk.target_sdk !== null && apk.target_sdk < minTarget) {
+    return { kind: 'refuse', code: 'INSTALL_FAILED_DEPRECATED_SDK_VERSION', message: `The app targets SDK ${apk.target_sdk}; this headset (SDK ${details.sdk}) installs only apps targeting ${minTarget} or later` };
   }
   if (apk.native_abis.length > 0 && details.abis.length > 0 && !apk.native_abis.some((abi) => details.abis.includes(abi))) {
     return { kind: 'refuse', code: 'INSTALL_FAILED_NO_MATCHING_ABIS', message: `The app's native code is for ${apk.native_abis.join(', ')}; the headset runs ${details.abis.join(', ')}` };

@@ -70,9 +70,9 @@ export function dumpPackage(state: DeviceState, packageName: string): string {
     `    timeStamp=${formatDate(pkg.lastUpdateTime)}\n` +
     `    firstInstallTime=${formatDate(pkg.firstInstallTime)}\n` +
     `    lastUpdateTime=${formatDate(pkg.lastUpdateTime)}\n` +
+    `    signatures=PackageSignatures{5f1e2d3 version:2, signatures:[${pkg.certificate === null ? '' : signatureHashCode(pkg.certificate)}], past signatures:[]}\n` +
     `    installerPackageName=${pkg.installer ?? 'null'}\n` +
     `    dataDir=/data/user/0/${pkg.packageName}\n` +
-    `    signatures=PackageSignatures{5f1e2d3 version:2, signatures:[${pkg.certificate === null ? '' : signatureHashCode(pkg.certificate)}], past signatures:[]}\n` +
     '    User 0: ceDataInode=1234 installed=true hidden=false suspended=false distractionFlags=0 stopped=false notLaunched=false enabled=0 instant=false virtual=false\n'
   );
 }

@@ -81,8 +81,10 @@ export async function installFromDevicePath(
   const installTime = installDelayMs(faults.installTiming, info.size);
   if (installTime > 0) await new Promise((resolve) => setTimeout(resolve, installTime));
 
-  if (state.sdk >= 34 && manifest.targetSdk < 23) {
-    return failure('INSTALL_FAILED_DEPRECATED_SDK_VERSION', `App package must target at least SDK version 23, but found ${manifest.targetSdk}`);
+  // Android 14 enforces ro.build.version.min_supported_target_sdk (Quest OS sets 28 there).
+  const minTarget = Number(state.props.get('ro.build.version.min_supported_target_sdk') ?? '23');
+  if (state.sdk >= 34 && manifest.targetSdk < minTarget) {
+    return failure('INSTALL_FAILED_DEPRECATED_SDK_VERSION', `App package must target at least SDK version ${minTarget}, but found ${manifest.targetSdk}`);
   }
 
   const abis = await readNativeAbis(state.fs.hostPath(apkDevicePath));

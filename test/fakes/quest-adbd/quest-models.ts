@@ -93,6 +93,8 @@ export function buildSystemProperties(
     ['ro.boot.serialno', serialNumber],
     ['ro.build.version.sdk', String(sdk)],
     ['ro.build.version.release', release],
+    // Recorded on Quest 2 (Android 12): 23; on Quest 3 with Android 14: 28 (docs/headsets/emulator-fidelity.md).
+    ['ro.build.version.min_supported_target_sdk', sdk >= 34 ? '28' : '23'],
     ['ro.build.version.incremental', incremental],
     ['ro.build.id', buildId],
     ['ro.build.type', 'user'],
