@@ -85,6 +85,8 @@ async function start(container: HTMLElement): Promise<void> {
       void sideloads.catchUp();
     });
   }
+  const onReconnect =
+    bridge instanceof SocketBridge ? (listener: () => void) => bridge.onState((state) => state === 'open' && listener()) : undefined;
   const onInstructorSignedIn = () => {
     void headsets.refresh();
     void sideloads.catchUp();
@@ -93,7 +95,7 @@ async function start(container: HTMLElement): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={{ ipc, db, appInfo: info.value, api, sync, ports }}>
-          <InstructorProvider ipc={ipc} onSignedIn={onInstructorSignedIn}>
+          <InstructorProvider ipc={ipc} onReconnect={onReconnect} onSignedIn={onInstructorSignedIn}>
             <LearnerSessionProvider db={db} store={window.sessionStorage}>
               <HeadsetFeedProvider feed={headsets}>
                 <App connection={bridge instanceof SocketBridge ? bridge : null} />

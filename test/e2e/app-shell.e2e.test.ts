@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { openApp } from '../support/page-helpers';
+import { E2E_PASSPHRASE, openApp } from '../support/page-helpers';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
 
@@ -41,7 +41,7 @@ describe('Outpost in Chromium against the headless host', () => {
 
   it('round-trips a contract call: a language change is saved by main and re-renders every string', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Language').selectOption('zh-Hant');
+    await page.getByRole('main').getByLabel('Language').selectOption('zh-Hant');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: '設定' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: '設定已儲存。' }).count()).toBe(1);
@@ -70,6 +70,10 @@ describe('Outpost in Chromium against the headless host', () => {
     await page.getByRole('button', { name: 'Add package' }).click();
     await page.getByRole('status').filter({ hasText: '“Chemistry Lab VR” was added.' }).waitFor();
     await page.reload();
+    // A reload opens a new connection to main, and an instructor session belongs to its connection.
+    await page.getByRole('heading', { name: 'For instructors' }).waitFor();
+    await page.getByLabel('Instructor passphrase').fill(E2E_PASSPHRASE);
+    await page.getByRole('button', { name: 'Sign in as instructor' }).click();
     const row = page.getByTestId('package-table').getByRole('row', { name: /Chemistry Lab VR/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('2.1.0');

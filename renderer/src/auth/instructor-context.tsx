@@ -27,14 +27,19 @@ type Ipc = Pick<IpcClient, 'invoke'>;
  * The instructor role as main sees it for this window. main holds the session (and ends it when idle);
  * this only mirrors it for the UI, asking again after every change and when main said it would expire.
  */
+/** How long to wait before asking main again when it did not answer (the socket was still connecting). */
+const STATUS_RETRY_MS = 1000;
+
 interface ProviderProps {
   readonly ipc: Ipc;
+  /** Called with a function to run whenever the connection to main opens again (serve mode). */
+  readonly onReconnect?: (listener: () => void) => () => void;
   /** What main only tells an instructor (the cart, running installs) is fetched again when one signs in. */
   readonly onSignedIn?: () => void;
   readonly children: ReactNode;
 }
 
-export function InstructorProvider({ ipc, onSignedIn, children }: ProviderProps) {
+export function InstructorProvider({ ipc, onReconnect, onSignedIn, children }: ProviderProps) {
   const [status, setStatus] = useState<InstructorStatus | null>(null);
   const signedIn = status?.signed_in === true;
   useEffect(() => {
@@ -46,15 +51,27 @@ export function InstructorProvider({ ipc, onSignedIn, children }: ProviderProps)
     if (result.ok) setStatus(result.value);
   }, [ipc]);
 
+  // Until main answers, the app shows nothing it might have to take back; a call lost with a connection
+  // is asked again, and a new connection (which main treats as a new caller) is asked afresh.
   useEffect(() => {
     let live = true;
-    void ipc.invoke('instructor:status', {}).then((result) => {
-      if (live && result.ok) setStatus(result.value);
-    });
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const ask = () => {
+      clearTimeout(retry);
+      void ipc.invoke('instructor:status', {}).then((result) => {
+        if (!live) return;
+        if (result.ok) setStatus(result.value);
+        else retry = setTimeout(ask, STATUS_RETRY_MS);
+      });
+    };
+    ask();
+    const off = onReconnect?.(ask);
     return () => {
       live = false;
+      clearTimeout(retry);
+      off?.();
     };
-  }, [ipc]);
+  }, [ipc, onReconnect]);
 
   // main ends an idle instructor session by itself; look again just after it said it would.
   const expiresAt = status?.signed_in ? status.idle_expires_at : null;
