@@ -18,5 +18,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: true,
+    // The SCORM player shell is its own page, served on each course's origin (main/services/scorm).
+    rollupOptions: { input: { main: resolve(here, 'index.html'), 'scorm-player': resolve(here, 'scorm-player', 'index.html') } },
   },
 });

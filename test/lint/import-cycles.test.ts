@@ -15,7 +15,7 @@ const ROOTS = ['renderer/src', 'main/services', 'main', 'shared'];
 const KNOWN_BACK_EDGES: ReadonlyMap<string, string> = new Map([
   // The shell folder also holds what every feature uses (services context, form field, progress bar, hash
   // route, use-now, settings); those belong in a folder of their own below the features.
-  ...['auth', 'headsets', 'library', 'lesson-plays', 'pages', 'roster', 'sessions', 'sync-ui'].map(
+  ...['auth', 'headsets', 'library', 'lesson-plays', 'pages', 'roster', 'scorm', 'sessions', 'sync-ui'].map(
     (feature) => [`renderer/src/${feature} -> renderer/src/app`, 'shared widgets and context live in the shell folder'] as const,
   ),
   ['renderer/src/auth -> renderer/src/local-server', 'use-vr-sessions-client.ts is a sessions hook kept in auth'],

@@ -5,6 +5,7 @@ import { useInstructor } from '../auth/instructor-context';
 import { InstructorGate } from '../auth/instructor-gate';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { ClassPage } from '../pages/class-page';
+import { CoursesPage } from '../pages/courses-page';
 import { HeadsetsPage } from '../pages/headsets-page';
 import { HomePage } from '../pages/home-page';
 import { InstructorPage } from '../pages/instructor-page';
@@ -36,6 +37,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   headsets: HeadsetsPage,
   sessions: SessionsPage,
   'lesson-plays': LessonPlaysPage,
+  courses: CoursesPage,
   sync: SyncPage,
   settings: SettingsPage,
   'sign-in': SignInRoute,

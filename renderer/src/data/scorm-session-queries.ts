@@ -25,3 +25,9 @@ export async function latestSessionOf(db: OutpostDb, userId: string, packageId: 
   const rows = await scormSessionTable(db).where('[package_id+user_id]').equals([packageId, userId]).toArray();
   return rows.sort((a, b) => b.updated_at.localeCompare(a.updated_at))[0];
 }
+
+/** A learner's sessions, newest change first (their courses page). */
+export async function learnerScormSessions(db: OutpostDb, userId: string): Promise<ScormSessionLocalRow[]> {
+  const rows = await scormSessionTable(db).where('user_id').equals(userId).toArray();
+  return rows.sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+}

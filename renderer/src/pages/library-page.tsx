@@ -8,6 +8,7 @@ import { addManualPackage } from '../data/vr-packages';
 import { packageOrigin } from '../data/vr-package-origin';
 import { listPackagesByTitle } from '../data/vr-package-queries';
 import { ApkImport } from '../library/apk-import';
+import { CourseLibrary } from '../scorm/course-library';
 import { LinkPackageControl } from '../library/link-package-control';
 import { TITLE_MAX, VERSION_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
@@ -85,6 +86,7 @@ export function LibraryPage() {
         </table>
       )}
       <ApkImport />
+      <CourseLibrary />
       <form className="form card" onSubmit={(event) => void add(event)} noValidate>
         <h2>{t('library.addTitle')}</h2>
         <p className="hint">{t('library.addHint')}</p>

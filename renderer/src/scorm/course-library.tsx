@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/services-context';
+import { listScormCourses } from '../data/scorm-courses';
+import { CourseImport } from './course-import';
+import { scormLabel } from './course-labels';
+
+/** The library's SCORM section (instructor): import, and every course with version, SCO count and size. */
+export function CourseLibrary() {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const courses = useLiveQuery(() => listScormCourses(db), [db]);
+  return (
+    <section aria-labelledby="course-library-title">
+      <h2 id="course-library-title">{t('courses.library.title')}</h2>
+      <CourseImport />
+      {courses && courses.length === 0 && <p>{t('courses.library.empty')}</p>}
+      {courses && courses.length > 0 && (
+        <table className="table" data-testid="course-table">
+          <thead>
+            <tr>
+              <th>{t('courses.library.name')}</th>
+              <th>{t('courses.library.version')}</th>
+              <th>{t('courses.library.scos')}</th>
+              <th>{t('courses.library.size')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {courses.map((course) => (
+              <tr key={course.id}>
+                <td>{course.title}</td>
+                <td>{scormLabel(course)}</td>
+                <td>{course.sco_count}</td>
+                <td>{t('courses.library.megabytes', { size: (course.size_bytes / 1024 / 1024).toFixed(1) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

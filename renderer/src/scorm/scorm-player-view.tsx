@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../app/services-context';
+import type { SignedInLearner } from '../auth/learner-session-storage';
+import type { ScormCourseRow } from '../db/schema-v7';
+import { launchableItems, playedOrganization } from '../../../shared/scorm/course-tree';
+import { CourseContents } from './course-contents';
+import { PlayerHost } from './player-host';
+
+interface Props {
+  readonly course: ScormCourseRow;
+  readonly sessionId: string;
+  readonly launchUrl: string;
+  readonly learner: SignedInLearner;
+  readonly onClose: () => void;
+}
+
+/**
+ * The course, full window: a table of contents, previous/next, and Exit, which has the course commit
+ * before the player closes. The frame is sandboxed (no popups, no top navigation, no downloads) and shows
+ * the course's own origin; the only link to it is PlayerHost's checked messages.
+ */
+export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose }: Props) {
+  const { t } = useTranslation();
+  const { ports } = useServices();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [item, setItem] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const host = useRef<PlayerHost | null>(null);
+  const multi = useMemo(() => launchableItems(playedOrganization(course).items).length > 1, [course]);
+  useEffect(() => {
+    const player = new PlayerHost({
+      ports,
+      course,
+      sessionId,
+      learner,
+      origin: new URL(launchUrl).origin,
+      shell: () => frame.current?.contentWindow ?? null,
+      onItem: setItem,
+      onError: setError,
+      // The course asked to exit (or has nothing left to play): same as the learner pressing Exit.
+      onFinished: () => void player.exit().then(onClose),
+      newId: () => crypto.randomUUID(),
+    });
+    host.current = player;
+    window.addEventListener('message', player.onMessage);
+    return () => window.removeEventListener('message', player.onMessage);
+  }, [ports, course, sessionId, learner, launchUrl, onClose]);
+
+  async function exit() {
+    setLeaving(true);
+    await host.current?.exit();
+    onClose();
+  }
+
+  return (
+    <div className="scorm-player" role="dialog" aria-label={course.title} data-testid="scorm-player">
+      <header className="scorm-player-bar">
+        <strong>{course.title}</strong>
+        <button type="button" onClick={() => void host.current?.step(-1)} disabled={leaving}>
+          {t('courses.player.previous')}
+        </button>
+        <button type="button" onClick={() => void host.current?.step(1)} disabled={leaving}>
+          {t('courses.player.next')}
+        </button>
+        <button type="button" className="primary" data-testid="scorm-exit" onClick={() => void exit()} disabled={leaving}>
+          {leaving ? t('courses.player.exiting') : t('courses.player.exit')}
+        </button>
+      </header>
+      {error && <p role="alert">{t('courses.player.error', { code: error })}</p>}
+      <div className="scorm-player-body">
+        {multi && <CourseContents course={course} current={item} onChoose={(id) => void host.current?.choose(id)} />}
+        <iframe
+          ref={frame}
+          title={course.title}
+          src={launchUrl}
+          data-testid="scorm-frame"
+          sandbox="allow-scripts allow-same-origin allow-forms allow-modals"
+          allow="fullscreen; autoplay"
+          referrerPolicy="no-referrer"
+        />
+      </div>
+    </div>
+  );
+}
