@@ -63,6 +63,14 @@ async function start(container: HTMLElement): Promise<void> {
   const api = createLocalApi({
     ...ports,
     instructor,
+    // Player links are signed in main, with a key course content can never reach.
+    scorm: {
+      async signLaunch(request) {
+        const signed = await ipc.invoke('scorm:sign-launch', request);
+        if (!signed.ok) throw new Error(signed.error.code);
+        return signed.value;
+      },
+    },
     xapi: {
       get accountHomePage() {
         return iris.accountHomePage;
