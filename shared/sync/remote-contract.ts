@@ -18,7 +18,20 @@ export const remoteRequestSchema = z
 export type RemoteRequest = z.infer<typeof remoteRequestSchema>;
 
 export const remoteResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('response'), status: z.number().int(), body: z.unknown() }),
+  z.object({
+    kind: z.literal('response'),
+    status: z.number().int(),
+    body: z.unknown(),
+    /**
+     * Why the answer's body could not be read as JSON (cut short, too large, HTML, empty where JSON was
+     * due). Set only then; a 2xx with a problem is not a delivery (sync retries it with this reason).
+     */
+    body_problem: z.string().max(300).optional(),
+    /** The remote's Retry-After, as a delay from when the answer came (seconds or HTTP-date), capped. */
+    retry_after_ms: z.number().int().nonnegative().optional(),
+    /** Where a 3xx pointed. Writes never follow it; it is only shown as the reason of the retry. */
+    location: z.string().max(300).optional(),
+  }),
   z.object({ kind: z.literal('network'), message: z.string() }),
   z.object({ kind: z.literal('timeout') }),
   z.object({ kind: z.literal('not_configured') }),

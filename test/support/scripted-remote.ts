@@ -1,7 +1,15 @@
 import type { RemoteRequest, RemoteResult } from '../../shared/sync/remote-contract';
 import type { RemotePort } from '../../renderer/src/sync/sync-engine';
 
-/** A scripted remote: answers VR creates with its own ids and everything else with 200, recording requests. */
+/** The id the scripted remote gives its n-th session (the seed's ids are UUIDs). */
+export const remoteSessionId = (n: number) => `7e307e00-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const session = (id: string, status: string) => ({ id, package_id: '00000000-0000-4000-8000-000000000000', status, completion_mode: 'self_report', package: { id: '00000000-0000-4000-8000-000000000000', title: 'Scripted', version: '1.0.0', target_platforms: ['quest3'] } });
+
+/**
+ * A scripted remote: answers VR creates with its own ids and everything else with a 2xx in the seed's
+ * response shape (sync counts only a readable answer as delivered), recording requests.
+ */
 export function scriptedRemote(script: (req: RemoteRequest, n: number) => RemoteResult | undefined = () => undefined) {
   const requests: RemoteRequest[] = [];
   let nextId = 1;
@@ -15,7 +23,11 @@ export function scriptedRemote(script: (req: RemoteRequest, n: number) => Remote
     inFlight -= 1;
     const scripted = script(req, requests.length);
     if (scripted) return scripted;
-    if (req.path === '/api/vr-sessions') return { kind: 'response', status: 201, body: { session: { id: `remote-${nextId++}` }, message: 'VR session created' } };
+    if (req.path === '/api/vr-sessions') return { kind: 'response', status: 201, body: { session: session(remoteSessionId(nextId++), 'downloading'), message: 'VR session created' } };
+    const vr = /^\/api\/vr-sessions\/([^/]+)(\/complete)?$/.exec(req.path);
+    if (vr?.[2]) return { kind: 'response', status: 200, body: { session: session(vr[1] ?? '', 'completed'), message: 'VR experience completed successfully' } };
+    if (vr) return { kind: 'response', status: 200, body: { session: session(vr[1] ?? '', 'in_progress') } };
+    if (req.path.includes('statements')) return { kind: 'response', status: 204, body: null };
     return { kind: 'response', status: 200, body: {} };
   };
   return { port, requests, maxInFlight: () => maxInFlight };

@@ -1,7 +1,9 @@
 import { IpcFailure } from '../../../shared/ipc/result';
 import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
-import { originOf, redactJson, redactToken, tokenFor } from './bound-token';
+import { parseRetryAfter } from '../../../shared/sync/retry-after';
+import { originOf, redactToken, tokenFor } from './bound-token';
 import { matchRemoteOperation } from './match-operation';
+import { readAnswer } from './read-answer';
 import type { SecretStore } from './secret-store';
 
 export interface RemoteClientOptions {
@@ -42,14 +44,17 @@ export function createRemoteClient(options: RemoteClientOptions) {
         redirect: 'manual',
         signal,
       });
-      const text = await response.text();
-      let body: unknown = null;
-      try {
-        body = text === '' ? null : redactJson(JSON.parse(text), token);
-      } catch {
-        body = { error: redactToken(text, token).slice(0, 500) };
-      }
-      return { kind: 'response', status: response.status, body };
+      const answer = await readAnswer(response, token);
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'), Date.now());
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      return {
+        kind: 'response',
+        status: response.status,
+        body: answer.body,
+        ...(answer.problem ? { body_problem: answer.problem } : {}),
+        ...(retryAfter === null ? {} : { retry_after_ms: retryAfter }),
+        ...(location === null ? {} : { location: redactToken(location, token).slice(0, 300) }),
+      };
     } catch (error) {
       if (signal.aborted) return { kind: 'timeout' };
       const cause = (error as { cause?: { code?: string } }).cause?.code;

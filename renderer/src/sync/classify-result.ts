@@ -2,16 +2,20 @@ import type { RemoteResult } from '../../../shared/sync/remote-contract';
 import type { OutboxRow } from '../db/rows';
 import { createdAttemptIds } from '../data/logger-attempt-ids';
 import type { LinkedId } from '../data/logger-attempt-ids';
+import { deliveryProblem } from './delivery-schemas';
 
 export type Outcome =
   /** moreIds: further records the request created (a content session update's attempts). */
   | { kind: 'done'; remoteId: string | null; moreIds?: readonly LinkedId[] }
-  | { kind: 'retry'; reason: string; status: number | null }
+  /** retryAfterMs: the remote said when to come back (Retry-After). */
+  | { kind: 'retry'; reason: string; status: number | null; retryAfterMs?: number }
   | { kind: 'auth' }
   | { kind: 'offline' }
   | { kind: 'conflict'; body: unknown }
   /** The remote does not know the package a session was created for: hold, do not refuse (issue 8). */
   | { kind: 'unknown_package'; packageId: string }
+  /** The remote does not implement an Outpost extension (the headset steps' PATCH): keep it local. */
+  | { kind: 'unsupported' }
   | { kind: 'dead'; status: number; code: string | null; message: string };
 
 function errorOf(body: unknown): { code: string | null; message: string } {
@@ -28,25 +32,49 @@ function remoteIdOf(op: OutboxRow, body: unknown): string | null {
   return null;
 }
 
+/** A completion the remote already has: an earlier try landed but its answer was lost (400 in the seed, 409 in some remotes). */
+function alreadyCompleted(op: OutboxRow, status: number, code: string | null): boolean {
+  return op.kind === 'vr_session.complete' && (status === 400 || status === 409) && code === 'ALREADY_COMPLETED';
+}
+
+function classifyAnswer(op: OutboxRow, result: Extract<RemoteResult, { kind: 'response' }>): Outcome {
+  const { status, body } = result;
+  const wait = result.retry_after_ms === undefined ? {} : { retryAfterMs: result.retry_after_ms };
+  if (status >= 200 && status < 300) {
+    // Delivered means read: an answer we cannot parse as the API's response might be anyone's (a portal,
+    // a proxy, a cut connection), so it is retried under the same idempotency key.
+    const problem = result.body_problem ? `HTTP ${status}: ${result.body_problem}` : deliveryProblem(op.kind, status, body);
+    if (problem) return { kind: 'retry', reason: problem, status, ...wait };
+    return { kind: 'done', remoteId: remoteIdOf(op, body), moreIds: createdAttemptIds(op, body) };
+  }
+  if (status >= 300 && status < 400) {
+    const to = result.location ? ` to ${result.location}` : '';
+    return { kind: 'retry', reason: `HTTP ${status}: redirected${to}; writes are never sent on to another address`, status, ...wait };
+  }
+  if (status === 401) return { kind: 'auth' };
+  if (status === 408 || status === 425 || status === 429 || status >= 500) {
+    if (op.kind === 'vr_session.step' && status === 501) return { kind: 'unsupported' };
+    return { kind: 'retry', reason: `HTTP ${status}`, status, ...wait };
+  }
+  const error = errorOf(body);
+  if (status === 409 && op.kind === 'scorm_session.update') return { kind: 'conflict', body };
+  if (alreadyCompleted(op, status, error.code)) return { kind: 'done', remoteId: null };
+  if (op.kind === 'vr_session.step' && (status === 404 || status === 405) && error.code !== 'SESSION_NOT_FOUND') return { kind: 'unsupported' };
+  const packageId = (op.body as { package_id?: unknown } | null | undefined)?.package_id;
+  if (status === 404 && error.code === 'PACKAGE_NOT_FOUND' && op.kind === 'vr_session.create' && typeof packageId === 'string') return { kind: 'unknown_package', packageId };
+  return { kind: 'dead', status, code: error.code, message: error.message };
+}
+
 /**
- * What one answer means for an outbox operation. Transport failures, timeouts, 408/425/429 and 5xx are
- * retried; 401 pauses everything for a new sign-in; a SCORM 409 goes to the merge; a completion the
- * remote already has (an earlier try landed but its answer was lost) counts as delivered; any other 4xx
- * can never succeed as sent and becomes a dead letter the user decides about, except a create for a package
- * the remote does not know: that package is kept local and its operations held until it is linked.
+ * What one answer means for an outbox operation. Transport failures, timeouts, redirects, unreadable or
+ * wrongly shaped 2xx answers, 408/425/429 and 5xx are retried (honouring Retry-After); 401 pauses
+ * everything for a new sign-in; a SCORM 409 goes to the merge; a completion the remote already has counts
+ * as delivered; a create for a package the remote does not know holds that package's operations; any other
+ * 4xx can never succeed as sent and becomes a dead letter the instructor decides about.
  */
 export function classifyResult(op: OutboxRow, result: RemoteResult): Outcome {
   if (result.kind === 'not_configured') return { kind: 'offline' };
   if (result.kind === 'timeout') return { kind: 'retry', reason: 'The remote did not answer in time', status: null };
   if (result.kind === 'network') return { kind: 'retry', reason: result.message, status: null };
-  const { status, body } = result;
-  if (status >= 200 && status < 300) return { kind: 'done', remoteId: remoteIdOf(op, body), moreIds: createdAttemptIds(op, body) };
-  if (status === 401) return { kind: 'auth' };
-  if (status === 408 || status === 425 || status === 429 || status >= 500) return { kind: 'retry', reason: `HTTP ${status}`, status };
-  const error = errorOf(body);
-  if (status === 409 && op.kind === 'scorm_session.update') return { kind: 'conflict', body };
-  if (status === 400 && error.code === 'ALREADY_COMPLETED' && op.kind === 'vr_session.complete') return { kind: 'done', remoteId: null };
-  const packageId = (op.body as { package_id?: unknown } | null | undefined)?.package_id;
-  if (status === 404 && error.code === 'PACKAGE_NOT_FOUND' && op.kind === 'vr_session.create' && typeof packageId === 'string') return { kind: 'unknown_package', packageId };
-  return { kind: 'dead', status, code: error.code, message: error.message };
+  return classifyAnswer(op, result);
 }

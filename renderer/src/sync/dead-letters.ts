@@ -1,6 +1,7 @@
 import type { InstructorGuard } from '../data/instructor-guard';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
+import { checkEditedBody, isEditable } from './editable-bodies';
 
 /** An operation the remote refused for good, as the user decides about it. */
 export interface DeadLetter {
@@ -9,7 +10,7 @@ export interface DeadLetter {
   readonly learnerName: string | null;
   /** What the write is about, as people name it (the VR experience's title), when the kiosk knows. */
   readonly subject: string | null;
-  /** Queued operations that wait on this one, directly or through others: discarded together with it. */
+  /** Queued operations that wait on this one, directly or through others (they cannot go before it). */
   readonly dependents: number;
 }
 
@@ -25,10 +26,24 @@ async function unsentOps(db: OutpostDb): Promise<OutboxRow[]> {
   return (await db.outbox.where('status').anyOf(UNSENT).toArray()).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
 }
 
-/** Every unsent operation waiting on `rootId`, however indirectly (complete waits on create, xAPI on complete). */
-function dependentsOf(rootId: string, ops: readonly OutboxRow[]): OutboxRow[] {
+/** A new attempt's create waits on the previous attempt's completion only for order (dependency-gate.ts). */
+function orderingOnly(op: OutboxRow, depKind: string | undefined): boolean {
+  return op.kind === 'vr_session.create' && depKind === 'vr_session.complete';
+}
+
+/**
+ * Every unsent operation waiting on `rootId`, however indirectly (complete waits on create, xAPI on
+ * complete). With `needsOnly`, an edge that only orders (see orderingOnly) is not followed.
+ */
+function dependentsOf(rootId: string, ops: readonly OutboxRow[], needsOnly = false): OutboxRow[] {
+  const kindOf = new Map(ops.map((op) => [op.id, op.kind]));
   const waiting = new Map<string, OutboxRow[]>();
-  for (const op of ops) for (const dep of op.depends_on) waiting.set(dep, [...(waiting.get(dep) ?? []), op]);
+  for (const op of ops) {
+    for (const dep of op.depends_on) {
+      if (needsOnly && orderingOnly(op, kindOf.get(dep))) continue;
+      waiting.set(dep, [...(waiting.get(dep) ?? []), op]);
+    }
+  }
   const found = new Map<string, OutboxRow>();
   const frontier = [rootId];
   for (let id = frontier.pop(); id !== undefined; id = frontier.pop()) {
@@ -81,18 +96,48 @@ export async function retryDeadLetter(db: OutpostDb, guard: InstructorGuard, id:
   });
 }
 
+/** What a dependent of a discarded operation is told: it can never be sent as recorded. */
+export const DEPENDENCY_DISCARDED = 'DEPENDENCY_DISCARDED';
+
 /**
- * Drops a refused operation and everything queued behind it, which could never be sent without it. Only
- * the queue entries go: the records they describe stay on this kiosk. Returns how many were removed.
+ * Drops just the refused operation. The records it describes stay on this kiosk, and nothing else is
+ * dropped silently: what waited on it (a completion behind a refused create, say) can no longer be sent
+ * as recorded, so each becomes a dead letter of its own for the instructor to decide about, with that
+ * reason. Operations that only waited for it to be ordered (a later attempt's create) go on. Returns how
+ * many operations it changed: 0 when it was no longer a dead letter.
  */
-export async function discardDeadLetter(db: OutpostDb, guard: InstructorGuard, id: string): Promise<number> {
+export async function discardDeadLetter(db: OutpostDb, guard: InstructorGuard, id: string, now = new Date()): Promise<number> {
   await guard.require();
   return db.transaction('rw', db.outbox, async () => {
     const ops = await unsentOps(db);
     const root = ops.find((op) => op.id === id);
-    if (root?.status !== 'dead') return 0;
-    const doomed = [root, ...dependentsOf(id, ops)];
-    await db.outbox.bulkDelete(doomed.flatMap((op) => (op.seq === undefined ? [] : [op.seq])));
-    return doomed.length;
+    if (root?.status !== 'dead' || root.seq === undefined) return 0;
+    await db.outbox.delete(root.seq);
+    const stranded = dependentsOf(id, ops, true).filter((op) => op.status !== 'dead');
+    const at = now.toISOString();
+    const lastError = { status: null, code: DEPENDENCY_DISCARDED, message: `Waited on ${root.kind}, which was discarded` };
+    await db.outbox.bulkUpdate(stranded.flatMap((op) => (op.seq === undefined ? [] : [{ key: op.seq, changes: { status: 'dead' as const, claimed_by: null, last_error: lastError, updated_at: at } }])));
+    return 1 + stranded.length;
+  });
+}
+
+export type ResendResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not_dead' | 'not_editable' | 'invalid'; readonly issues: readonly string[] };
+
+/**
+ * The instructor corrected a refused operation's body (a VR completion's time spent, say) and sends it
+ * again. The body must pass the seed's request schema for that operation; it goes under a new idempotency
+ * key, since it is a different request from the one the remote refused.
+ */
+export async function resendDeadLetter(db: OutpostDb, guard: InstructorGuard, id: string, body: unknown, now: Date, newKey: () => string = () => crypto.randomUUID()): Promise<ResendResult> {
+  await guard.require();
+  return db.transaction('rw', db.outbox, async (): Promise<ResendResult> => {
+    const op = await db.outbox.where('id').equals(id).first();
+    if (op?.status !== 'dead' || op.seq === undefined) return { ok: false, reason: 'not_dead', issues: [] };
+    if (!isEditable(op.kind)) return { ok: false, reason: 'not_editable', issues: [] };
+    const checked = checkEditedBody(op.kind, body);
+    if (!checked.ok) return { ok: false, reason: 'invalid', issues: checked.issues };
+    const at = now.toISOString();
+    await db.outbox.update(op.seq, { body: checked.body, idempotency_key: newKey(), status: 'pending', attempts: 0, next_attempt_at: at, claimed_by: null, last_error: null, updated_at: at });
+    return { ok: true };
   });
 }

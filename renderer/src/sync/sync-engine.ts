@@ -1,16 +1,23 @@
 import { findLocalRefs, resolveLocalRefs } from '../../../shared/sync/local-ref';
 import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
-import { holdUnknownPackage, packageHoldTables } from '../data/held-operations';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 import { backoffDelayMs } from './backoff';
 import { classifyResult } from './classify-result';
 import type { Outcome } from './classify-result';
+import { DependencyGate } from './dependency-gate';
+import { DrainQueue } from './drain-queue';
+import { entityOf, recordOutcome } from './record-outcome';
+import { performanceClock, RetryClock } from './retry-clock';
+import type { MonotonicClock } from './retry-clock';
 
 export type RemotePort = (request: RemoteRequest) => Promise<RemoteResult>;
 
 /** Resolves a SCORM 409: returns the request to retry with (merged CMI, the remote's version), or null. */
 export type ConflictResolver = (op: OutboxRow, conflictBody: unknown) => Promise<{ body: unknown } | null>;
+
+/** Turns an operation into the request main sends (the xAPI statements go to the LRS, see lrs-request.ts). */
+export type RequestShaper = (op: OutboxRow, request: RemoteRequest) => RemoteRequest;
 
 export interface SyncEngineOptions {
   readonly db: OutpostDb;
@@ -19,7 +26,13 @@ export interface SyncEngineOptions {
   readonly random: () => number;
   /** Requests in flight at once. */
   readonly concurrency: number;
+  /** Times retries; performance.now unless a test moves time itself. */
+  readonly monotonic?: MonotonicClock;
   readonly resolveConflict?: ConflictResolver;
+  readonly shapeRequest?: RequestShaper;
+  /** Called before each drain: releases operations held until something changed (e.g. the remote's support). */
+  readonly beforeDrain?: () => Promise<void>;
+  readonly onOutcome?: (op: OutboxRow, outcome: Outcome) => Promise<void> | void;
   readonly onProgress?: (progress: SyncProgress) => void;
 }
 
@@ -31,32 +44,43 @@ export interface SyncProgress {
 
 export type DrainResult = { state: 'idle' | 'paused_auth' | 'offline'; delivered: number; dead: number; waiting: number };
 
-const OPEN = ['pending', 'in_flight'] as const;
-
 /**
  * Replays the outbox to the remote API. Operations go in recorded order as far as their dependencies
  * allow (create before complete), local ids are rewritten through the id map, at most `concurrency`
- * requests fly at once and never two for the same record. Each answer and its bookkeeping (status, id
- * map) are written in one transaction, and every request carries its idempotency key, so a crash at any
- * point is repaired by `recover()` plus a resend that the remote recognises.
+ * requests fly at once and never two for the same record. Each answer and its bookkeeping are written in
+ * one transaction, and every request carries its idempotency key, so a crash at any point is repaired by
+ * `recover()` plus a resend that the remote recognises. Retries are timed on a monotonic clock.
  */
 export class SyncEngine {
   #paused: 'auth' | 'offline' | null = null;
   #running: Promise<DrainResult> | null = null;
   #runId = '';
+  #nextRetryMs: number | null = null;
+  readonly #retries: RetryClock;
 
-  constructor(private readonly options: SyncEngineOptions) {}
+  constructor(private readonly options: SyncEngineOptions) {
+    this.#retries = new RetryClock(options.monotonic ?? performanceClock, options.now);
+  }
+
+  /** After the last drain: how long until the soonest operation waiting on a retry time may go, or null. */
+  get nextRetryMs(): number | null {
+    return this.#nextRetryMs;
+  }
 
   /** After a crash or kill: whatever was in flight is sent again (its idempotency key makes that safe). */
   async recover(): Promise<number> {
-    const { db } = this.options;
-    return db.outbox.where('status').equals('in_flight').modify({ status: 'pending', claimed_by: null });
+    return this.options.db.outbox.where('status').equals('in_flight').modify({ status: 'pending', claimed_by: null });
+  }
+
+  /** A person released an operation (retry, resend): it is due now, whatever the last retry time was. */
+  release(id: string): void {
+    this.#retries.forget(id);
   }
 
   /**
-   * Sends everything that can go now and returns when nothing more can: the outbox is empty, the rest waits
-   * on a retry time or a failed dependency, or sync was paused (401, or no API configured). Operations
-   * recorded while a drain runs go out with the next one.
+   * Sends everything that can go and returns when nothing more can: the outbox is empty, the rest waits
+   * on a retry time or a refused dependency, or sync was paused (401, or no API configured). Operations
+   * recorded while it runs are picked up by the same drain.
    */
   drain(onProgress?: (progress: SyncProgress) => void): Promise<DrainResult> {
     // One drain at a time: a second caller (timer, button, reconnect) joins the one under way.
@@ -70,65 +94,75 @@ export class SyncEngine {
     this.#paused = null;
     this.#runId = crypto.randomUUID();
     await this.recover();
+    await this.options.beforeDrain?.();
     const { db } = this.options;
-    const queue = await db.outbox.where('status').equals('pending').sortBy('seq');
-    const status = new Map(queue.map((op) => [op.id, op.status as string]));
+    const queue = await DrainQueue.load(db);
+    const gate = new DependencyGate(db);
     const remoteIds = new Map((await db.idMap.toArray()).map((row) => [`${row.entity}:${row.local_id}`, row.remote_id]));
-    let delivered = 0;
-    let dead = 0;
+    const claimedRemote = new Map([...remoteIds].map(([key, remote]) => [`${key.split(':')[0]}:${remote}`, key]));
+    const counts = { delivered: 0, dead: 0 };
     const inFlight = new Set<Promise<void>>();
-    const busyEntities = new Set<string>();
-    const finished = new Set<string>();
-    const indexOf = new Map(queue.map((op, index) => [op.id, index]));
-    const cursor = { head: 0 };
+    const busy = new Set<string>();
     for (;;) {
       if (this.#paused) break;
-      const picked = await this.#pick(queue, cursor, finished, busyEntities, status, remoteIds, this.options.concurrency - inFlight.size);
+      await queue.takeNew(db);
+      const picked = await this.#pick(queue, gate, busy, remoteIds, this.options.concurrency - inFlight.size);
       const ready = await this.#claim(picked);
-      // Picked but no longer pending (held or sent meanwhile): not this drain's to send.
-      for (const op of picked) if (!ready.includes(op)) finished.add(op.id);
+      for (const op of picked) if (!ready.includes(op)) queue.finish(op.id);
       for (const op of ready) {
-        busyEntities.add(op.entity_id);
-        const task: Promise<void> = this.#send(op, remoteIds)
-          .then((outcome) => {
-            status.set(op.id, outcome.kind === 'done' ? 'done' : outcome.kind === 'dead' || outcome.kind === 'conflict' ? 'dead' : outcome.kind === 'held' ? 'held' : 'pending');
-            if (outcome.kind === 'held') {
-              // Held with it: the other operations of that package's sessions, which this drain must skip.
-              for (const id of [op.id, ...outcome.heldIds]) {
-                if (indexOf.has(id)) finished.add(id);
-                status.set(id, 'held');
-              }
-            } else if (outcome.kind === 'superseded') {
-              // Another drain took this operation over; it is theirs to record.
-              finished.add(op.id);
-            } else if (outcome.kind === 'done') {
-              delivered += 1;
-              finished.add(op.id);
-              if (outcome.remoteId) remoteIds.set(`${entityOf(op)}:${op.entity_id}`, outcome.remoteId);
-              for (const link of outcome.moreIds ?? []) remoteIds.set(`${link.entity}:${link.localId}`, link.remoteId);
-            } else if (outcome.kind === 'dead' || outcome.kind === 'conflict') {
-              dead += 1;
-              finished.add(op.id);
-            } else {
-              const index = indexOf.get(op.id) ?? -1;
-              if (index >= 0) queue[index] = { ...op, next_attempt_at: outcome.kind === 'retry' ? outcome.nextAttemptAt : op.next_attempt_at, attempts: op.attempts + 1 };
-            }
-          })
+        busy.add(op.entity_id);
+        const task: Promise<void> = this.#send(op, remoteIds, claimedRemote)
+          .then((outcome) => this.#afterSend(op, outcome, queue, gate, remoteIds, claimedRemote, counts))
           .finally(() => {
-            busyEntities.delete(op.entity_id);
+            busy.delete(op.entity_id);
             inFlight.delete(task);
           });
         inFlight.add(task);
       }
-      if (inFlight.size === 0) break;
+      if (inFlight.size === 0) {
+        // Nothing can go and nothing is flying; stop unless something was recorded meanwhile.
+        if (!(await queue.hasNew(db))) break;
+        continue;
+      }
       await Promise.race(inFlight);
-      this.#report(delivered, queue.length - finished.size, 'draining', onProgress);
+      this.#report(counts.delivered, queue.remaining, 'draining', onProgress);
     }
     await Promise.all(inFlight);
-    const waiting = await db.outbox.where('status').anyOf(OPEN).count();
+    this.#nextRetryMs = queue.soonestWait((op) => this.#retries.waitMs(op));
+    const waiting = queue.remaining;
     const state = this.#paused === 'auth' ? 'paused_auth' : this.#paused === 'offline' ? 'offline' : 'idle';
-    this.#report(delivered, waiting, state, onProgress);
-    return { state, delivered, dead, waiting };
+    this.#report(counts.delivered, waiting, state, onProgress);
+    return { state, delivered: counts.delivered, dead: counts.dead, waiting };
+  }
+
+  #afterSend(op: OutboxRow, outcome: SendOutcome, queue: DrainQueue, gate: DependencyGate, remoteIds: Map<string, string>, claimedRemote: Map<string, string>, counts: { delivered: number; dead: number }): void {
+    if (outcome.kind === 'superseded') return queue.finish(op.id);
+    const status = outcome.kind === 'done' ? 'done' : outcome.kind === 'dead' || outcome.kind === 'conflict' ? 'dead' : outcome.kind === 'held' ? 'held' : 'pending';
+    gate.note({ ...op, status });
+    if (outcome.kind === 'held') {
+      // Held with it: the other operations of that package's sessions, which this drain must skip.
+      for (const id of [op.id, ...outcome.heldIds]) queue.finish(id);
+      return;
+    }
+    if (outcome.kind === 'done') {
+      counts.delivered += 1;
+      queue.finish(op.id);
+      this.#retries.forget(op.id);
+      if (outcome.remoteId) {
+        const key = `${entityOf(op)}:${op.entity_id}`;
+        remoteIds.set(key, outcome.remoteId);
+        claimedRemote.set(`${entityOf(op)}:${outcome.remoteId}`, key);
+      }
+      for (const link of outcome.moreIds ?? []) remoteIds.set(`${link.entity}:${link.localId}`, link.remoteId);
+      return;
+    }
+    if (outcome.kind === 'dead' || outcome.kind === 'conflict') {
+      counts.dead += 1;
+      queue.finish(op.id);
+      this.#retries.forget(op.id);
+      return;
+    }
+    queue.retryLater(op.id);
   }
 
   #report(delivered: number, remaining: number, state: SyncProgress['state'], onProgress?: (progress: SyncProgress) => void): void {
@@ -138,31 +172,18 @@ export class SyncEngine {
 
   /**
    * The next operations that may go: due, first of their record (a record's operations go one after the
-   * other), dependencies delivered, and every local id in them known remotely.
+   * other), dependencies met, and every local id in them known remotely.
    */
-  async #pick(
-    queue: readonly OutboxRow[],
-    cursor: { head: number },
-    finished: ReadonlySet<string>,
-    busyEntities: ReadonlySet<string>,
-    status: Map<string, string>,
-    remoteIds: ReadonlyMap<string, string>,
-    room: number,
-  ): Promise<OutboxRow[]> {
+  async #pick(queue: DrainQueue, gate: DependencyGate, busy: ReadonlySet<string>, remoteIds: ReadonlyMap<string, string>, room: number): Promise<OutboxRow[]> {
     const picked: OutboxRow[] = [];
     if (room <= 0) return picked;
-    const now = this.options.now().toISOString();
     const seenEntities = new Set<string>();
-    // Everything before the head is finished; operations finish roughly in order, so this keeps each
-    // scan short even with thousands queued.
-    while (cursor.head < queue.length && finished.has(queue[cursor.head]?.id ?? '')) cursor.head += 1;
-    for (let i = cursor.head; i < queue.length; i++) {
-      const op = queue[i]!;
+    for (const op of queue.open()) {
       if (picked.length >= room) break;
-      if (finished.has(op.id) || seenEntities.has(op.entity_id)) continue;
+      if (seenEntities.has(op.entity_id)) continue;
       seenEntities.add(op.entity_id);
-      if (busyEntities.has(op.entity_id) || op.next_attempt_at > now) continue;
-      if (!(await this.#dependenciesDone(op, status))) continue;
+      if (busy.has(op.entity_id) || this.#retries.waitMs(op) > 0) continue;
+      if (!(await gate.ready(op))) continue;
       if (findLocalRefs(op.path + JSON.stringify(op.body ?? null)).some((ref) => !remoteIds.has(`${ref.entity}:${ref.id}`))) continue;
       picked.push(op);
     }
@@ -185,102 +206,49 @@ export class SyncEngine {
     });
   }
 
-  async #dependenciesDone(op: OutboxRow, status: Map<string, string>): Promise<boolean> {
-    for (const id of op.depends_on) {
-      let known = status.get(id);
-      if (known === undefined) {
-        // A dependency from an earlier drain: ask the database once and remember.
-        known = (await this.options.db.outbox.where('id').equals(id).first())?.status ?? 'missing';
-        status.set(id, known);
-      }
-      if (known !== 'done') return false;
-    }
-    return true;
-  }
-
-  async #send(op: OutboxRow, remoteIds: ReadonlyMap<string, string>, bodyOverride?: unknown): Promise<SendOutcome> {
-    const { db } = this.options;
+  async #send(op: OutboxRow, remoteIds: ReadonlyMap<string, string>, claimedRemote: ReadonlyMap<string, string>, bodyOverride?: unknown): Promise<SendOutcome> {
     const resolve = (text: string) => resolveLocalRefs(text, (entity, id) => remoteIds.get(`${entity}:${id}`));
-    const path = resolve(op.path);
     const body = bodyOverride ?? op.body;
     const resolvedBody: unknown = body === undefined || body === null ? body : JSON.parse(resolve(JSON.stringify(body)));
-    const result = await this.options.remote({
+    const request: RemoteRequest = {
       method: op.method,
-      path,
+      path: resolve(op.path),
       ...(resolvedBody === undefined ? {} : { body: resolvedBody }),
       idempotency_key: op.idempotency_key,
       ...(op.acting_user_id ? { on_behalf_of: op.acting_user_id } : {}),
-    });
-    const outcome = classifyResult(op, result);
+    };
+    const result = await this.options.remote(this.options.shapeRequest ? this.options.shapeRequest(op, request) : request);
+    let outcome = classifyResult(op, result);
     if (outcome.kind === 'conflict' && this.options.resolveConflict && bodyOverride === undefined) {
       const merged = await this.options.resolveConflict(op, outcome.body);
       if (merged) {
-        await db.outbox.update(op.seq ?? 0, { body: merged.body });
-        return this.#send({ ...op, body: merged.body }, remoteIds, merged.body);
+        await this.options.db.outbox.update(op.seq ?? 0, { body: merged.body });
+        return this.#send({ ...op, body: merged.body }, remoteIds, claimedRemote, merged.body);
+      }
+    }
+    if (outcome.kind === 'done' && outcome.remoteId) {
+      // The remote handed back a record another local one already stands for (an open attempt it returned
+      // instead of creating one): recording it would merge two attempts. A person must look.
+      const owner = claimedRemote.get(`${entityOf(op)}:${outcome.remoteId}`);
+      if (owner !== undefined && owner !== `${entityOf(op)}:${op.entity_id}`) {
+        outcome = { kind: 'dead', status: 200, code: 'REMOTE_RECORD_REUSED', message: `The remote answered with ${outcome.remoteId}, which another attempt on this kiosk already stands for` };
       }
     }
     return this.#apply(op, outcome);
   }
 
   async #apply(op: OutboxRow, outcome: Outcome): Promise<SendOutcome> {
-    const { db } = this.options;
     const now = this.options.now();
-    const at = now.toISOString();
-    const seq = op.seq ?? 0;
-    const nextAttemptAt = new Date(now.getTime() + backoffDelayMs(op.attempts + 1, this.options.random)).toISOString();
-    const runId = this.#runId;
-    const recorded = await db.transaction('rw', [db.idMap, ...packageHoldTables(db)], async () => {
-      const current = await db.outbox.get(seq);
-      if (current?.status !== 'in_flight' || current.claimed_by !== runId) return null;
-      return (await record()) ?? [];
-    });
+    const delayMs = outcome.kind === 'retry' ? (outcome.retryAfterMs ?? backoffDelayMs(op.attempts + 1, this.options.random)) : 0;
+    const nextAttemptAt = new Date(now.getTime() + delayMs).toISOString();
+    const recorded = await recordOutcome({ db: this.options.db, now, runId: this.#runId, nextAttemptAt }, op, outcome);
     if (recorded === null) return { kind: 'superseded' };
+    if (outcome.kind === 'retry') this.#retries.schedule(op.id, delayMs);
+    await this.options.onOutcome?.(op, outcome);
     if (outcome.kind === 'auth' || outcome.kind === 'offline') this.#paused = outcome.kind;
-    if (outcome.kind === 'unknown_package') return { kind: 'held', heldIds: recorded };
-    return outcome.kind === 'retry' ? { ...outcome, nextAttemptAt } : outcome;
-
-    /** Records the answer; for an unknown package, returns the ids of the other operations it held. */
-    async function record(): Promise<string[] | void> {
-      switch (outcome.kind) {
-        case 'unknown_package': {
-          await db.outbox.update(seq, { status: 'held', held_reason: 'local_package', claimed_by: null, attempts: op.attempts + 1, last_error: null, updated_at: at });
-          return holdUnknownPackage({ db, now: () => now }, outcome.packageId);
-        }
-        case 'done': {
-          await db.outbox.update(seq, { status: 'done', claimed_by: null, attempts: op.attempts + 1, last_error: null, updated_at: at });
-          if (outcome.remoteId) await db.idMap.put({ entity: entityOf(op), local_id: op.entity_id, remote_id: outcome.remoteId, recorded_at: at });
-          for (const link of outcome.moreIds ?? []) await db.idMap.put({ entity: link.entity, local_id: link.localId, remote_id: link.remoteId, recorded_at: at });
-          return;
-        }
-        case 'retry': {
-          await db.outbox.update(seq, { status: 'pending', claimed_by: null, attempts: op.attempts + 1, next_attempt_at: nextAttemptAt, last_error: { status: outcome.status, code: null, message: outcome.reason }, updated_at: at });
-          return;
-        }
-        case 'auth':
-        case 'offline':
-          await db.outbox.update(seq, { status: 'pending', claimed_by: null, updated_at: at });
-          return;
-        case 'conflict':
-        case 'dead':
-          await db.outbox.update(seq, {
-            status: 'dead',
-            claimed_by: null,
-            attempts: op.attempts + 1,
-            last_error: outcome.kind === 'dead' ? { status: outcome.status, code: outcome.code, message: outcome.message } : { status: 409, code: 'CONFLICT', message: 'Could not merge with the remote copy' },
-            updated_at: at,
-          });
-      }
-    }
+    if (outcome.kind === 'unknown_package' || outcome.kind === 'unsupported') return { kind: 'held', heldIds: recorded };
+    return outcome;
   }
 }
 
-type SendOutcome =
-  | Exclude<Outcome, { kind: 'retry' } | { kind: 'unknown_package' }>
-  | (Extract<Outcome, { kind: 'retry' }> & { nextAttemptAt: string })
-  | { kind: 'held'; heldIds: readonly string[] }
-  | { kind: 'superseded' };
-
-/** The id-map entity of an operation's record: `vr_session.complete` -> `vr_session`. */
-function entityOf(op: OutboxRow): string {
-  return op.kind.split('.')[0] ?? '';
-}
+type SendOutcome = Exclude<Outcome, { kind: 'unknown_package' } | { kind: 'unsupported' }> | { kind: 'held'; heldIds: readonly string[] } | { kind: 'superseded' };

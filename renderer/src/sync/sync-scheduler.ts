@@ -1,7 +1,7 @@
-import { Dexie, liveQuery } from 'dexie';
 import type { RemoteStatus } from '../../../shared/sync/remote-contract';
 import type { OutpostDb } from '../db/outpost-db';
 import type { CatalogPullResult } from './catalog-pull';
+import { OutboxCountTracker } from './outbox-counts';
 import type { DrainResult, SyncEngine, SyncProgress } from './sync-engine';
 
 export interface SyncSnapshot {
@@ -59,8 +59,10 @@ export class SyncScheduler {
   #cancelProbe: (() => void) | null = null;
   /** Work a timer started (a probe or a drain) that has not finished yet; see settled(). */
   readonly #running = new Set<Promise<unknown>>();
+  readonly #counts: OutboxCountTracker;
 
   constructor(private readonly deps: SyncSchedulerDeps) {
+    this.#counts = new OutboxCountTracker(deps.db);
     this.#snapshot = { state: 'offline', pending: 0, dead: 0, progress: null, lastSuccessAt: deps.lastSuccess.get(), lastError: null, remote: null };
   }
 
@@ -75,16 +77,16 @@ export class SyncScheduler {
   }
 
   start(): void {
-    const { db } = this.deps;
-    const counts = liveQuery(async () => ({
-      pending: await db.outbox.where('status').anyOf('pending', 'in_flight').count(),
-      dead: await db.outbox.where('status').equals('dead').count(),
-    })).subscribe((next) => {
-      const grew = next.pending > this.#snapshot.pending;
-      this.#set({ pending: next.pending, dead: next.dead });
-      if (grew) this.#schedule(300);
-    });
-    this.#cleanups.push(() => counts.unsubscribe());
+    // Counted by the outbox's own writes (O(1) each), not by re-reading the table on every change.
+    this.#cleanups.push(
+      this.#counts.subscribe((next, grew) => {
+        this.#set({ pending: next.pending, dead: next.dead });
+        if (grew) this.#schedule(300);
+      }),
+    );
+    this.#counts.start();
+    this.#cleanups.push(() => this.#counts.stop());
+    this.#track(this.#counts.recount());
     this.#cleanups.push(this.deps.onRemoteStatus((status) => this.#onRemote(status)));
     this.#track(this.#probeNow());
   }
@@ -127,6 +129,8 @@ export class SyncScheduler {
 
   async #probeNow(): Promise<void> {
     try {
+      // Other windows' writes are not seen by this window's hooks: the probe's rhythm corrects the counts.
+      await this.#counts.recount();
       this.#onRemote(await this.deps.checkRemote(true));
     } catch (error) {
       this.#set({ lastError: (error as Error).message });
@@ -162,11 +166,11 @@ export class SyncScheduler {
       lastSuccessAt: this.deps.lastSuccess.get(),
       lastError: result.state === 'paused_auth' ? 'sign_in_required' : null,
     });
-    // Something is waiting for its retry time: come back then. What is due already yet still pending waits
-    // on another operation (refused, or itself waiting): an outbox change brings it back, not a timer.
-    const now = this.deps.now();
-    const next = await this.deps.db.outbox.where('[status+next_attempt_at]').between(['pending', now.toISOString()], ['pending', Dexie.maxKey], false, true).first();
-    if (result.state === 'idle' && next) this.#schedule(Math.max(0, Date.parse(next.next_attempt_at) - now.getTime()));
+    // Something is waiting for its retry time: come back then (timed by the engine on a monotonic clock).
+    // What is due already yet still pending waits on another operation (refused, or itself waiting): an
+    // outbox change brings it back, not a timer.
+    const next = this.deps.engine.nextRetryMs;
+    if (result.state === 'idle' && next !== null) this.#schedule(next);
     return result;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discardDeadLetter, readDeadLetters, retryDeadLetter } from '../../../renderer/src/sync/dead-letters';
+import { DEPENDENCY_DISCARDED, discardDeadLetter, readDeadLetters, resendDeadLetter, retryDeadLetter } from '../../../renderer/src/sync/dead-letters';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
@@ -23,7 +23,7 @@ async function withRefusedCreate() {
   await startAndComplete(f, BOB, CHEM_PKG);
   let refuse = true;
   const remote = scriptedRemote((req) => (refuse && req.path === '/api/vr-sessions' && (req.body as { package_id?: string }).package_id === SAFETY_PKG ? refused : undefined));
-  const engine = new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, random: () => 0, concurrency: 4 });
+  const engine = new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, monotonic: () => f.clock.now.getTime(), random: () => 0, concurrency: 4 });
   expect(await engine.drain()).toMatchObject({ state: 'idle', delivered: 3, dead: 1, waiting: 2 });
   return { f, engine, remote, aliceSession, accept: () => (refuse = false) };
 }
@@ -69,20 +69,55 @@ describe('dead letters', () => {
     expect(await readDeadLetters(f.db)).toEqual({ letters: [], blocked: 0 });
   });
 
-  it('discard drops it with everything that depends on it, directly or transitively, and keeps the records', async () => {
+  it('discard drops just it; what needed it becomes a dead letter of its own, never silently dropped', async () => {
     const { f, aliceSession } = await withRefusedCreate();
-    // A second refused operation with nothing behind it must survive the first one's discard.
     const [first] = (await readDeadLetters(f.db)).letters;
-    const bob = await startAndComplete(f, BOB, SAFETY_PKG);
-    await f.db.outbox.where('entity_id').equals(bob).modify({ status: 'dead' });
-
-    expect(await discardDeadLetter(f.db, instructorSignedIn(), first!.op.id)).toBe(3);
-    const left = await f.db.outbox.toArray();
-    expect(left.filter((op) => op.entity_id === aliceSession)).toEqual([]);
-    expect(left.filter((op) => op.entity_id === bob)).toHaveLength(3);
+    expect(await discardDeadLetter(f.db, instructorSignedIn(), first!.op.id, f.clock.now)).toBe(3);
+    const left = await f.db.outbox.where('entity_id').equals(aliceSession).sortBy('seq');
+    expect(left.map((op) => [op.kind, op.status, op.last_error?.code])).toEqual([
+      ['vr_session.complete', 'dead', DEPENDENCY_DISCARDED],
+      ['xapi.statement', 'dead', DEPENDENCY_DISCARDED],
+    ]);
     expect(await f.db.vrSessions.get(aliceSession)).toMatchObject({ status: 'completed' });
-    // Already gone: nothing more to remove.
-    expect(await discardDeadLetter(f.db, instructorSignedIn(), first!.op.id)).toBe(0);
+    const report = await readDeadLetters(f.db);
+    expect(report.letters.map((l) => l.op.kind)).toEqual(['vr_session.complete', 'xapi.statement']);
+    // Already gone: nothing more to change.
+    expect(await discardDeadLetter(f.db, instructorSignedIn(), first!.op.id, f.clock.now)).toBe(0);
+  });
+
+  it('a later attempt of the same learner on the same package is not held behind an attempt the remote never had', async () => {
+    const { f, engine, remote } = await withRefusedCreate();
+    // Alice plays the refused package again: her new create waits on the old completion only for order.
+    const token = await f.token(ALICE);
+    const again = await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
+    expect(again.status).toBe(201);
+    await f.call('POST', `/api/vr-sessions/${again.body.session.id}/complete`, { token, body: { score: 90 } });
+    const before = remote.requests.length;
+    // The old create is still refused, so the new create gets the same refusal: but it is *sent*, not frozen.
+    await engine.drain();
+    const sent = remote.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(sent).toEqual(['POST /api/vr-sessions']);
+  });
+
+  it('resend with a corrected body: checked by the seed schema, sent under a new key, and delivered', async () => {
+    const f = await createApiFixture();
+    const session = await startAndComplete(f, ALICE, SAFETY_PKG);
+    let refuse = true;
+    const remote = scriptedRemote((req) => (refuse && req.path.endsWith('/complete') ? { kind: 'response', status: 400, body: { error: 'time_spent_minutes too large', code: 'VALIDATION_ERROR' } } : undefined));
+    const engine = new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, monotonic: () => f.clock.now.getTime(), random: () => 0, concurrency: 4 });
+    await engine.drain();
+    const [letter] = (await readDeadLetters(f.db)).letters;
+    expect(letter?.op.kind).toBe('vr_session.complete');
+    await expect(resendDeadLetter(f.db, nobodySignedIn(), letter!.op.id, { time_spent_minutes: 30 }, f.clock.now)).rejects.toThrow('instructor');
+    expect(await resendDeadLetter(f.db, instructorSignedIn(), letter!.op.id, { time_spent_minutes: 99_999 }, f.clock.now)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await resendDeadLetter(f.db, instructorSignedIn(), letter!.op.id, { score: 80, time_spent_minutes: 30 }, f.clock.now)).toEqual({ ok: true });
+    const op = await f.db.outbox.where('id').equals(letter!.op.id).first();
+    expect(op).toMatchObject({ status: 'pending', body: { score: 80, time_spent_minutes: 30 }, last_error: null });
+    expect(op!.idempotency_key).not.toBe(letter!.op.idempotency_key);
+    refuse = false;
+    expect(await engine.drain()).toMatchObject({ delivered: 2, dead: 0, waiting: 0 });
+    expect(remote.requests.filter((r) => r.path.endsWith('/complete')).at(-1)?.body).toEqual({ score: 80, time_spent_minutes: 30 });
+    expect(session).toBeTruthy();
   });
 
   it('counts dependents of several refused operations once each', async () => {
@@ -111,6 +146,7 @@ describe('dead letters and held operations', () => {
     const report = await readDeadLetters(f.db);
     expect(report.letters.map((l) => [l.op.kind, l.dependents])).toEqual([['vr_session.create', 2]]);
     expect(report.blocked).toBe(2);
+    // The held operations stay held: a discard strands only what sync would send.
     expect(await discardDeadLetter(f.db, instructorSignedIn(), create!.id)).toBe(3);
     expect((await f.db.outbox.where('status').equals('held').toArray()).map((op) => op.held_reason).sort()).toEqual(['local_package', 'remote_extension_unsupported']);
   });

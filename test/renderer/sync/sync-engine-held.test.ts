@@ -11,7 +11,7 @@ import { successfulInstall } from '../headsets/headset-fixtures';
 const unknownPackage = { kind: 'response', status: 404, body: { error: 'VR package not found', code: 'PACKAGE_NOT_FOUND' } } as const;
 
 function engine(f: ApiFixture, port: RemotePort, concurrency = 4) {
-  return new SyncEngine({ db: f.db, remote: port, now: () => f.clock.now, random: () => 0.5, concurrency });
+  return new SyncEngine({ db: f.db, remote: port, now: () => f.clock.now, monotonic: () => f.clock.now.getTime(), random: () => 0.5, concurrency });
 }
 
 async function start(f: ApiFixture, user: string, pkg: string) {

@@ -3,7 +3,7 @@ import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import type { RemotePort } from '../../../renderer/src/sync/sync-engine';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
-import { scriptedRemote, until } from '../../support/scripted-remote';
+import { remoteSessionId, scriptedRemote, until } from '../../support/scripted-remote';
 
 async function startAndComplete(f: ApiFixture, user: string, pkg: string) {
   const token = await f.token(user);
@@ -13,7 +13,7 @@ async function startAndComplete(f: ApiFixture, user: string, pkg: string) {
 }
 
 function engine(f: ApiFixture, port: RemotePort, concurrency = 4) {
-  return new SyncEngine({ db: f.db, remote: port, now: () => f.clock.now, random: () => 0.5, concurrency });
+  return new SyncEngine({ db: f.db, remote: port, now: () => f.clock.now, monotonic: () => f.clock.now.getTime(), random: () => 0.5, concurrency });
 }
 
 describe('SyncEngine', () => {
@@ -24,11 +24,11 @@ describe('SyncEngine', () => {
     expect(await engine(f, remote.port).drain()).toEqual({ state: 'idle', delivered: 3, dead: 0, waiting: 0 });
     expect(remote.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
       'POST /api/vr-sessions',
-      'POST /api/vr-sessions/remote-1/complete',
+      `POST /api/vr-sessions/${remoteSessionId(1)}/complete`,
       'PUT /api/xapi/statements',
     ]);
     expect(remote.requests.every((r) => r.on_behalf_of === ALICE && typeof r.idempotency_key === 'string')).toBe(true);
-    expect(await f.db.idMap.get(['vr_session', local])).toMatchObject({ remote_id: 'remote-1' });
+    expect(await f.db.idMap.get(['vr_session', local])).toMatchObject({ remote_id: remoteSessionId(1) });
     // The local record keeps its own id.
     expect(await f.db.vrSessions.get(local)).toBeDefined();
   });

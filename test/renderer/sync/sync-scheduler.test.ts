@@ -5,7 +5,7 @@ import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import { SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
 import { ALICE, BOB, SAFETY_PKG, TENANT, createApiFixture } from '../../support/local-api-fixture';
 import { ManualTimers } from '../../support/manual-timers';
-import { scriptedRemote, until } from '../../support/scripted-remote';
+import { remoteSessionId, scriptedRemote, until } from '../../support/scripted-remote';
 
 const offline: RemoteStatus = { configured: true, reachable: false, signed_in: true, checked_at: null };
 const online: RemoteStatus = { ...offline, reachable: true };
@@ -28,7 +28,7 @@ async function setup() {
   const timers = new ManualTimers(f.clock);
   scheduler = new SyncScheduler({
     db: f.db,
-    engine: new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, random: () => 0, concurrency: 4 }),
+    engine: new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, monotonic: () => f.clock.now.getTime(), random: () => 0, concurrency: 4 }),
     checkRemote: async () => status,
     onRemoteStatus: (listener) => {
       listeners.add(listener);
@@ -79,7 +79,7 @@ describe('SyncScheduler', () => {
     await advance(300);
     await until(() => scheduler!.snapshot.pending === 0);
     const writes = remote.requests.filter((r) => r.method !== 'GET').map((r) => r.path);
-    expect(writes).toEqual(['/api/vr-sessions', `/api/vr-sessions/remote-1/complete`, expect.stringMatching(/^\/api\/xapi\/statements/)]);
+    expect(writes).toEqual(['/api/vr-sessions', `/api/vr-sessions/${remoteSessionId(1)}/complete`, expect.stringMatching(/^\/api\/xapi\/statements/)]);
   });
 
   it('"Sync now" sends, then pulls the catalog, keeping local extras and skipping what it cannot use', async () => {
