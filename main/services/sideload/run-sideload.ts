@@ -1,5 +1,5 @@
 import { shellQuote } from '../headsets/adbkit-headset-bridge';
-import type { CommandLimits, HeadsetBridge } from '../headsets/headset-bridge';
+import type { CommandLimits, HeadsetBridge, InstallOutcome } from '../headsets/headset-bridge';
 import { HeadsetCommandError } from '../headsets/headset-errors';
 import { deviceProblem, preflight } from './preflight';
 import { signerCheck } from './signer-check';
@@ -15,6 +15,11 @@ export interface SideloadRunOptions {
   readonly progressIntervalMs?: number;
   readonly timing?: SideloadTiming;
   readonly installMethod?: InstallMethod;
+  /**
+   * Holds one of the cart's transfer slots while bytes move (not while pm installs or the headset is
+   * asked questions), so the shared link stays busy while other headsets install.
+   */
+  readonly transferSlot?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** 'stream': into a package-installer session, like `adb install`; 'push': copy to /data/local/tmp, then pm install. */
@@ -84,6 +89,7 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
   );
 
   const installing = { signal: options.signal, timeoutMs: installTimeoutMs(timing, apk.size_bytes) };
+  const slot = options.transferSlot ?? (<T>(work: () => Promise<T>) => work());
   /**
    * The APK onto the headset and through pm. A complete copy pushed by an earlier try is installed as it
    * is (nothing moves again); otherwise either streamed into a package-installer session (what `adb
@@ -92,18 +98,33 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
   const transferAndInstall = async () => {
     const pushedBefore = (await bridge.remoteSize(serial, remote, ask)) === apk.size_bytes;
     if (!pushedBefore && (options.installMethod ?? DEFAULT_INSTALL_METHOD) === 'stream') {
-      return bridge.streamInstall(serial, apk.path, apk.size_bytes, ['-r', '-g'], {
-        signal: options.signal,
-        stallMs: timing.stallMs,
-        installTimeoutMs: installing.timeoutMs,
-        onProgress: (bytes) => {
-          progress(bytes);
-          if (bytes === apk.size_bytes) emit({ status: 'installing' });
-        },
-      });
+      // The slot is given back once the last byte is on its way; pm's answer is awaited outside it.
+      let outcome: Promise<InstallOutcome> | null = null;
+      await slot(
+        () =>
+          new Promise<void>((release) => {
+            outcome = bridge.streamInstall(serial, apk.path, apk.size_bytes, ['-r', '-g'], {
+              signal: options.signal,
+              stallMs: timing.stallMs,
+              installTimeoutMs: installing.timeoutMs,
+              onProgress: (bytes) => {
+                progress(bytes);
+                if (bytes === apk.size_bytes) {
+                  emit({ status: 'installing' });
+                  release();
+                }
+              },
+            });
+            outcome.then(
+              () => release(),
+              () => release(),
+            );
+          }),
+      );
+      return (outcome as Promise<InstallOutcome> | null) ?? Promise.reject(new Error('The install did not start'));
     }
     if (!pushedBefore) {
-      await bridge.push(serial, apk.path, remote, { signal: options.signal, onProgress: progress, stallMs: timing.stallMs, maxMs: transferCeilingMs(timing, apk.size_bytes) });
+      await slot(() => bridge.push(serial, apk.path, remote, { signal: options.signal, onProgress: progress, stallMs: timing.stallMs, maxMs: transferCeilingMs(timing, apk.size_bytes) }));
     }
     progress(apk.size_bytes);
     options.signal.throwIfAborted();
@@ -132,12 +153,14 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
     let sent = apk.size_bytes;
     for (const obb of apk.obbs) {
       const base = sent;
-      await bridge.push(serial, obb.path, `/sdcard/Android/obb/${apk.package_name}/${obb.name}`, {
-        signal: options.signal,
-        onProgress: (bytes) => progress(base + bytes),
-        stallMs: timing.stallMs,
-        maxMs: transferCeilingMs(timing, obb.size_bytes),
-      });
+      await slot(() =>
+        bridge.push(serial, obb.path, `/sdcard/Android/obb/${apk.package_name}/${obb.name}`, {
+          signal: options.signal,
+          onProgress: (bytes) => progress(base + bytes),
+          stallMs: timing.stallMs,
+          maxMs: transferCeilingMs(timing, obb.size_bytes),
+        }),
+      );
       sent += obb.size_bytes;
     }
 

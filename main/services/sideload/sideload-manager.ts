@@ -5,11 +5,17 @@ import type { InstallMethod } from './run-sideload';
 import type { SideloadTiming } from './sideload-timing';
 import type { SideloadRequest, SideloadUpdate } from './sideload-types';
 
+/** Jobs that may run per transfer slot: the others prepare (ask the headset) or wait for pm meanwhile. */
+const JOBS_PER_TRANSFER_SLOT = 3;
+
 export interface SideloadManagerOptions {
   readonly bridge: HeadsetBridge;
   readonly now: () => Date;
   readonly onUpdate: (update: SideloadUpdate) => void;
-  /** Headsets written to at once; a USB hub or Wi-Fi access point saturates well before 24. */
+  /**
+   * Headsets written to at once; a USB hub or Wi-Fi access point saturates well before 24. Up to three
+   * times as many jobs run at once, the others checking or installing on their headsets meanwhile.
+   */
   readonly concurrency: number;
   readonly timing?: SideloadTiming;
   readonly installMethod?: InstallMethod;
@@ -21,11 +27,33 @@ export interface SideloadManagerOptions {
  */
 export class SideloadManager {
   readonly #limit;
+  readonly #transfers;
   readonly #controllers = new Map<string, AbortController>();
   readonly #perHeadset = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: SideloadManagerOptions) {
-    this.#limit = pLimit(options.concurrency);
+    this.#limit = pLimit(options.concurrency * JOBS_PER_TRANSFER_SLOT);
+    this.#transfers = pLimit(options.concurrency);
+  }
+
+  /** Runs `work` in a transfer slot; a job cancelled while waiting for one stops waiting at once. */
+  #transferSlot(signal: AbortSignal): <T>(work: () => Promise<T>) => Promise<T> {
+    return <T>(work: () => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason as Error);
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        void this.#transfers(async () => {
+          if (signal.aborted) return;
+          try {
+            resolve(await work());
+          } catch (error) {
+            reject(error as Error);
+          } finally {
+            signal.removeEventListener('abort', onAbort);
+          }
+        });
+      });
   }
 
   /** Queues a job and resolves with its final update. */
@@ -42,6 +70,7 @@ export class SideloadManager {
             signal: controller.signal,
             now: this.options.now,
             onUpdate: this.options.onUpdate,
+            transferSlot: this.#transferSlot(controller.signal),
             ...(this.options.timing ? { timing: this.options.timing } : {}),
             ...(this.options.installMethod ? { installMethod: this.options.installMethod } : {}),
           });
@@ -61,8 +90,14 @@ export class SideloadManager {
     return controller !== undefined;
   }
 
+  /** Jobs running (preparing, transferring or installing). */
   get activeCount(): number {
     return this.#limit.activeCount;
+  }
+
+  /** Jobs moving bytes right now. */
+  get transferringCount(): number {
+    return this.#transfers.activeCount;
   }
 
   #cancelledBeforeStart(request: SideloadRequest): SideloadUpdate {

@@ -74,14 +74,14 @@ describe('headsets that stop answering', () => {
     for (const h of silent) h.setAsleep(true);
     const awake = headset(SILENT);
     await fixture.bridge.shell(awake.serial, 'pm uninstall org.example.safety');
-    const updates: SideloadUpdate[] = [];
-    // The command timeout is far away: only cancel can free these slots in time.
-    const manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: (u) => updates.push(u), concurrency: SILENT, timing: { ...DEFAULT_SIDELOAD_TIMING, commandTimeoutMs: 600_000 } });
+    // Two transfer slots: six jobs at once, so the eight silent headsets fill every job slot.
+    const manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: () => undefined, concurrency: 2, timing: { ...DEFAULT_SIDELOAD_TIMING, commandTimeoutMs: 600_000 } });
     const silentJobs = silent.map((h) => request(h.serial));
     const silentRuns = silentJobs.map((r) => manager.start(r));
-    await waitFor(() => manager.activeCount === SILENT);
+    await waitFor(() => manager.activeCount === 6);
     const queued = manager.start(request(awake.serial));
-    expect(manager.activeCount).toBe(SILENT);
+    expect(manager.activeCount).toBe(6);
+    // The command timeout is far away: only cancel can free these slots in time.
     for (const job of silentJobs) expect(manager.cancel(job.jobId)).toBe(true);
     expect((await Promise.all(silentRuns)).map((u) => u.status)).toEqual(silent.map(() => 'cancelled'));
     expect((await queued).status).toBe('done');
