@@ -44,6 +44,7 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
     await next();
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
     c.header('Cache-Control', 'no-store');
+    return undefined;
   });
   app.put('/upload/*', async (c) => {
     const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/)?.[1] ?? '';

@@ -37,7 +37,7 @@ export function masteryDiff(target: MasteryRecord, previous: MasteryRecord | und
 }
 
 /** Kolibri's optional pagination: the whole list without page_size, else one page in an envelope. */
-export function paged<T>(rows: readonly T[], query: { page_size?: number; page?: number }): T[] | { page: number; count: number; total_pages: number; results: T[] } | null {
+export function paged<T>(rows: readonly T[], query: { page_size?: number | undefined; page?: number | undefined }): T[] | { page: number; count: number; total_pages: number; results: T[] } | null {
   if (query.page_size === undefined) return [...rows];
   const totalPages = Math.max(1, Math.ceil(rows.length / query.page_size));
   const page = query.page ?? 1;

@@ -77,7 +77,7 @@ export function planUpdate(body: UpdateContentSessionRequest, state: UpdateState
   return { session, summary, mastery, attempts, created, response: { complete, attempts: attempts.map(attemptSummaryOf) } };
 }
 
-function findAttempt(first: { id?: string; replace: boolean; item: string }, state: UpdateState, touched: ReadonlyMap<string, AttemptRecord>, masteryId: string): AttemptRecord | undefined {
+function findAttempt(first: { id?: string | undefined; replace: boolean; item: string }, state: UpdateState, touched: ReadonlyMap<string, AttemptRecord>, masteryId: string): AttemptRecord | undefined {
   if (first.id !== undefined) {
     const found = touched.get(first.id) ?? state.attemptsById.get(first.id);
     if (!found || found.masterylog !== masteryId) throw new LoggerError(400, 'VALIDATION_ERROR', `Invalid attempt id ${first.id}`);

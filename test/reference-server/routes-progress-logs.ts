@@ -35,7 +35,7 @@ function totalContentProgress(ctx: RouteContext, token: TokenRecord): Reply {
   return reply(200, { id: userId, progress } satisfies TotalContentProgressResponse);
 }
 
-function triesOf(ctx: RouteContext, token: TokenRecord, query: { user: string; content: string; complete?: boolean; quiz?: boolean }): MasteryLogRecord[] {
+function triesOf(ctx: RouteContext, token: TokenRecord, query: { user: string; content: string; complete?: boolean | undefined; quiz?: boolean | undefined }): MasteryLogRecord[] {
   if (query.user !== token.user_id) return [];
   return progressCollections(ctx.deps)
     .masteryLogs.find({ user: query.user, content_id: query.content })

@@ -33,9 +33,9 @@ const STATUS_RETRY_MS = 1000;
 interface ProviderProps {
   readonly ipc: Ipc;
   /** Called with a function to run whenever the connection to main opens again (serve mode). */
-  readonly onReconnect?: (listener: () => void) => () => void;
+  readonly onReconnect?: ((listener: () => void) => () => void) | undefined;
   /** What main only tells an instructor (the cart, running installs) is fetched again when one signs in. */
-  readonly onSignedIn?: () => void;
+  readonly onSignedIn?: (() => void) | undefined;
   readonly children: ReactNode;
 }
 

@@ -15,8 +15,8 @@ export async function totalContentProgress(db: OutpostDb, userId: string): Promi
 export interface TryFilter {
   readonly user: string;
   readonly content: string;
-  readonly complete?: boolean;
-  readonly quiz?: boolean;
+  readonly complete?: boolean | undefined;
+  readonly quiz?: boolean | undefined;
 }
 
 /** A learner's tries at one exercise or quiz, newest first (by end_timestamp, as Kolibri lists them). */

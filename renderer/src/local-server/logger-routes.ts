@@ -71,7 +71,7 @@ export function registerLoggerRoutes(app: Hono, deps: LocalApiDeps): void {
   });
 }
 
-function pageOrNotFound<T>(rows: readonly T[], query: { page_size?: number; page?: number }): Response {
+function pageOrNotFound<T>(rows: readonly T[], query: { page_size?: number | undefined; page?: number | undefined }): Response {
   const page = paged(rows, query);
   return page ? json(page) : loggerError(404, 'NOT_FOUND', 'Invalid page');
 }

@@ -22,7 +22,7 @@ export async function startQuestCart(
 ): Promise<QuestCart> {
   const perHeadset: QuestHeadsetOptions[] =
     typeof countOrOptions === 'number'
-      ? Array.from({ length: countOrOptions }, (_, i) => ({ model: MODEL_ROTATION[i % MODEL_ROTATION.length], ...common }))
+      ? Array.from({ length: countOrOptions }, (_, i) => ({ model: MODEL_ROTATION[i % MODEL_ROTATION.length] ?? 'Quest 2', ...common }))
       : countOrOptions.map((options) => ({ ...common, ...options }));
   const results = await Promise.allSettled(perHeadset.map((options) => startQuestHeadset(options)));
   const headsets = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

@@ -67,18 +67,18 @@ export interface PreinstalledPackage {
 export interface DeviceStateOptions {
   model: QuestModel;
   serialNumber: string;
-  sdk?: number;
-  release?: string;
-  battery?: Partial<BatteryState>;
-  storage?: Partial<StorageState>;
-  preinstalled?: readonly PreinstalledPackage[];
+  sdk?: number | undefined;
+  release?: string | undefined;
+  battery?: Partial<BatteryState> | undefined;
+  storage?: Partial<StorageState> | undefined;
+  preinstalled?: readonly PreinstalledPackage[] | undefined;
   /** Host directory for the headset's files; a temp dir (removed on stop) by default. */
-  dataDir?: string;
+  dataDir?: string | undefined;
   /**
    * Pre-Android-9 pm refused to replace an installed app unless given -r. Quest OS
    * (Android 10+) replaces by default and only -R refuses; set this for the old rule.
    */
-  legacyReplaceRequiresFlag?: boolean;
+  legacyReplaceRequiresFlag?: boolean | undefined;
 }
 
 export const HOME_ACTIVITY = { packageName: 'com.oculus.vrshell', className: 'com.oculus.vrshell.MainActivity' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IpcFailure } from '../../../shared/ipc/result';
-import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../../shared/settings';
 import { createDispatcher } from '../../../main/ipc/dispatcher';
 import type { CallContext, HandlerMap } from '../../../main/ipc/handler-map';
 
@@ -37,7 +37,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'settings:get': async () => DEFAULT_SETTINGS,
     'settings:update': async (patch) => {
       calls.push(patch);
-      return { ...DEFAULT_SETTINGS, ...patch };
+      return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...patch });
     },
     ...overrides,
   };

@@ -16,7 +16,7 @@ let base: string;
 let dir: string;
 // What the fake API does with the next requests; tests set it instead of using special paths.
 let mode: 'normal' | 'slow' | 'reset' | 'echo-headers' | 'redirect' = 'normal';
-const seen: Array<{ method?: string; url?: string; headers: IncomingMessage['headers']; body: string }> = [];
+const seen: Array<{ method?: string | undefined; url?: string | undefined; headers: IncomingMessage['headers']; body: string }> = [];
 
 function route(req: IncomingMessage, res: ServerResponse, body: string) {
   seen.push({ method: req.method, url: req.url, headers: req.headers, body });
