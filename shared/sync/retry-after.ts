@@ -2,6 +2,7 @@
 export const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 const SECONDS = /^\d{1,10}$/;
+const HTTP_DATE_START = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 
 /**
  * Reads an HTTP Retry-After value (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date. A date is measured
@@ -12,7 +13,8 @@ export function parseRetryAfter(value: string | null, serverDate: string | null,
   if (value === null) return null;
   const text = value.trim();
   if (SECONDS.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
-  if (text.length > 64) return null;
+  // An HTTP-date starts with the day's name (IMF-fixdate, RFC 850 and asctime all do).
+  if (text.length > 64 || !HTTP_DATE_START.test(text)) return null;
   const at = Date.parse(text);
   if (!Number.isFinite(at)) return null;
   const server = serverDate === null ? Number.NaN : Date.parse(serverDate);

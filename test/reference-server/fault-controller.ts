@@ -1,6 +1,6 @@
 import type { CmiData } from '../../shared/schemas/scorm-session';
 import { DEFAULT_CONFLICT_CMI, DEFAULT_MAX_HANG_MS } from './faults';
-import type { FailOptions, FailureStatus, FaultController, FaultFilter, InjectedCounts, RequestFacts } from './faults';
+import type { CannedAnswer, FailOptions, FailureStatus, FaultController, FaultFilter, InjectedCounts, RequestFacts } from './faults';
 import { seededRandom } from './seeded-random';
 
 const STATUS_TEXT: Record<FailureStatus, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
@@ -50,7 +50,9 @@ export function createFaults(expireAllTokens: () => void): FaultController {
   let resetsAfter: Array<Counted<true>> = [];
   let delays: Array<Counted<number>> = [];
   let conflicts: Array<Counted<{ sessionId: string | undefined; cmi: CmiData }>> = [];
-  const injected: InjectedCounts = { failed: 0, hung: 0, resetBeforeWrite: 0, resetAfterWrite: 0, delayed: 0, scormConflicts: 0 };
+  let canned: Array<Counted<CannedAnswer>> = [];
+  let truncations: Array<Counted<true>> = [];
+  const injected: InjectedCounts = { failed: 0, hung: 0, resetBeforeWrite: 0, resetAfterWrite: 0, delayed: 0, scormConflicts: 0, canned: 0, truncated: 0 };
   const failure = (options: FailOptions) => {
     const status = options.status ?? 503;
     return { status, body: options.body ?? STATUS_TEXT[status] };
@@ -91,7 +93,17 @@ export function createFaults(expireAllTokens: () => void): FaultController {
       requireCount(count);
       conflicts.push({ remaining: count, filter: {}, value: { sessionId: options.sessionId, cmi: options.cmi ?? DEFAULT_CONFLICT_CMI } });
     },
+    answerNext(count, answer, filter = {}) {
+      requireCount(count);
+      canned.push({ remaining: count, filter, value: answer });
+    },
+    truncateNext(count, filter = {}) {
+      requireCount(count);
+      truncations.push({ remaining: count, filter, value: true });
+    },
     clear() {
+      canned = [];
+      truncations = [];
       fails = [];
       rates = [];
       hangs = [];
@@ -139,6 +151,17 @@ export function createFaults(expireAllTokens: () => void): FaultController {
     takeResetAfterWrite(request) {
       if (!isWrite(request) || !take(resetsAfter, request)) return false;
       injected.resetAfterWrite += 1;
+      return true;
+    },
+    takeCanned(request) {
+      const answer = take(canned, request);
+      if (!answer) return null;
+      injected.canned += 1;
+      return answer;
+    },
+    takeTruncate(request) {
+      if (!isWrite(request) || !take(truncations, request)) return false;
+      injected.truncated += 1;
       return true;
     },
     takeScormConflict(sessionId) {

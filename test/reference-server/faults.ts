@@ -42,6 +42,15 @@ export interface ScormConflictOptions {
   readonly count?: number;
 }
 
+/**
+ * An answer given instead of handling the request (nothing applied): a redirect (as a captive portal or
+ * an http->https hop sends), a portal's own 200 HTML page, or a 429/503 with Retry-After.
+ */
+export type CannedAnswer =
+  | { readonly kind: 'redirect'; readonly status: 301 | 302 | 303 | 307 | 308; readonly location: string }
+  | { readonly kind: 'html' }
+  | { readonly kind: 'retry_after'; readonly status: 429 | 503; readonly value: string };
+
 /** How many times each fault actually fired, for asserting that a test exercised what it meant to. */
 export interface InjectedCounts {
   failed: number;
@@ -50,6 +59,8 @@ export interface InjectedCounts {
   resetAfterWrite: number;
   delayed: number;
   scormConflicts: number;
+  canned: number;
+  truncated: number;
 }
 
 /** The switches a test flips. Every fault is bounded: by a count, a maximum, or clear(). */
@@ -75,6 +86,13 @@ export interface Faults {
    * merged in, so the PUT's version is stale and it gets 409 with the current session.
    */
   scormConflictNext(options?: ScormConflictOptions): void;
+  /** The next `count` matching requests get `answer` and nothing is applied. */
+  answerNext(count: number, answer: CannedAnswer, filter?: FaultFilter): void;
+  /**
+   * The next `count` matching writes are applied and committed, then answered with their 2xx status and
+   * only the first half of the JSON body (well framed: the connection ends cleanly).
+   */
+  truncateNext(count: number, filter?: FaultFilter): void;
   /** Removes every pending fault (idempotency goes back to honoured); counters stay. */
   clear(): void;
   readonly injected: Readonly<InjectedCounts>;
@@ -95,6 +113,8 @@ export interface FaultController extends Faults {
   takeResetBeforeWrite(request: RequestFacts): boolean;
   takeResetAfterWrite(request: RequestFacts): boolean;
   takeScormConflict(sessionId: string): CmiData | null;
+  takeCanned(request: RequestFacts): CannedAnswer | null;
+  takeTruncate(request: RequestFacts): boolean;
 }
 
 export const DEFAULT_MAX_HANG_MS = 30_000;

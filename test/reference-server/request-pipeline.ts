@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import { findStoredReply, idempotencyKeyFrom, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, rememberReply, requestFingerprint } from './idempotency';
 import { internalErrorReply, ReplyError } from './reply';
 import type { ErrorFamily, Reply } from './reply';
+import type { CannedAnswer } from './faults';
 import { routeKey, UNMATCHED_ROUTE } from './request-counter';
 import type { RequestCounterControl } from './request-counter';
 import type { Route } from './route';
@@ -59,6 +60,8 @@ async function handle(c: Context<ServerEnv>, r: Route, deps: ServerDeps, request
   }
   const failure = faults.takeFailure(facts);
   if (failure) return new Response(failure.body, { status: failure.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const canned = faults.takeCanned(facts);
+  if (canned) return cannedResponse(canned);
 
   const bodyText = r.method === 'GET' ? '' : await c.req.text();
   // A request still in flight when its instance stopped must not touch the (closed) store.
@@ -71,8 +74,19 @@ async function handle(c: Context<ServerEnv>, r: Route, deps: ServerDeps, request
 
   const headers: Record<string, string> = {};
   if (outcome.bodyText !== null) headers['Content-Type'] = JSON_TYPE;
+  if (outcome.bodyText !== null && outcome.status < 300 && faults.takeTruncate(facts)) {
+    return new Response(outcome.bodyText.slice(0, Math.floor(outcome.bodyText.length / 2)), { status: outcome.status, headers });
+  }
   if (outcome.replayed) headers[IDEMPOTENT_REPLAYED_HEADER] = 'true';
   return new Response(outcome.bodyText, { status: outcome.status, headers });
+}
+
+const PORTAL_PAGE = '<!doctype html><html><head><title>Sign in to the school Wi-Fi</title></head><body><form>Accept the terms</form></body></html>';
+
+function cannedResponse(answer: CannedAnswer): Response {
+  if (answer.kind === 'redirect') return new Response(null, { status: answer.status, headers: { Location: answer.location } });
+  if (answer.kind === 'html') return new Response(PORTAL_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  return new Response(JSON.stringify({ error: 'Slow down', code: 'RATE_LIMITED' }), { status: answer.status, headers: { 'Content-Type': JSON_TYPE, 'Retry-After': answer.value } });
 }
 
 function execute(ctx: RouteContext, r: Route, key: string | null, state: InstanceState): Outcome {
