@@ -78,6 +78,16 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Type-aware checks where a forgotten promise loses data or an error: every project's TypeScript.
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'test/**/*.{ts,tsx}'],
+    ignores: ['**/*.d.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Tools require a default export from their config files; declarations describe third-party modules as they are.
     files: ['**/vite.config.ts', '**/vitest.config.ts', 'test/**/vitest.config.ts', 'eslint.config.js', 'main/types/**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -56,7 +56,9 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   app.get('*', serveStatic({ root: options.rendererDir, path: 'index.html' }));
 
   const sockets = createIpcSocketServer({ token, port: () => port, dispatch: options.services.dispatch, bus: options.services.bus });
-  const server = createServer(getRequestListener(app.fetch));
+  const listener = getRequestListener(app.fetch);
+  // The adapter answers every request itself (errors included); Node only needs it started.
+  const server = createServer((request, response) => void listener(request, response));
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname !== WS_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');

@@ -137,7 +137,8 @@ async function startInstance(config: InstanceConfig): Promise<Instance> {
     };
     const app = buildApp(deps, config.requests, state);
     // overrideGlobalObjects: false keeps the adapter from swapping the test process's global Request/Response.
-    server = createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
+    const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+    server = createServer((request, response) => void listener(request, response));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, '127.0.0.1', () => {
