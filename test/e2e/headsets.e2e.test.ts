@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApk } from '../fakes/apk-builder';
 import type { BuiltApk } from '../fakes/apk-builder';
 import { launchChromium } from '../support/chromium';
-import { importClassList, navLink, openApp, readStore } from '../support/page-helpers';
+import { enterInstructorMode, importClassList, leaveInstructorMode, navLink, openApp, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
@@ -108,6 +108,14 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     await bar.waitFor();
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
     await card(0).getByRole('button', { name: 'Cancel' }).waitFor();
+
+    // The instructor leaves mid-install: the cart's jobs run on in main, and Alice's session still moves on.
+    await leaveInstructorMode(page);
+    await page.getByRole('heading', { name: 'For instructors' }).waitFor();
+    await navLink(page, 'My VR sessions').click();
+    await session.getByText('Downloaded', { exact: true }).waitFor({ timeout: 20_000 });
+    await enterInstructorMode(page);
+    await navLink(page, 'Headsets').click();
 
     for (const i of [0, 1]) await card(i).getByText('Up to date', { exact: true }).waitFor({ timeout: 20_000 });
     await card(2).getByText('This app is not made for this headset model.').waitFor();
