@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useAppPerTest } from '../support/e2e-app';
-import { importClassList, leaveInstructorMode, navLink, readStore } from '../support/page-helpers';
+import { enterInstructorMode, importClassList, leaveInstructorMode, navLink, readStore } from '../support/page-helpers';
 import { ALICE, BOB, TENANT } from '../support/local-api-fixture';
 
 const CAROL = 'ca201000-0000-4000-8000-000000000003';
@@ -52,6 +52,13 @@ describe('a kiosk left alone with a class', () => {
     await app.page.getByLabel('Quest 3', { exact: true }).check();
     await app.page.getByRole('button', { name: 'Add package' }).click();
     await app.page.getByRole('status').filter({ hasText: '“Safety Training VR” was added.' }).waitFor();
+    // A package half typed when the instructor is signed out is there again when they come back.
+    await app.page.getByLabel('Title').fill('Fire Drill VR');
+    await leaveInstructorMode(app.page);
+    await enterInstructorMode(app.page);
+    await navLink(app.page, 'VR library').click();
+    await expect.poll(() => app.page.getByLabel('Title').inputValue()).toBe('Fire Drill VR');
+    await app.page.getByLabel('Title').fill('');
     await navLink(app.page, 'Settings').click();
     await app.page.getByLabel('Sign out after this many idle minutes').fill('2');
     await app.page.getByRole('button', { name: 'Save' }).click();

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
 import { useServices } from '../app/services-context';
+import { useDraft } from '../app/use-draft';
 import { addManualPackage } from '../data/vr-packages';
 import { packageOrigin } from '../data/vr-package-origin';
 import { listPackagesByTitle } from '../data/vr-package-queries';
@@ -24,6 +25,12 @@ export function LibraryPage() {
   const [title, setTitle] = useState('');
   const [version, setVersion] = useState('');
   const [platforms, setPlatforms] = useState<string[]>([]);
+  // A half-typed package survives the instructor being signed out (idle) and comes back for them.
+  const draft = useDraft('library-add-package', { title, version, platforms: platforms.join(',') }, (saved) => {
+    setTitle(saved.title ?? '');
+    setVersion(saved.version ?? '');
+    setPlatforms((saved.platforms ?? '').split(',').filter((p) => p !== ''));
+  }, 'instructor');
   const [errors, setErrors] = useState<Errors>({});
   const [linked, setLinked] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ kind: 'added'; title: string } | { kind: 'failed'; reason: string } | null>(null);
@@ -42,6 +49,7 @@ export function LibraryPage() {
       setTitle('');
       setVersion('');
       setPlatforms([]);
+      await draft.discard();
     } catch (error) {
       setNotice({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
     }
