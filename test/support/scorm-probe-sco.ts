@@ -70,7 +70,7 @@ export const PROBE_SCO_JS = String.raw`
     byId('finish').onclick = function () { call('finish'); byId('ready').textContent = 'finished'; };
     byId('suspend-exit').onclick = function () { call('set', E.exit, 'suspend'); call('commit'); call('finish'); byId('ready').textContent = 'finished'; };
     byId('continue').onclick = function () { if (v2004) call('set', 'adl.nav.request', 'continue'); call('finish'); };
-    byId('everything').onclick = function () { window.__probeEverything(call, v2004); byId('ready').textContent = 'everything'; };
+    byId('everything').onclick = function () { byId('log').textContent = ''; window.__probeEverything(call, v2004); byId('ready').textContent = 'everything'; };
     byId('probe').onclick = function () { window.__probeEscape(); };
     byId('ready').textContent = 'initialized';
   });

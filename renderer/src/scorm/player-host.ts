@@ -10,6 +10,7 @@ import { commitScormRuntime } from '../data/scorm-session-commit';
 import { findScormSession } from '../data/scorm-session-queries';
 import type { ScormCourseRow } from '../db/schema-v7';
 import { itemState } from './item-state';
+import type { PendingCommits } from './pending-commits';
 
 export interface PlayerLearner {
   readonly id: string;
@@ -30,6 +31,8 @@ export interface PlayerHostOptions {
   readonly onError: (code: string) => void;
   readonly onFinished: () => void;
   readonly newId: () => string;
+  /** The app's write-ahead copy of received commits (see pending-commits.ts). */
+  readonly pending: PendingCommits;
 }
 
 /**
@@ -42,6 +45,7 @@ export class PlayerHost {
   #current: string | null = null;
   #exited: (() => void) | null = null;
   #exiting = false;
+  #sitting: string | null = null;
 
   constructor(private readonly options: PlayerHostOptions) {
     this.items = launchableItems(playedOrganization(options.course).items);
@@ -53,13 +57,16 @@ export class PlayerHost {
     const parsed = shellMessageSchema.safeParse(event.data);
     if (!parsed.success) return;
     const message = parsed.data;
+    // Before anything asynchronous: if the window closes now, the next launch still has this commit.
+    if (message.type === 'commit') this.options.pending.add(message.commit);
     this.#chain = this.#chain.then(async () => {
       if (message.type === 'ready') {
-        for (const commit of message.recovered) await this.#save(commit);
+        for (const commit of [...this.options.pending.list(), ...message.recovered]) await this.#save(commit);
         await this.open(await this.#resumeItem());
       } else if (message.type === 'commit') {
         await this.#save(message.commit);
-        if (message.terminated) await this.#afterTerminate(message.nav_request);
+        // Only the sitting on screen may navigate: an item the app itself closed to open another must not.
+        if (message.terminated && message.commit.sitting_id === this.#sitting) await this.#afterTerminate(message.nav_request);
       } else {
         this.#exited?.();
       }
@@ -82,6 +89,7 @@ export class PlayerHost {
       this.options.onError(outcome.error);
       return;
     }
+    this.options.pending.remove(commit);
     this.#post({ channel: PLAYER_CHANNEL, type: 'ack', sitting_id: commit.sitting_id, seq: commit.seq });
   }
 
@@ -111,11 +119,12 @@ export class PlayerHost {
     const multi = this.items.length > 1;
     const { learner, course } = this.options;
     this.#current = item.identifier;
+    this.#sitting = this.options.newId();
     this.options.onItem(item.identifier);
     this.#post({
       channel: PLAYER_CHANNEL,
       type: 'init',
-      sitting_id: this.options.newId(),
+      sitting_id: this.#sitting,
       version: course.version,
       item: { identifier: item.identifier, title: item.title, launch: item.launch, scorm_type: item.scorm_type ?? 'asset' },
       cmi: launchCmi(course.version, item, itemCmi(cmi, item.identifier, multi), { id: learner.id, name: learner.display_name }),
@@ -142,7 +151,9 @@ export class PlayerHost {
     // A 1.2 course (or a 2004 SCO without a request) that finished moves on by itself in a multi-item course.
     if (request.kind === 'continue' || (doneHere && this.items.length > 1)) {
       const next = flowTarget(this.items, this.#current, 1, this.#state(cmi));
+      // Past the last item there is nothing left to play: the player closes as if the learner pressed Exit.
       if (next) await this.open(next);
+      else this.options.onFinished();
     }
   }
 

@@ -5,6 +5,7 @@ import type { SignedInLearner } from '../auth/learner-session-storage';
 import type { ScormCourseRow } from '../db/schema-v7';
 import { launchableItems, playedOrganization } from '../../../shared/scorm/course-tree';
 import { CourseContents } from './course-contents';
+import { PendingCommits } from './pending-commits';
 import { PlayerHost } from './player-host';
 
 interface Props {
@@ -42,6 +43,7 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
       // The course asked to exit (or has nothing left to play): same as the learner pressing Exit.
       onFinished: () => void player.exit().then(onClose),
       newId: () => crypto.randomUUID(),
+      pending: new PendingCommits(window.localStorage, sessionId),
     });
     host.current = player;
     window.addEventListener('message', player.onMessage);

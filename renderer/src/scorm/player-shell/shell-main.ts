@@ -3,6 +3,7 @@ import type { AppMessage, ShellMessage } from '../../../../shared/scorm/player-m
 import { CommitJournal } from './commit-journal';
 import { readShellConfig } from './shell-config';
 import { ShellRuntime } from './shell-runtime';
+import { courseStorage } from './course-storage';
 
 /**
  * The player shell, on the course's own origin: hosts the run-time for the course frame and talks to the
@@ -13,7 +14,7 @@ function start(): void {
   const config = readShellConfig(document);
   const host = document.getElementById('course');
   if (!config || !host) return;
-  const journal = new CommitJournal(window.localStorage, config.sessionId);
+  const journal = new CommitJournal(courseStorage(), config.sessionId);
   let runtime: ShellRuntime | null = null;
   let frame: HTMLIFrameElement | null = null;
 

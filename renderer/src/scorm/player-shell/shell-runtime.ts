@@ -62,10 +62,10 @@ export class ShellRuntime {
     if (this.live) this.api.lmsFinish();
   }
 
-  /** An asset has no run-time: opening it completes it. */
+  /** An asset has no run-time: opening it completes it (without ending the sitting, so nothing moves on by itself). */
   completeAsset(): void {
     const cmi = this.version === '1.2' ? { 'cmi.core.lesson_status': 'completed' } : { 'cmi.completion_status': 'completed' };
-    this.#emit(cmi, true);
+    this.#emit(cmi, false);
   }
 
   #emit(flat: Flat, terminated: boolean): void {
