@@ -6,6 +6,7 @@ import { InstructorGate } from '../auth/instructor-gate';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { ClassPage } from '../pages/class-page';
 import { CoursesPage } from '../pages/courses-page';
+import { ExercisesPage } from '../pages/exercises-page';
 import { HeadsetsPage } from '../pages/headsets-page';
 import { HomePage } from '../pages/home-page';
 import { InstructorPage } from '../pages/instructor-page';
@@ -38,6 +39,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   sessions: SessionsPage,
   'lesson-plays': LessonPlaysPage,
   courses: CoursesPage,
+  exercises: ExercisesPage,
   sync: SyncPage,
   settings: SettingsPage,
   'sign-in': SignInRoute,
