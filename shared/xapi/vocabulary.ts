@@ -15,3 +15,6 @@ export const XAPI_STATEMENT_VERSION = '1.0.0';
 
 /** The xAPI version Outpost follows, for the X-Experience-API-Version header. */
 export const XAPI_SPEC_VERSION = '1.0.3';
+
+/** Sent as X-Experience-API-Version on every xAPI request: the specification version the client follows. */
+export const XAPI_VERSION_HEADER = '1.0.3';

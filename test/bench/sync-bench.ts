@@ -4,6 +4,7 @@ import { SyncEngine } from '../../renderer/src/sync/sync-engine';
 import { seededRandom } from '../reference-server/seeded-random';
 import { recordActivity, startSyncHarness } from '../support/sync-harness';
 import type { SyncHarness } from '../support/sync-harness';
+import { drainThroughScheduler } from './sync-bench-scheduler';
 
 export interface SyncBenchOptions {
   readonly operations: number;
@@ -29,13 +30,16 @@ async function naiveDrain(h: SyncHarness): Promise<void> {
   }
 }
 
-/** Sessions the remote holds beyond the ones recorded locally, counted through the API itself. */
+/**
+ * Sessions the remote holds beyond the ones recorded locally, counted through the API itself (a plain
+ * GET with the device token: listing is not one of the operations main sends for the app).
+ */
 async function duplicates(h: SyncHarness): Promise<number> {
   let remote = 0;
   for (const learner of h.learners) {
-    const result = await h.remote({ method: 'GET', path: '/api/vr-sessions', on_behalf_of: learner });
-    if (result.kind !== 'response' || result.status !== 200) throw new Error('could not list remote sessions');
-    remote += (result.body as { sessions: unknown[] }).sessions.length;
+    const response = await fetch(new URL('/api/vr-sessions', h.serverUrl), { headers: { authorization: `Bearer ${h.deviceToken}`, 'x-outpost-user': learner } });
+    if (response.status !== 200) throw new Error(`could not list remote sessions: HTTP ${response.status}`);
+    remote += ((await response.json()) as { sessions: unknown[] }).sessions.length;
   }
   return remote - (await h.db.vrSessions.count());
 }
@@ -53,25 +57,35 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 export async function syncBench(options: SyncBenchOptions): Promise<Record<string, number>> {
   const naive = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
   const ours = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
+  const scheduled = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
   try {
     await recordActivity(naive, options.operations, seededRandom(1));
     await recordActivity(ours, options.operations, seededRandom(1));
+    await recordActivity(scheduled, options.operations, seededRandom(1));
     const naiveMs = await timed(() => naiveDrain(naive));
     const engine = new SyncEngine({ db: ours.db, remote: ours.remote, now: () => new Date(), random: Math.random, concurrency: options.concurrency });
     const oursMs = await timed(() => engine.drain());
     const left = await ours.db.outbox.where('status').notEqual('done').count();
     if (left > 0) throw new Error(`${left} operations were not delivered`);
+    const schedulerMs = await drainThroughScheduler(scheduled, options.concurrency);
+    const leftScheduled = await scheduled.db.outbox.where('status').notEqual('done').count();
+    if (leftScheduled > 0) throw new Error(`${leftScheduled} operations were not delivered through the scheduler`);
     return {
       operations: await ours.db.outbox.count(),
       naive_loop_ms: Math.round(naiveMs),
       ours_ms: Math.round(oursMs),
       ours_vs_naive_ratio: Number((oursMs / naiveMs).toFixed(2)),
       ours_ops_per_s: Math.round(((await ours.db.outbox.count()) / oursMs) * 1000),
+      scheduler_ms: Math.round(schedulerMs),
+      scheduler_vs_engine_ratio: Number((schedulerMs / oursMs).toFixed(2)),
+      scheduler_ops_per_s: Math.round(((await scheduled.db.outbox.count()) / schedulerMs) * 1000),
       duplicates_naive: await duplicates(naive),
       duplicates_ours: await duplicates(ours),
+      duplicates_scheduler: await duplicates(scheduled),
     };
   } finally {
     await naive.stop();
     await ours.stop();
+    await scheduled.stop();
   }
 }

@@ -23,6 +23,8 @@ export interface SyncHarness {
   readonly api: LocalApi;
   readonly learners: readonly string[];
   readonly packages: readonly string[];
+  /** The kiosk's device token (for a test's own reads of the remote, outside main's named operations). */
+  readonly deviceToken: string;
   /** main's real HTTP client, holding the kiosk's device token. */
   readonly remote: RemotePort;
   tokenFor(userId: string): Promise<string>;
@@ -47,12 +49,15 @@ export async function startSyncHarness(options: { learners: number; packages: nu
   const secrets = new FileSecretStore(join(dir, 'token.json'));
   let server: ReferenceServer | null = null;
   let external: ReferenceProcess | null = null;
+  let deviceToken: string;
   if (options.separateProcess) {
     external = await startReferenceProcess(join(dir, 'server'), seed);
-    await secrets.set({ origin: new URL(external.url).origin, token: external.deviceToken });
+    deviceToken = external.deviceToken;
+    await secrets.set({ origin: new URL(external.url).origin, token: deviceToken });
   } else {
     server = await startReferenceServer({ dataDir: join(dir, 'server'), seed });
-    await secrets.set({ origin: new URL(server.url).origin, token: server.tokens.issue('kiosk-device', { admin: true, ttlSeconds: 30 * 86_400 }) });
+    deviceToken = server.tokens.issue('kiosk-device', { admin: true, ttlSeconds: 30 * 86_400 });
+    await secrets.set({ origin: new URL(server.url).origin, token: deviceToken });
   }
   const url = server?.url ?? external?.url ?? '';
   const db = openTestDb('sync');
@@ -65,6 +70,7 @@ export async function startSyncHarness(options: { learners: number; packages: nu
     serverUrl: url,
     db,
     api,
+    deviceToken,
     learners,
     packages,
     remote: createRemoteClient({ baseUrl: async () => url, secrets, timeoutMs: options.timeoutMs ?? 2000 }),

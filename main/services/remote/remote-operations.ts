@@ -6,6 +6,7 @@ import { scormLaunchRequestSchema } from '../../../shared/schemas/scorm-launch';
 import { updateScormSessionRequestSchema } from '../../../shared/schemas/scorm-session';
 import { completeVrSessionRequestSchema } from '../../../shared/schemas/vr-session-complete';
 import { createVrSessionRequestSchema } from '../../../shared/schemas/vr-session';
+import { vrSessionStepRequestSchema } from '../../../shared/sync/vr-session-step';
 import { validateStatement } from '../../../shared/xapi/validate-statement';
 
 /** A path parameter: checked against its pattern as sent, never decoded, then encoded again by main. */
@@ -28,7 +29,12 @@ export interface RemoteOperation {
   readonly body: z.ZodType | null;
 }
 
-const xapiStatementSchema = z.custom<unknown>((value) => validateStatement(value).valid, 'Must be a valid xAPI statement');
+/** The validator's own words reach the dead letter: a statement it refuses is a bug to be read, not guessed. */
+const xapiStatementSchema = z.unknown().superRefine((value, ctx) => {
+  const check = validateStatement(value);
+  if (check.valid) return;
+  for (const error of check.errors.slice(0, 5)) ctx.addIssue({ code: 'custom', message: `not a valid xAPI statement: ${error.path}: ${error.message}` });
+});
 
 /**
  * Everything Outpost may send to the remote API with the device token: the writes sync replays from the
@@ -38,6 +44,8 @@ const xapiStatementSchema = z.custom<unknown>((value) => validateStatement(value
 export const REMOTE_OPERATIONS = {
   'vr_session.create': { method: 'POST', path: '/api/vr-sessions', body: createVrSessionRequestSchema },
   'vr_session.complete': { method: 'POST', path: '/api/vr-sessions/:sessionId/complete', params: { sessionId: 'id' }, body: completeVrSessionRequestSchema },
+  // Outpost's extension (docs/api/vr-sessions.md#headset-steps): sent only once the remote has shown it supports it.
+  'vr_session.step': { method: 'PATCH', path: '/api/vr-sessions/:sessionId', params: { sessionId: 'id' }, body: vrSessionStepRequestSchema },
   'xapi.statement': { method: 'PUT', path: '/api/xapi/statements', query: { statementId: 'uuid' }, body: xapiStatementSchema },
   'scorm_session.launch': { method: 'POST', path: '/api/v1/packages/:packageId/launch', params: { packageId: 'id' }, body: scormLaunchRequestSchema },
   'scorm_session.update': { method: 'PUT', path: '/api/v1/sessions/:sessionId', params: { sessionId: 'id' }, body: updateScormSessionRequestSchema },

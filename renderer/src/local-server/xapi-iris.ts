@@ -1,10 +1,11 @@
+import { LEARNER_ACCOUNT_HOME_PAGE, OUTPOST_XAPI_BASE } from '../../../shared/xapi/outpost-iris';
 import type { LocalApiDeps } from './local-api-deps';
 
-/** Used until the kiosk knows its remote: `.invalid` can never resolve, so no IRI claims someone else's domain. */
-export const OFFLINE_IRI_BASE = 'https://outpost.invalid';
-
-/** xAPI identifies learners and activities by the remote API's address, so both IRIs follow that setting. */
-export function xapiIris(apiBaseUrl: string | null): LocalApiDeps['xapi'] {
-  const base = (apiBaseUrl ?? OFFLINE_IRI_BASE).replace(/\/+$/, '');
-  return { accountHomePage: base, activityIriBase: base };
+/**
+ * xAPI IRIs no longer follow the API address: a learner must be one agent from their first offline
+ * statement on, and typed address text (credentials, a query, letter case) must never reach an IRI. The
+ * address is accepted for callers that still pass it and ignored; see docs/api/xapi.md.
+ */
+export function xapiIris(_apiBaseUrl?: string | null): LocalApiDeps['xapi'] {
+  return { accountHomePage: LEARNER_ACCOUNT_HOME_PAGE, activityIriBase: OUTPOST_XAPI_BASE };
 }

@@ -9,15 +9,13 @@ import { DependencyGate } from './dependency-gate';
 import { DrainQueue } from './drain-queue';
 import { entityOf, recordOutcome } from './record-outcome';
 import { performanceClock, RetryClock } from './retry-clock';
+import { withRemoteRegistration } from './statement-request';
 import type { MonotonicClock } from './retry-clock';
 
 export type RemotePort = (request: RemoteRequest) => Promise<RemoteResult>;
 
 /** Resolves a SCORM 409: returns the request to retry with (merged CMI, the remote's version), or null. */
 export type ConflictResolver = (op: OutboxRow, conflictBody: unknown) => Promise<{ body: unknown } | null>;
-
-/** Turns an operation into the request main sends (the xAPI statements go to the LRS, see lrs-request.ts). */
-export type RequestShaper = (op: OutboxRow, request: RemoteRequest) => RemoteRequest;
 
 export interface SyncEngineOptions {
   readonly db: OutpostDb;
@@ -29,7 +27,6 @@ export interface SyncEngineOptions {
   /** Times retries; performance.now unless a test moves time itself. */
   readonly monotonic?: MonotonicClock;
   readonly resolveConflict?: ConflictResolver;
-  readonly shapeRequest?: RequestShaper;
   /** Called before each drain: releases operations held until something changed (e.g. the remote's support). */
   readonly beforeDrain?: () => Promise<void>;
   readonly onOutcome?: (op: OutboxRow, outcome: Outcome) => Promise<void> | void;
@@ -217,7 +214,7 @@ export class SyncEngine {
       idempotency_key: op.idempotency_key,
       ...(op.acting_user_id ? { on_behalf_of: op.acting_user_id } : {}),
     };
-    const result = await this.options.remote(this.options.shapeRequest ? this.options.shapeRequest(op, request) : request);
+    const result = await this.options.remote(op.kind === 'xapi.statement' ? withRemoteRegistration(request) : request);
     let outcome = classifyResult(op, result);
     if (outcome.kind === 'conflict' && this.options.resolveConflict && bodyOverride === undefined) {
       const merged = await this.options.resolveConflict(op, outcome.body);

@@ -99,12 +99,14 @@ describe('POST /api/vr-sessions/:id/complete', () => {
     const [create, complete, xapi] = await f.db.outbox.orderBy('seq').toArray();
     expect(complete).toMatchObject({ kind: 'vr_session.complete', path: `/api/vr-sessions/local:vr_session:${id}/complete`, body: { score: 85, time_spent_minutes: 30 }, depends_on: [create?.id] });
     expect(xapi).toMatchObject({ kind: 'xapi.statement', method: 'PUT', depends_on: [complete?.id] });
-    const statement = xapi?.body as { id: string; verb: { id: string }; object: { definition: { type: string } }; result: unknown; context: { registration: string } };
+    const statement = xapi?.body as { id: string; verb: { id: string }; object: { definition: { type: string } }; result: unknown; context: unknown };
     expect(validateStatement(statement)).toEqual({ valid: true });
     expect(statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/completed');
     expect(statement.object.definition.type).toBe('http://activitystrea.ms/schema/1.0/application');
     expect(statement.result).toEqual({ completion: true, success: true, score: { scaled: 0.85, raw: 85, min: 0, max: 100 }, duration: 'PT30M' });
-    expect(statement.context.registration).toBe(id);
+    // The session is named by a local reference sync rewrites to the remote's id; never the kiosk's id as registration.
+    expect(statement.context).toMatchObject({ extensions: { 'https://outpost.invalid/xapi/extensions/vr-session-id': `local:vr_session:${id}` } });
+    expect(statement.context).not.toHaveProperty('registration');
     expect(xapi?.path).toBe(`/api/xapi/statements?statementId=${statement.id}`);
     expect(new Set([create?.idempotency_key, complete?.idempotency_key, xapi?.idempotency_key]).size).toBe(3);
   });

@@ -35,8 +35,9 @@ describe('buildVrCompletedStatement', () => {
       },
       result: { completion: true },
       timestamp: NOW,
-      version: '1.0.0',
     });
+    // The client leaves `version` to the LRS.
+    expect(statement).not.toHaveProperty('version');
     expect(statement.result).not.toHaveProperty('score');
     expect(statement.result).not.toHaveProperty('success');
     expect(statement).not.toHaveProperty('context');

@@ -1,0 +1,18 @@
+import type { RemoteRequest } from '../../../shared/sync/remote-contract';
+import { VR_SESSION_EXTENSION } from '../../../shared/xapi/outpost-iris';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+type StatementShape = { context?: { registration?: string; extensions?: Record<string, unknown> } };
+
+/**
+ * The statement as sent: its session extension now holds the remote's session id (sync rewrote the
+ * `local:` reference), and that id becomes the registration when it is a UUID, as xAPI requires one. A
+ * registration is never the kiosk's own session id: the LRS would join it with nothing the remote knows.
+ */
+export function withRemoteRegistration(request: RemoteRequest): RemoteRequest {
+  const statement = request.body as StatementShape | null | undefined;
+  const remoteId = statement?.context?.extensions?.[VR_SESSION_EXTENSION];
+  if (!statement?.context || typeof remoteId !== 'string' || !UUID.test(remoteId)) return request;
+  return { ...request, body: { ...statement, context: { ...statement.context, registration: remoteId.toLowerCase() } } };
+}
