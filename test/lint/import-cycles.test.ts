@@ -18,10 +18,6 @@ const KNOWN_BACK_EDGES: ReadonlyMap<string, string> = new Map([
   ...['auth', 'headsets', 'library', 'lesson-plays', 'pages', 'roster', 'scorm', 'sessions', 'sync-ui'].map(
     (feature) => [`renderer/src/${feature} -> renderer/src/app`, 'shared widgets and context live in the shell folder'] as const,
   ),
-  ['renderer/src/auth -> renderer/src/local-server', 'use-vr-sessions-client.ts is a sessions hook kept in auth'],
-  ['renderer/src/auth -> renderer/src/roster', 'roster-picker.tsx orders the roster with roster/ code'],
-  ['renderer/src/data -> renderer/src/auth', 'the data layer reaches up into auth (pin hashing)'],
-  ['renderer/src/data -> renderer/src/library', 'the data layer reaches up into the library UI folder'],
   ['renderer/src/data -> renderer/src/sync', 'the outbox writer is still in sync/ while the data layer owns outbox rows'],
 ]);
 

@@ -1,7 +1,7 @@
 import type { OutpostDb } from '../db/outpost-db';
 import type { LearnerRow } from '../db/rows';
-import { sha256Hex, toHex } from './crypto-hex';
-import { verifyPin } from './pin-hash';
+import { sha256Hex, toHex } from '../data/crypto-hex';
+import { verifyPin } from '../data/pin-hash';
 import { PIN_ATTEMPTS_BEFORE_LOCK, pinLockMs } from './pin-lockout';
 
 export { PIN_ATTEMPTS_BEFORE_LOCK } from './pin-lockout';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
 import { listRoster } from '../data/roster';
 import type { RosterEntry } from '../data/roster';
-import { filterLearners, sortLearners } from '../roster/roster-order';
+import { filterLearners, sortLearners } from '../data/roster-order';
 import { useLearnerSession } from './learner-session-context';
 import type { SignInOutcome } from './learner-session-context';
 import { PinPrompt } from './pin-prompt';

@@ -1,5 +1,5 @@
 import type { RosterImport } from '../../../shared/schemas/learner';
-import { hashPin } from '../auth/pin-hash';
+import { hashPin } from './pin-hash';
 import type { LearnerRow } from '../db/rows';
 import type { DataPorts } from './data-ports';
 import type { InstructorGuard } from './instructor-guard';

@@ -1,8 +1,8 @@
 import type { VrTargetPlatform } from '../../../shared/schemas/vr-package';
 import type { OutpostDb } from '../db/outpost-db';
 import type { VrPackageRow } from '../db/rows';
-import { packageFromUpload } from '../library/package-from-upload';
-import type { PackageFromUpload, UploadedPackage } from '../library/package-from-upload';
+import { packageFromUpload } from './package-from-upload';
+import type { PackageFromUpload, UploadedPackage } from './package-from-upload';
 import type { DataPorts } from './data-ports';
 import type { InstructorGuard } from './instructor-guard';
 import { packageOrigin } from './vr-package-origin';

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
 import { formatBytes } from '../i18n/format-bytes';
-import type { UploadedPackage } from './package-from-upload';
+import type { UploadedPackage } from '../data/package-from-upload';
 
 interface ImportReviewFormProps {
   readonly upload: UploadedPackage;

@@ -1,7 +1,7 @@
 import type { StoredFile } from '../../../shared/headsets/sideload-contract';
 import type { UploadErrorCode } from './upload-reply';
 import type { UploadOne } from './upload-file';
-import type { UploadedPackage } from './package-from-upload';
+import type { UploadedPackage } from '../data/package-from-upload';
 
 export type UploadAll = { readonly ok: true; readonly upload: UploadedPackage } | { readonly ok: false; readonly code: UploadErrorCode; readonly file: string };
 

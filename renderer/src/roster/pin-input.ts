@@ -1,4 +1,4 @@
-import { PIN_PATTERN } from '../auth/pin-hash';
+import { PIN_PATTERN } from '../data/pin-hash';
 
 export type PinInputError = 'pinFormat';
 

@@ -7,7 +7,7 @@ import { useServices } from '../app/services-context';
 import { useInstructor } from '../auth/instructor-context';
 import { listRoster, setLearnerPin } from '../data/roster';
 import { checkPinInput } from './pin-input';
-import { sortLearners } from './roster-order';
+import { sortLearners } from '../data/roster-order';
 
 type Errors = { learner?: 'learnerRequired'; pin?: 'pinFormat' };
 type Status = { kind: 'set' | 'cleared'; name: string } | { kind: 'gone' } | null;

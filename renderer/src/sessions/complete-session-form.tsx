@@ -7,7 +7,7 @@ import type { VrSession } from '../../../shared/schemas/vr-session';
 import type { ApiErrorCode } from '../local-server/api-result';
 import { FormField } from '../app/form-field';
 import { useDraft } from '../app/use-draft';
-import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
+import { useVrSessionsClient } from './use-vr-sessions-client';
 import { checkCompletion, errorsFromDetails } from './completion-form';
 import type { CompletionErrors, CompletionField } from './completion-form';
 

@@ -4,7 +4,7 @@ import { DEFAULT_COMPLETION_MODE, VR_SESSION_CREATE_MESSAGES } from '../../../sh
 import type { VrCompletionMode } from '../../../shared/schemas/vr-session';
 import type { ApiErrorCode } from '../local-server/api-result';
 import { navigate } from '../app/use-hash-route';
-import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
+import { useVrSessionsClient } from './use-vr-sessions-client';
 import type { VrPackageRow } from '../db/rows';
 import { useSessionNotice } from './session-notice-context';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { VrSession } from '../../../shared/schemas/vr-session';
 import type { ApiErrorResult } from '../local-server/api-result';
 import { useServices } from '../app/services-context';
-import { useVrSessionsClient } from '../auth/use-vr-sessions-client';
+import { useVrSessionsClient } from './use-vr-sessions-client';
 import { learnerSessionsSignal } from '../data/vr-session-queries';
 
 export type VrSessionsState =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkToken, signIn, signOut } from '../../../renderer/src/auth/kiosk-auth';
 import { PIN_LOCK_STEPS_MS, pinLockMs } from '../../../renderer/src/auth/pin-lockout';
-import { hashPin, verifyPin } from '../../../renderer/src/auth/pin-hash';
+import { hashPin, verifyPin } from '../../../renderer/src/data/pin-hash';
 import { ALICE, createApiFixture } from '../../support/local-api-fixture';
 
 describe('kiosk sign-in', () => {

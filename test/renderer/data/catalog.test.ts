@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin } from '../../../renderer/src/auth/pin-hash';
+import { hashPin } from '../../../renderer/src/data/pin-hash';
 import { applyCatalog, confirmProposedRemovals, keepProposedLearners, latestCatalogPull, undoLastCatalogPull } from '../../../renderer/src/data/catalog';
 import type { CatalogSnapshot } from '../../../renderer/src/data/catalog';
 import { InstructorRequiredError } from '../../../renderer/src/data/instructor-guard';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { packageFromUpload } from '../../../renderer/src/library/package-from-upload';
+import { packageFromUpload } from '../../../renderer/src/data/package-from-upload';
 import type { VrPackageRow } from '../../../renderer/src/db/rows';
-import { storedApk, storedObb } from './stored-files';
+import { storedApk, storedObb } from '../library/stored-files';
 
 const NEW_ID = 'c0ffee00-0000-4000-8000-0000000000aa';
 const now = new Date('2026-03-02T09:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterLearners, sortLearners } from '../../../renderer/src/roster/roster-order';
+import { filterLearners, sortLearners } from '../../../renderer/src/data/roster-order';
 
 const names = (list: readonly { display_name: string }[]) => list.map((l) => l.display_name);
 const roster = ['bob Chen', 'Álvaro Ruiz', 'Alice Wong', 'Learner 10', 'Learner 9'].map((display_name) => ({ display_name }));

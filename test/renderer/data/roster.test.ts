@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../renderer/src/auth/kiosk-auth';
-import { hashPin } from '../../../renderer/src/auth/pin-hash';
+import { hashPin } from '../../../renderer/src/data/pin-hash';
 import { InstructorRequiredError } from '../../../renderer/src/data/instructor-guard';
 import { importRoster, listRoster, removeLearners, setLearnerPin } from '../../../renderer/src/data/roster';
 import { checkPinInput } from '../../../renderer/src/roster/pin-input';
