@@ -51,7 +51,9 @@ describe('the five real sample courses, played in Chromium', () => {
       const title = (await page.getByTestId('my-courses').getByRole('heading').first().textContent()) ?? '';
       expect(title).toContain(sample.title.split(' - ')[0]);
       await openCourse(page, title);
-      let { shell, course } = await frames(page);
+      const opened = await frames(page);
+      let shell = opened.shell;
+      const course = opened.course;
       if (sample.quiz) {
         await initialized(shell);
         // The learner moves on one page, then submits the quiz with 85 %: the course's own scoring.
@@ -94,7 +96,7 @@ describe('the five real sample courses, played in Chromium', () => {
       // Relaunch: the same session, resumed (entry=resume where the course suspended, or the item it was on).
       await navLink(page, 'My courses').click();
       await openCourse(page, title);
-      ({ shell } = await frames(page));
+      shell = (await frames(page)).shell;
       if (sample.quiz && !sample.multi) {
         await initialized(shell);
         const entry = await read(shell, [sample.v12 ? 'cmi.core.entry' : 'cmi.entry']);
