@@ -37,7 +37,7 @@ const uuid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n
  * A kiosk and its remote: the reference server (SQLite, faults) seeded with a class, a local database
  * holding the same roster and packages, the local API over it, and main's remote client in between.
  */
-export async function startSyncHarness(options: { learners: number; packages: number; timeoutMs?: number; separateProcess?: boolean }): Promise<SyncHarness> {
+export async function startSyncHarness(options: { learners: number; packages: number; timeoutMs?: number; separateProcess?: boolean; scormPackageIds?: readonly string[] }): Promise<SyncHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'outpost-sync-'));
   const learners = Array.from({ length: options.learners }, (_, i) => uuid('1ea40000', i + 1));
   const packages = Array.from({ length: options.packages }, (_, i) => uuid('9ac00000', i + 1));
@@ -45,6 +45,7 @@ export async function startSyncHarness(options: { learners: number; packages: nu
     ...defaultCatalogSeed(),
     learners: learners.map((id, i) => ({ id, display_name: `Learner ${i + 1}`, role: 'learner' as const })),
     vr_packages: packages.map((id, i) => ({ id, title: `VR ${i + 1}`, version: '1.0.0', target_platforms: ['quest3' as const] })),
+    scorm_package_ids: [...defaultCatalogSeed().scorm_package_ids, ...(options.scormPackageIds ?? [])],
   };
   const secrets = new FileSecretStore(join(dir, 'token.json'));
   let server: ReferenceServer | null = null;

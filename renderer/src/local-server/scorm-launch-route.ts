@@ -29,6 +29,8 @@ export async function signFor(deps: LocalApiDeps, request: SignLaunchRequest): P
  */
 export async function launchRoute(deps: LocalApiDeps, packageId: string, request: Request): Promise<Response> {
   const caller = await scormCaller(deps, request);
+  // Checked first: a launch that cannot be signed must not create a session either.
+  if (!deps.scorm) return scormError('PLAYER_UNAVAILABLE', 'The course player is not available');
   if (!COURSE_ID_PATTERN.test(packageId)) return scormError('PACKAGE_NOT_FOUND', 'Package not found');
   const body = await readJsonBody(request, scormLaunchRequestSchema);
   if (!SCORM_SESSION_ID_PATTERN.test(body.session_id)) return scormError('VALIDATION_ERROR', 'session_id may hold only letters, digits, "-" and "_" (at most 128)');
