@@ -69,7 +69,7 @@ describe('a learner plays lessons on an offline kiosk', () => {
     await importClassList(page, { tenant_id: TENANT, learners: [{ id: ALICE, display_name: 'Alice Wong' }] });
     await putLessons(page, [YOGA]);
     await leaveInstructorMode(page);
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions', 'My lessons', 'My courses']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions', 'My lessons', 'My courses', 'My exercises']);
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Alice Wong' }).click();
     await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();

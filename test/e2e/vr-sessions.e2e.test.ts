@@ -51,7 +51,7 @@ describe('a learner records a VR session on an offline kiosk', () => {
 
     // The instructor leaves; the kiosk now shows learners only their own pages.
     await leaveInstructorMode(app.page);
-    expect(await app.page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions', 'My lessons', 'My courses']);
+    expect(await app.page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions', 'My lessons', 'My courses', 'My exercises']);
     await app.page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     expect(await app.page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Alice Wong', 'Bob Chen', 'Carol Lin']);
 
