@@ -49,6 +49,8 @@ export interface ScormConflictOptions {
 export type CannedAnswer =
   | { readonly kind: 'redirect'; readonly status: 301 | 302 | 303 | 307 | 308; readonly location: string }
   | { readonly kind: 'html' }
+  /** A plain refusal with a JSON error, as a remote without an endpoint (404/405/501) answers. */
+  | { readonly kind: 'status'; readonly status: 404 | 405 | 501 }
   | { readonly kind: 'retry_after'; readonly status: 429 | 503; readonly value: string };
 
 /** How many times each fault actually fired, for asserting that a test exercised what it meant to. */

@@ -85,6 +85,7 @@ const PORTAL_PAGE = '<!doctype html><html><head><title>Sign in to the school Wi-
 
 function cannedResponse(answer: CannedAnswer): Response {
   if (answer.kind === 'redirect') return new Response(null, { status: answer.status, headers: { Location: answer.location } });
+  if (answer.kind === 'status') return new Response(JSON.stringify({ error: 'Not found' }), { status: answer.status, headers: { 'Content-Type': JSON_TYPE } });
   if (answer.kind === 'html') return new Response(PORTAL_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
   return new Response(JSON.stringify({ error: 'Slow down', code: 'RATE_LIMITED' }), { status: answer.status, headers: { 'Content-Type': JSON_TYPE, 'Retry-After': answer.value } });
 }

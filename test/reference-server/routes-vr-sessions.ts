@@ -14,18 +14,22 @@ import { route } from './route';
 import type { Route } from './route';
 import type { RouteContext, ServerDeps } from './server-deps';
 import { vrBody, vrQuery } from './validate';
+import { stepSession } from './routes-vr-session-steps';
 
 /**
  * GET/POST /api/vr-sessions and POST /api/vr-sessions/:sessionId/complete, with the local API's
  * semantics (renderer/src/local-server): an open session for the same user/package/activity is returned (200)
  * instead of a second one; another learner's session is SESSION_NOT_FOUND; completing twice is
- * ALREADY_COMPLETED; a linked activity's progress is completed in the same write.
+ * ALREADY_COMPLETED; a linked activity's progress is completed in the same write. Also Outpost's PATCH
+ * extension for the headset steps.
  */
 export function vrSessionRoutes(): Route[] {
   return [
     route({ method: 'GET', path: '/api/vr-sessions', family: 'vr', authenticate: authenticateLearner, handle: listSessions }),
     route({ method: 'POST', path: '/api/vr-sessions', family: 'vr', authenticate: authenticateLearner, handle: createSession }),
     route({ method: 'POST', path: '/api/vr-sessions/:sessionId/complete', family: 'vr', authenticate: authenticateLearner, handle: completeSession }),
+    // Outpost's extension for the headset steps (a remote without it: faults.answerNext with a 404).
+    route({ method: 'PATCH', path: '/api/vr-sessions/:sessionId', family: 'vr', authenticate: authenticateLearner, handle: (ctx, learner) => stepSession(ctx, learner, (row) => toApiSession(ctx.deps, row)) }),
   ];
 }
 

@@ -63,3 +63,17 @@ async function step(ports: DataPorts, sessionId: string, to: VrSessionStatus, at
     return 'moved';
   });
 }
+
+/**
+ * Releases headset steps held because the remote might not implement their PATCH: at most `limit` (the
+ * oldest first), so sync can try one before sending the rest. Returns how many it released.
+ */
+export async function releaseHeldSteps(ports: Pick<DataPorts, 'db' | 'now'>, limit: number): Promise<number> {
+  const { db } = ports;
+  const at = ports.now().toISOString();
+  return db.transaction('rw', db.outbox, async () => {
+    const held = await db.outbox.where('status').equals('held').filter((op) => op.kind === 'vr_session.step' && op.held_reason === 'remote_extension_unsupported').limit(limit).toArray();
+    await db.outbox.bulkUpdate(held.map((op) => ({ key: op.seq ?? 0, changes: { status: 'pending' as const, held_reason: null, next_attempt_at: at, updated_at: at } })));
+    return held.length;
+  });
+}

@@ -10,6 +10,7 @@ import { DrainQueue } from './drain-queue';
 import { entityOf, recordOutcome } from './record-outcome';
 import { performanceClock, RetryClock } from './retry-clock';
 import { withRemoteRegistration } from './statement-request';
+import { StepExtension } from './step-extension';
 import type { MonotonicClock } from './retry-clock';
 
 export type RemotePort = (request: RemoteRequest) => Promise<RemoteResult>;
@@ -54,9 +55,12 @@ export class SyncEngine {
   #runId = '';
   #nextRetryMs: number | null = null;
   readonly #retries: RetryClock;
+  /** Whether the remote takes the headset steps (Outpost's PATCH extension); found out once per run. */
+  readonly steps: StepExtension;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.#retries = new RetryClock(options.monotonic ?? performanceClock, options.now);
+    this.steps = new StepExtension(options.db, options.now);
   }
 
   /** After the last drain: how long until the soonest operation waiting on a retry time may go, or null. */
@@ -91,6 +95,7 @@ export class SyncEngine {
     this.#paused = null;
     this.#runId = crypto.randomUUID();
     await this.recover();
+    await this.steps.beforeDrain();
     await this.options.beforeDrain?.();
     const { db } = this.options;
     const queue = await DrainQueue.load(db);
@@ -241,6 +246,7 @@ export class SyncEngine {
     const recorded = await recordOutcome({ db: this.options.db, now, runId: this.#runId, nextAttemptAt }, op, outcome);
     if (recorded === null) return { kind: 'superseded' };
     if (outcome.kind === 'retry') this.#retries.schedule(op.id, delayMs);
+    await this.steps.onOutcome(op, outcome);
     await this.options.onOutcome?.(op, outcome);
     if (outcome.kind === 'auth' || outcome.kind === 'offline') this.#paused = outcome.kind;
     if (outcome.kind === 'unknown_package' || outcome.kind === 'unsupported') return { kind: 'held', heldIds: recorded };

@@ -5,7 +5,7 @@ import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import type { RemotePort } from '../../../renderer/src/sync/sync-engine';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
-import { scriptedRemote } from '../../support/scripted-remote';
+import { remoteSessionId, scriptedRemote } from '../../support/scripted-remote';
 import { successfulInstall } from '../headsets/headset-fixtures';
 
 const unknownPackage = { kind: 'response', status: 404, body: { error: 'VR package not found', code: 'PACKAGE_NOT_FOUND' } } as const;
@@ -25,7 +25,7 @@ async function complete(f: ApiFixture, session: { token: string; id: string }) {
 }
 
 describe('SyncEngine and held operations', () => {
-  it('never sends a held headset step, and nothing waits on it: the complete after it goes out', async () => {
+  it('a remote without the steps\' PATCH is asked once (one step), then the steps stay held; nothing waits on them', async () => {
     const f = await createApiFixture();
     const session = await start(f, ALICE, SAFETY_PKG);
     for (const update of successfulInstall(session.id)) await recordSideloadUpdate(f.deps, update);
@@ -43,15 +43,31 @@ describe('SyncEngine and held operations', () => {
     // The complete depends on the create only, never on a held step.
     expect(completeOp?.depends_on).toEqual([create?.id]);
 
-    const remote = scriptedRemote();
-    expect(await engine(f, remote.port).drain()).toEqual({ state: 'idle', delivered: 3, dead: 0, waiting: 0 });
-    expect(remote.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'PUT']);
+    const remote = scriptedRemote((req) => (req.method === 'PATCH' ? { kind: 'response', status: 404, body: { error: 'Not found' } } : undefined));
+    const sync = engine(f, remote.port);
+    expect(await sync.drain()).toEqual({ state: 'idle', delivered: 3, dead: 0, waiting: 0 });
+    expect(remote.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'POST', 'PUT']);
+    expect(sync.steps.support).toBe('unsupported');
     const steps = await f.db.outbox.where('status').equals('held').toArray();
-    expect(steps).toHaveLength(2);
-    expect(steps.every((op) => op.kind === 'vr_session.step' && op.attempts === 0 && op.last_error === null)).toBe(true);
-    // A second drain still leaves them alone.
-    expect(await engine(f, remote.port).drain()).toEqual({ state: 'idle', delivered: 0, dead: 0, waiting: 0 });
-    expect(remote.requests).toHaveLength(3);
+    expect(steps.map((op) => `${op.kind}:${op.held_reason}`)).toEqual(['vr_session.step:remote_extension_unsupported', 'vr_session.step:remote_extension_unsupported']);
+    // Known now: a second drain sends no step at all.
+    expect(await sync.drain()).toEqual({ state: 'idle', delivered: 0, dead: 0, waiting: 0 });
+    expect(remote.requests).toHaveLength(4);
+  });
+
+  it('a remote with the PATCH gets every step, in order after the create', async () => {
+    const f = await createApiFixture();
+    const session = await start(f, ALICE, SAFETY_PKG);
+    for (const update of successfulInstall(session.id)) await recordSideloadUpdate(f.deps, update);
+    await markLaunched(f.deps, session.id, new Date('2026-03-02T09:10:00.000Z'));
+    const remote = scriptedRemote();
+    const sync = engine(f, remote.port);
+    await sync.drain();
+    expect(sync.steps.support).toBe('supported');
+    await sync.drain();
+    expect(remote.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/vr-sessions', `PATCH /api/vr-sessions/${remoteSessionId(1)}`, `PATCH /api/vr-sessions/${remoteSessionId(1)}`]);
+    expect(remote.requests.slice(1).map((r) => (r.body as { status: string }).status)).toEqual(['downloaded', 'in_progress']);
+    expect(await f.db.outbox.where('status').equals('held').count()).toBe(0);
   });
 
   it('holds a create the remote refuses with PACKAGE_NOT_FOUND, with its session\'s later operations, instead of dead letters', async () => {
