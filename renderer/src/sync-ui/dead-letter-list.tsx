@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
 import { DeadLetterItem } from './dead-letter-item';
 import type { DeadLetterActions } from './dead-letter-item';
-import { discardDeadLetter, readDeadLetters, retryDeadLetter } from '../sync/dead-letters';
+import { discardDeadLetter, readDeadLetters, resendDeadLetter, retryDeadLetter } from '../sync/dead-letters';
 import { useInstructor } from '../auth/instructor-context';
 
-type Notice = { kind: 'retried' } | { kind: 'discarded'; count: number } | { kind: 'gone' } | { kind: 'failed'; reason: string };
+type Notice = { kind: 'retried' } | { kind: 'resent' } | { kind: 'discarded'; stranded: number } | { kind: 'gone' } | { kind: 'failed'; reason: string };
 
 /** The operations the API refused for good, live from the outbox, each to retry or discard. */
 export function DeadLetterList() {
@@ -32,9 +32,22 @@ export function DeadLetterList() {
     retry: (id) => attempt(async () => ((await retryDeadLetter(db, guard, id, new Date())) ? { kind: 'retried' } : { kind: 'gone' })),
     discard: (id) =>
       attempt(async () => {
-        const count = await discardDeadLetter(db, guard, id);
-        return count > 0 ? { kind: 'discarded', count } : { kind: 'gone' };
+        const count = await discardDeadLetter(db, guard, id, new Date());
+        return count > 0 ? { kind: 'discarded', stranded: count - 1 } : { kind: 'gone' };
       }),
+    resend: async (id, body) => {
+      setNotice(null);
+      try {
+        const result = await resendDeadLetter(db, guard, id, body, new Date());
+        if (result.ok) setNotice({ kind: 'resent' });
+        else if (result.reason === 'not_dead') setNotice({ kind: 'gone' });
+        return result.ok ? result : { ok: false, issues: result.issues };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        setNotice({ kind: 'failed', reason });
+        return { ok: false, issues: [] };
+      }
+    },
   };
 
   return (
@@ -55,7 +68,8 @@ export function DeadLetterList() {
         </ul>
       )}
       {notice?.kind === 'retried' && <p role="status">{t('sync.dead.retried')}</p>}
-      {notice?.kind === 'discarded' && <p role="status">{t('sync.dead.discarded', { count: notice.count })}</p>}
+      {notice?.kind === 'resent' && <p role="status">{t('sync.dead.resent')}</p>}
+      {notice?.kind === 'discarded' && <p role="status">{notice.stranded > 0 ? t('sync.dead.discardedStranded', { count: notice.stranded }) : t('sync.dead.discardedOne')}</p>}
       {notice?.kind === 'gone' && <p role="status">{t('sync.dead.gone')}</p>}
       {notice?.kind === 'failed' && <p role="alert">{t('sync.dead.actionFailed', { reason: notice.reason })}</p>}
     </section>
