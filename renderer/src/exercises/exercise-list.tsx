@@ -2,17 +2,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseFile } from '../../../shared/exercises/exercise-schema';
 import { inLocale } from '../../../shared/exercises/exercise-schema';
+import type { LoggerClient } from '../local-server/logger-client';
 import { exerciseKey, SAMPLE_EXERCISES } from './sample-exercises';
-import { useLoggerClient } from './use-logger-client';
 
 type Status = 'notStarted' | 'inProgress' | 'mastered' | 'submitted';
 
 /** Each exercise's status from the learner's tries (GET /api/logger/masterylog): any finished try counts. */
-function useStatuses(learnerId: string): Record<string, Status> | null {
-  const client = useLoggerClient();
+function useStatuses(client: LoggerClient, learnerId: string): Record<string, Status> | null {
   const [statuses, setStatuses] = useState<Record<string, Status> | null>(null);
   useEffect(() => {
-    if (!client) return;
     let live = true;
     void Promise.all(
       SAMPLE_EXERCISES.map(async (file): Promise<[string, Status]> => {
@@ -33,9 +31,9 @@ function useStatuses(learnerId: string): Record<string, Status> | null {
 }
 
 /** The exercises and quizzes on this kiosk, with the learner's status for each. */
-export function ExerciseList({ learnerId, onOpen }: { learnerId: string; onOpen: (file: ExerciseFile) => void }) {
+export function ExerciseList({ client, learnerId, onOpen }: { client: LoggerClient; learnerId: string; onOpen: (file: ExerciseFile) => void }) {
   const { t, i18n } = useTranslation();
-  const statuses = useStatuses(learnerId);
+  const statuses = useStatuses(client, learnerId);
   return (
     <table className="table" data-testid="exercise-list">
       <thead>

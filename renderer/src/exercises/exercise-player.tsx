@@ -5,6 +5,7 @@ import type { PlayableExercise } from '../../../shared/exercises/exercise-schema
 import { scoreItem, simpleAnswer } from '../../../shared/exercises/score-item';
 import type { ItemInput } from '../../../shared/exercises/score-item';
 import type { InvalidReason } from '../../../shared/exercises/widget-result';
+import type { LoggerClient } from '../local-server/logger-client';
 import { applyUpdate, interactionUpdate, nextQuestion, runFromStart } from './exercise-run';
 import type { ExerciseRun } from './exercise-run';
 import { HintList } from './hint-list';
@@ -12,15 +13,13 @@ import { ItemView } from './item-view';
 import { loggerFailureText } from './logger-failure';
 import { MasteryStatus, RecentAnswers } from './mastery-status';
 import { PastTries } from './past-tries';
-import { useLoggerClient } from './use-logger-client';
 import './exercises.css';
 
 type Feedback = { kind: 'correct' | 'wrong'; messages: readonly string[] } | { kind: 'invalid'; reason: InvalidReason };
 
 /** One exercise: a question at a time, checked here, every answer and hint recorded through the logger. */
-export function ExercisePlayer({ exercise, learnerId, onBack }: { exercise: PlayableExercise; learnerId: string; onBack: () => void }) {
+export function ExercisePlayer({ client, exercise, learnerId, onBack }: { client: LoggerClient; exercise: PlayableExercise; learnerId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
-  const client = useLoggerClient();
   const [run, setRun] = useState<ExerciseRun | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [input, setInput] = useState<ItemInput>({});
@@ -32,7 +31,6 @@ export function ExercisePlayer({ exercise, learnerId, onBack }: { exercise: Play
   const shownAt = useRef(0);
 
   useEffect(() => {
-    if (!client) return;
     let live = true;
     const { node_id, content_id, channel_id, assessmentmetadata } = exercise;
     void client.start({ node_id, content_id, channel_id, kind: 'exercise', mastery_model: assessmentmetadata.mastery_model, repeat: round > 0 }).then((result) => {
@@ -51,7 +49,6 @@ export function ExercisePlayer({ exercise, learnerId, onBack }: { exercise: Play
 
   const record = useCallback(
     async (current: ExerciseRun, event: Parameters<typeof interactionUpdate>[1]) => {
-      if (!client) return false;
       const body = interactionUpdate(current, event, (Date.now() - shownAt.current) / 1000);
       setBusy(true);
       const result = await client.update(current.sessionId, body);
@@ -139,7 +136,7 @@ export function ExercisePlayer({ exercise, learnerId, onBack }: { exercise: Play
         <h2 id="recent-title">{t('exercises.recentTitle')}</h2>
         <RecentAnswers run={run} />
       </section>
-      {client && <PastTries client={client} content={exercise.content_id} user={learnerId} version={version} />}
+      <PastTries client={client} content={exercise.content_id} user={learnerId} version={version} />
     </section>
   );
 }

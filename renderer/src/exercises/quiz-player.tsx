@@ -5,21 +5,20 @@ import type { PlayableQuiz } from '../../../shared/exercises/exercise-schema';
 import { readItemInput } from '../../../shared/exercises/item-input';
 import { scoreItem, simpleAnswer } from '../../../shared/exercises/score-item';
 import type { ItemInput } from '../../../shared/exercises/score-item';
+import type { LoggerClient } from '../local-server/logger-client';
 import { ItemView } from './item-view';
 import { loggerFailureText } from './logger-failure';
 import { PastTries } from './past-tries';
 import { applyQuizUpdate, quizAnswerUpdate, quizFromStart, quizScore, quizSubmitUpdate, secondsSince } from './quiz-run';
 import type { QuizRun } from './quiz-run';
-import { useLoggerClient } from './use-logger-client';
 import './exercises.css';
 
 /**
  * A coach quiz: every question on one page, each answer saved (and replaceable) until the learner
  * submits. Submitting completes it; after that the API refuses any change (403), which is said in words.
  */
-export function QuizPlayer({ quiz, learnerId, onBack }: { quiz: PlayableQuiz; learnerId: string; onBack: () => void }) {
+export function QuizPlayer({ client, quiz, learnerId, onBack }: { client: LoggerClient; quiz: PlayableQuiz; learnerId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
-  const client = useLoggerClient();
   const [run, setRun] = useState<QuizRun | null>(null);
   const [inputs, setInputs] = useState<Record<string, ItemInput>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -29,7 +28,6 @@ export function QuizPlayer({ quiz, learnerId, onBack }: { quiz: PlayableQuiz; le
   const openedAt = useRef(0);
 
   useEffect(() => {
-    if (!client) return;
     let live = true;
     void client.start({ quiz_id: quiz.quiz_id }).then((result) => {
       if (!live) return;
@@ -45,7 +43,6 @@ export function QuizPlayer({ quiz, learnerId, onBack }: { quiz: PlayableQuiz; le
   }, [client, quiz, t]);
 
   const send = async (current: QuizRun, body: Parameters<typeof applyQuizUpdate>[1]) => {
-    if (!client) return null;
     setBusy(true);
     const result = await client.update(current.sessionId, body);
     setBusy(false);
@@ -127,7 +124,7 @@ export function QuizPlayer({ quiz, learnerId, onBack }: { quiz: PlayableQuiz; le
           {t('exercises.quiz.submit')}
         </button>
       </div>
-      {client && <PastTries client={client} content={quiz.quiz_id} user={learnerId} version={version} />}
+      <PastTries client={client} content={quiz.quiz_id} user={learnerId} version={version} />
     </section>
   );
 }
