@@ -21,7 +21,8 @@ const LRS_OWNED = new Set(['stored', 'authority', 'version']);
 /**
  * PUT /api/xapi/statements?statementId=<uuid>, as an LRS answers it: 204 when stored, 204 again for the
  * same statement re-sent (a retry), 409 when the id is already taken by a different statement. GET with
- * the same parameter returns a stored statement, for clients that want to check.
+ * the same parameter returns a stored statement, for clients that want to check. Both need the
+ * X-Experience-API-Version header.
  */
 export function xapiRoutes(): Route[] {
   return [
@@ -30,7 +31,18 @@ export function xapiRoutes(): Route[] {
   ];
 }
 
+/**
+ * Communication 3.3 (and ADL's LRS conformance suite): every request names the xAPI version it speaks in
+ * X-Experience-API-Version; an LRS refuses one without it, or with a version other than 1.0.x, with 400.
+ */
+function requireVersionHeader(ctx: RouteContext): void {
+  const version = ctx.headers.get('x-experience-api-version');
+  if (version === null) throw codedFailure(400, 'VALIDATION_ERROR', 'X-Experience-API-Version header is required');
+  if (!/^1\.0(\.\d+)?$/.test(version.trim())) throw codedFailure(400, 'VALIDATION_ERROR', `Unsupported xAPI version ${version.slice(0, 20)}`);
+}
+
 function putStatement(ctx: RouteContext): Reply {
+  requireVersionHeader(ctx);
   const { statementId } = codedQuery(ctx, statementIdQuerySchema);
   const parsed = parseBody(ctx.bodyText, jsonObjectSchema);
   if (!parsed.ok) throw codedFailure(400, 'VALIDATION_ERROR', 'The body must be one xAPI statement (a JSON object)');
@@ -53,6 +65,7 @@ function putStatement(ctx: RouteContext): Reply {
 }
 
 function getStatement(ctx: RouteContext): Reply {
+  requireVersionHeader(ctx);
   const { statementId } = codedQuery(ctx, statementIdQuerySchema);
   const record = ctx.deps.store.collection<XapiStatementRecord>(COLLECTIONS.xapiStatements).get(statementId);
   if (!record) throw codedFailure(404, 'NOT_FOUND', 'Statement not found');

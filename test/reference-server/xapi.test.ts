@@ -18,16 +18,24 @@ function statement(id: string, raw = 85) {
   });
 }
 
+const XAPI = { 'x-experience-api-version': '1.0.3' };
 const put = (id: string, body: unknown, options: { token?: string } = { token: t.token }) =>
-  t.call('PUT', `/api/xapi/statements?statementId=${id}`, { ...options, body });
+  t.call('PUT', `/api/xapi/statements?statementId=${id}`, { ...options, headers: XAPI, body });
 
 describe('PUT /api/xapi/statements', () => {
+  it('refuses a request without X-Experience-API-Version, or with a version other than 1.0.x (400), storing nothing', async () => {
+    const id = randomUUID();
+    expect((await t.call('PUT', `/api/xapi/statements?statementId=${id}`, { token: t.token, body: statement(id) })).status).toBe(400);
+    expect((await t.call('PUT', `/api/xapi/statements?statementId=${id}`, { token: t.token, headers: { 'x-experience-api-version': '2.0.0' }, body: statement(id) })).status).toBe(400);
+    expect((await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token: t.token, headers: XAPI })).status).toBe(404);
+  });
+
   it('stores a statement (204) and serves it back with its stored time', async () => {
     const id = randomUUID();
     const res = await put(id, statement(id));
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
-    const got = await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token: t.token });
+    const got = await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token: t.token, headers: XAPI });
     expect(got.body).toMatchObject({ id, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, stored: expect.any(String) });
     expect(t.server.effects().xapiStatements).toBe(1);
   });
@@ -62,7 +70,7 @@ describe('PUT /api/xapi/statements', () => {
     const res = await put(id, invalid);
     expect(res).toMatchObject({ status: 400, body: { error: 'Invalid xAPI statement', code: 'VALIDATION_ERROR' } });
     expect(res.body.details.map((d: { path: string }) => d.path)).toContain('verb.id');
-    expect((await t.call('PUT', '/api/xapi/statements', { token: t.token, body: statement(id) })).status).toBe(400);
+    expect((await t.call('PUT', '/api/xapi/statements', { token: t.token, headers: XAPI, body: statement(id) })).status).toBe(400);
     expect((await put('not-a-uuid', statement(id))).status).toBe(400);
     expect((await put(id, [1, 2])).status).toBe(400);
     expect(t.server.effects().xapiStatements).toBe(0);
@@ -71,6 +79,6 @@ describe('PUT /api/xapi/statements', () => {
   it('needs a live token; GET of an unknown statement is 404', async () => {
     const id = randomUUID();
     expect(await put(id, statement(id), {})).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
-    expect((await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token: t.token })).status).toBe(404);
+    expect((await t.call('GET', `/api/xapi/statements?statementId=${id}`, { token: t.token, headers: XAPI })).status).toBe(404);
   });
 });
