@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { parseArgs } from 'node:util';
 import { exercisesBench } from './exercises-bench';
 import { lessonPlaysBench } from './lesson-plays-bench';
+import { scormBench } from './scorm-bench';
 import { sideloadBench } from './sideload-bench';
 import { syncBench } from './sync-bench';
 
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   sync: () => syncBench(values.quick ? { operations: 2000, concurrency: 8 } : { operations: 10_000, concurrency: 8 }),
   'lesson-plays': () => lessonPlaysBench(values.quick ? { plays: 10_000, pagesPerListing: 10 } : { plays: 100_000, pagesPerListing: 50 }),
   exercises: () => exercisesBench(values.quick ? { attempts: 10_000, samples: 10 } : { attempts: 100_000, samples: 40 }),
+  scorm: () => scormBench(values.quick ? { zipMiB: 32, launches: 3 } : { zipMiB: 1024, launches: 9 }),
   sideload: () => sideloadBench(values.quick ? { apkMiB: 8, fanOut: [1, 4], concurrency: 8 } : { apkMiB: 200, fanOut: [1, 8, 24], concurrency: 8 }),
 };
 

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ZipFile } from 'yazl';
+import { ScormImporter } from '../../main/services/scorm/scorm-importer';
+import { launchChromium } from '../support/chromium';
+import { RENDERER_DIR } from '../support/e2e-app';
+import { openApp } from '../support/page-helpers';
+import { MULTI_SCO_12_MANIFEST, multiSco12Zip } from '../support/scorm-packages';
+import { PROBE_SCO_HTML, PROBE_SCO_JS } from '../support/scorm-probe-sco';
+import { startServeFixture } from '../support/serve-fixture';
+import { openCourse, prepareLearner } from '../e2e/scorm-helpers';
+
+const run = promisify(execFile);
+const MIB = 1024 * 1024;
+
+export interface ScormBenchOptions {
+  readonly zipMiB: number;
+  readonly launches: number;
+}
+
+/** A course of `mib` MiB: media-like random files (stored as is) and text pages (deflated about 2:1). */
+async function buildCourseZip(file: string, mib: number): Promise<void> {
+  const zip = new ZipFile();
+  zip.addBuffer(Buffer.from(MULTI_SCO_12_MANIFEST), 'imsmanifest.xml');
+  zip.addBuffer(Buffer.from(PROBE_SCO_HTML), 'sco/probe.html');
+  zip.addBuffer(Buffer.from(PROBE_SCO_JS), 'sco/probe.js');
+  const chunk = 4 * MIB;
+  for (let i = 0; i * chunk < mib * MIB; i += 1) {
+    if (i % 4 === 3) zip.addBuffer(Buffer.from(randomBytes(chunk / 2).toString('hex')), `pages/page-${i}.html`);
+    else zip.addBuffer(randomBytes(chunk), `media/clip-${i}.mp4`, { compress: false });
+  }
+  zip.end();
+  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(file)).on('close', resolve).on('error', reject));
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await work();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+/** Peak RSS growth while `work` runs, sampled every 20 ms. */
+async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ mib: number; value: T }> {
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const value = await work();
+    return { mib: (peak - base) / MIB, value };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Import throughput against `unzip` of the same file (the baseline, same run, same disk), the memory the
+ * import needs while streaming, and the time from pressing Start to the first SCO calling Initialize
+ * against loading the same SCO page directly in a tab.
+ */
+export async function scormBench(options: ScormBenchOptions): Promise<Record<string, number | string>> {
+  const dir = await mkdtemp(join(tmpdir(), 'scorm-bench-'));
+  try {
+    const zipFile = join(dir, 'course.zip');
+    await buildCourseZip(zipFile, options.zipMiB);
+    const size = (await stat(zipFile)).size;
+    const unzip = await timed(() => run('unzip', ['-q', zipFile, '-d', join(dir, 'plain')]));
+    const importer = new ScormImporter(join(dir, 'courses'));
+    const imported = await peakRssGrowth(() => timed(() => importer.import(createReadStream(zipFile))));
+
+    const browser = await launchChromium();
+    const fixture = await startServeFixture(RENDERER_DIR);
+    const launchMs: number[] = [];
+    const directMs: number[] = [];
+    try {
+      const { page, context } = await openApp(browser, fixture.host.url);
+      await prepareLearner(page, [['bench.zip', await multiSco12Zip()]]);
+      for (let i = 0; i < options.launches; i += 1) {
+        const start = Date.now();
+        const sco = await openCourse(page, 'Multi-SCO 1.2');
+        await sco.locator('#ready', { hasText: 'initialized' }).waitFor();
+        launchMs.push(Date.now() - start);
+        const url = page.frames().find((f) => f.url().includes('/content/'))?.url() ?? '';
+        await page.getByTestId('scorm-exit').click();
+        await page.getByTestId('scorm-player').waitFor({ state: 'detached' });
+        const direct = await context.newPage();
+        const t0 = Date.now();
+        await direct.goto(url);
+        await direct.locator('#name').waitFor();
+        directMs.push(Date.now() - t0);
+        await direct.close();
+      }
+    } finally {
+      await browser.close();
+      await fixture.stop();
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    return {
+      'zip size (MiB)': (size / MIB).toFixed(0),
+      'unzip (baseline) MiB/s': ((size / MIB) / (unzip.ms / 1000)).toFixed(1),
+      'import MiB/s': ((size / MIB) / (imported.value.ms / 1000)).toFixed(1),
+      'import time / unzip time': (imported.value.ms / unzip.ms).toFixed(2),
+      'import peak RSS growth (MiB)': imported.mib.toFixed(1),
+      'launch to first SCO Initialize (ms, median)': median(launchMs),
+      'direct load of the SCO page (ms, median)': median(directMs),
+      'launch / direct load': (median(launchMs) / Math.max(1, median(directMs))).toFixed(2),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
