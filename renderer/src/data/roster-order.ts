@@ -1,3 +1,4 @@
+import { searchKey as fold } from '../../../shared/text/search-key';
 import type { LearnerRow } from '../db/rows';
 
 /** Names sort the way the UI language sorts them (pinyin order for Chinese, case-blind for English). */
@@ -6,12 +7,7 @@ export function sortLearners<T extends Pick<LearnerRow, 'display_name'>>(learner
   return [...learners].sort((a, b) => collator.compare(a.display_name, b.display_name));
 }
 
-function fold(text: string): string {
-  // NFKC makes full-width letters typed on a CJK keyboard match their ASCII spelling.
-  return text.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** A learner finds themselves by any part of their name. */
+/** A learner finds themselves by any part of their name, accents and case aside ("zoe" finds Zoë). */
 export function filterLearners<T extends Pick<LearnerRow, 'display_name'>>(learners: readonly T[], query: string): T[] {
   const needle = fold(query);
   if (needle === '') return [...learners];

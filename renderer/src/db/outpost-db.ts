@@ -30,6 +30,8 @@ import { SCHEMA_V7 } from './schema-v7';
 import type { ScormCourseRow, ScormDispatchRow } from './schema-v7';
 import { SCHEMA_V8 } from './schema-v8';
 import { SCHEMA_V9 } from './schema-v9';
+import { SCHEMA_V11 } from './schema-v11';
+import type { ClassMemberRow, ClassRow } from './schema-v11';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -58,6 +60,8 @@ export class OutpostDb extends Dexie {
   declare lessons: EntityTable<Lesson, 'id'>;
   declare catalogPulls: Table<CatalogPullRow, number>;
   declare drafts: Table<DraftRow, [string, string]>;
+  declare classes: EntityTable<ClassRow, 'id'>;
+  declare classMembers: Table<ClassMemberRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -69,6 +73,7 @@ export class OutpostDb extends Dexie {
     this.version(7).stores(SCHEMA_V7);
     this.version(8).stores(SCHEMA_V8);
     this.version(9).stores(SCHEMA_V9);
+    this.version(11).stores(SCHEMA_V11);
   }
 }
 

@@ -1,0 +1,25 @@
+/**
+ * Version 11: classes. A learner may belong to several classes (a school's class lists overlap), so
+ * membership is its own table rather than a field on the learner row, which the catalog pull rewrites.
+ * - classes: one per class list the instructor imported or named.
+ * - classMembers: one row per learner in a class; by learner for "which classes", by class for the grid.
+ */
+export const SCHEMA_V11 = {
+  classes: 'id, name',
+  classMembers: '[class_id+learner_id], class_id, learner_id',
+} as const;
+
+export interface ClassRow {
+  readonly id: string;
+  readonly name: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+export interface ClassMemberRow {
+  readonly class_id: string;
+  readonly learner_id: string;
+  /** The school's own id for the learner (a student number), when the class list had one. */
+  readonly external_id: string | null;
+  readonly added_at: string;
+}
