@@ -3,6 +3,7 @@ const KIND_KEYS = {
   'vr_session.create': 'vrSessionCreate',
   'vr_session.complete': 'vrSessionComplete',
   'xapi.statement': 'xapiStatement',
+  'scorm_session.launch': 'scormSessionLaunch',
   'scorm_session.update': 'scormSessionUpdate',
   'content_session.start': 'contentSessionStart',
   'lesson_play.create': 'lessonPlayCreate',

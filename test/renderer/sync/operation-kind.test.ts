@@ -10,6 +10,7 @@ describe('operationKindKey', () => {
     expect(words('vr_session.complete')).toBe('VR session completed');
     expect(words('xapi.statement')).toBe('xAPI statement (learning record)');
     expect(words('scorm_session.update')).toBe('SCORM course progress');
+    expect(words('scorm_session.launch')).toBe('SCORM course started');
     expect(words('content_session.start')).toBe('Exercise session started');
     expect(words('lesson_play.create')).toBe('Lesson play recorded');
   });
