@@ -1,7 +1,7 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { untypedEslint } from './untyped-eslint';
 
-const eslint = new ESLint();
+const eslint = untypedEslint();
 
 async function messagesFor(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
