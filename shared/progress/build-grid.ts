@@ -1,0 +1,94 @@
+import { exerciseCell } from './exercise-cell';
+import type { TryFacts } from './exercise-cell';
+import type { MultilingualTitle } from '../schemas/common';
+import type { ActivityKind, GridCell } from './grid-cell';
+import { lessonCell } from './lesson-cell';
+import type { LessonPlayFacts } from './lesson-cell';
+import { longRunning } from './long-sessions';
+import { scormCell } from './scorm-cell';
+import type { ScormSessionFacts } from './scorm-cell';
+import { runningSeconds, vrCell } from './vr-cell';
+import type { VrSessionFacts } from './vr-cell';
+
+export interface GridActivity {
+  /** `kind:id`, unique across kinds. */
+  readonly key: string;
+  readonly kind: ActivityKind;
+  readonly id: string;
+  /**
+   * A lesson's title is in several languages (the UI picks one); null when the kiosk knows the activity only
+   * from records (an exercise's title is the UI's to find; otherwise its id is shown).
+   */
+  readonly title: string | MultilingualTitle | null;
+}
+
+export interface GridLearner {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface GridRecords {
+  readonly vr: readonly (VrSessionFacts & { user_id: string; package_id: string })[];
+  readonly scorm: readonly (ScormSessionFacts & { user_id: string; package_id: string })[];
+  readonly tries: readonly (TryFacts & { user: string; content_id: string })[];
+  readonly plays: readonly (LessonPlayFacts & { userId?: string | undefined; lessonId: string })[];
+}
+
+export interface ProgressGrid {
+  readonly learners: readonly GridLearner[];
+  readonly activities: readonly GridActivity[];
+  /** Keyed by cellKey(learner, activity); a missing cell is not started. */
+  readonly cells: ReadonlyMap<string, GridCell>;
+}
+
+export const activityKey = (kind: ActivityKind, id: string): string => `${kind}:${id}`;
+export const cellKey = (learnerId: string, activity: string): string => `${learnerId}\n${activity}`;
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/**
+ * The class grid from its records, linear in their number: one cell per learner and activity with records,
+ * activities being the catalog's (`known`) plus any the records name. Long VR sessions are judged per package.
+ */
+export function buildGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: GridRecords, now: Date): ProgressGrid {
+  const members = new Set(learners.map((l) => l.id));
+  const activities = new Map(known.map((a) => [a.key, a]));
+  const cells = new Map<string, GridCell>();
+  const add = (kind: ActivityKind, id: string, learner: string, cell: GridCell) => {
+    const key = activityKey(kind, id);
+    if (!activities.has(key)) activities.set(key, { key, kind, id, title: null });
+    cells.set(cellKey(learner, key), cell);
+  };
+  const mine = <T>(rows: readonly T[], user: (row: T) => string | undefined) => rows.filter((row) => members.has(user(row) ?? ''));
+  const vrGroups = groupBy(mine(records.vr, (s) => s.user_id), (s) => cellKey(s.user_id, s.package_id));
+  const running = new Map<string, Map<string, number>>();
+  const finished = new Map<string, number[]>();
+  for (const sessions of vrGroups.values()) {
+    const { user_id: user, package_id: pkg } = sessions[0]!;
+    add('vr', pkg, user, vrCell(sessions, now));
+    for (const s of sessions) {
+      if (s.status === 'completed') finished.set(pkg, (finished.get(pkg) ?? []).concat(s.time_spent_seconds));
+      else if (s.status === 'in_progress') running.set(pkg, (running.get(pkg) ?? new Map<string, number>()).set(user, runningSeconds(s, now)));
+    }
+  }
+  for (const [pkg, byLearner] of running) {
+    for (const learner of longRunning(byLearner, finished.get(pkg) ?? [])) {
+      const key = cellKey(learner, activityKey('vr', pkg));
+      const cell = cells.get(key);
+      if (cell && cell.help === null) cells.set(key, { ...cell, help: 'longSession' });
+    }
+  }
+  for (const sessions of groupBy(mine(records.scorm, (s) => s.user_id), (s) => cellKey(s.user_id, s.package_id)).values()) add('scorm', sessions[0]!.package_id, sessions[0]!.user_id, scormCell(sessions));
+  for (const tries of groupBy(mine(records.tries, (t) => t.user), (t) => cellKey(t.user, t.content_id)).values()) add('exercise', tries[0]!.content_id, tries[0]!.user, exerciseCell(tries));
+  for (const plays of groupBy(mine(records.plays, (p) => p.userId), (p) => cellKey(p.userId ?? '', p.lessonId)).values()) add('lesson', plays[0]!.lessonId, plays[0]!.userId ?? '', lessonCell(plays));
+  return { learners, activities: [...activities.values()], cells };
+}
