@@ -5,6 +5,7 @@ import type { RequestCounterControl } from './request-counter';
 import type { Route } from './route';
 import { catalogRoutes } from './routes-catalog';
 import { lessonPlayRoutes } from './routes-lesson-plays';
+import { lrsRoutes } from './routes-lrs';
 import { progressRoutes } from './routes-progress';
 import { progressLogRoutes } from './routes-progress-logs';
 import { scormRoutes } from './routes-scorm';
@@ -18,6 +19,7 @@ export function allRoutes(): Route[] {
     ...vrSessionRoutes(),
     ...catalogRoutes(),
     ...xapiRoutes(),
+    ...lrsRoutes(),
     ...scormRoutes(),
     ...progressRoutes(),
     ...progressLogRoutes(),

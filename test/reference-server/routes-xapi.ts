@@ -35,7 +35,7 @@ export function xapiRoutes(): Route[] {
  * Communication 3.3 (and ADL's LRS conformance suite): every request names the xAPI version it speaks in
  * X-Experience-API-Version; an LRS refuses one without it, or with a version other than 1.0.x, with 400.
  */
-function requireVersionHeader(ctx: RouteContext): void {
+export function requireVersionHeader(ctx: RouteContext): void {
   const version = ctx.headers.get('x-experience-api-version');
   if (version === null) throw codedFailure(400, 'VALIDATION_ERROR', 'X-Experience-API-Version header is required');
   if (!/^1\.0(\.\d+)?$/.test(version.trim())) throw codedFailure(400, 'VALIDATION_ERROR', `Unsupported xAPI version ${version.slice(0, 20)}`);
@@ -73,7 +73,7 @@ function getStatement(ctx: RouteContext): Reply {
 }
 
 /** JSON with object keys sorted, so key order never makes two equal statements look different. */
-function canonical(value: unknown, top = true): string {
+export function canonical(value: unknown, top = true): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonical(item, false)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
