@@ -26,7 +26,7 @@ export async function startCourseServer(scorm: ScormService, port = 0): Promise<
     if (!label) return new Response('Forbidden host', { status: 403 });
     return scorm.handleCourse(request, label);
   });
-  const server = createServer(listener);
+  const server = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
