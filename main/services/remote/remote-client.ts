@@ -5,6 +5,8 @@ import { XAPI_VERSION_HEADER } from '../../../shared/xapi/vocabulary';
 import { originOf, redactToken, tokenFor } from './bound-token';
 import { matchRemoteOperation } from './match-operation';
 import { readAnswer } from './read-answer';
+import { REMOTE_OPERATIONS } from './remote-operations';
+import type { RemoteOperation } from './remote-operations';
 import type { SecretStore } from './secret-store';
 
 export interface RemoteClientOptions {
@@ -12,6 +14,8 @@ export interface RemoteClientOptions {
   readonly secrets: SecretStore;
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
+  /** Sends a statement batch to the configured LRS (main/services/lrs); without it, LRS operations are not configured. */
+  readonly lrs?: (statements: readonly unknown[]) => Promise<RemoteResult>;
 }
 
 /**
@@ -25,6 +29,8 @@ export function createRemoteClient(options: RemoteClientOptions) {
   return async function request(req: RemoteRequest): Promise<RemoteResult> {
     const match = matchRemoteOperation(req.method, req.path, req.body);
     if (!match.ok) throw new IpcFailure('REMOTE_OPERATION_REFUSED', match.reason);
+    // The LRS has its own address and credentials; the device token never goes there.
+    if ((REMOTE_OPERATIONS[match.operation] as RemoteOperation).target === 'lrs') return options.lrs ? options.lrs(req.body as unknown[]) : { kind: 'not_configured' };
     const base = await options.baseUrl();
     if (!base) return { kind: 'not_configured' };
     const url = new URL(match.path, base);

@@ -7,6 +7,7 @@ import { updateScormSessionRequestSchema } from '../../../shared/schemas/scorm-s
 import { completeVrSessionRequestSchema } from '../../../shared/schemas/vr-session-complete';
 import { createVrSessionRequestSchema } from '../../../shared/schemas/vr-session';
 import { vrSessionStepRequestSchema } from '../../../shared/sync/vr-session-step';
+import { MAX_STATEMENTS_PER_POST } from '../../../shared/xapi/lrs-config';
 import { validateStatement } from '../../../shared/xapi/validate-statement';
 
 /** A path parameter: checked against its pattern as sent, never decoded, then encoded again by main. */
@@ -27,6 +28,8 @@ export interface RemoteOperation {
   readonly query?: Readonly<Record<string, ParamKind>>;
   /** null: the request carries no body. */
   readonly body: z.ZodType | null;
+  /** Where it goes: the API (default, with the device token) or the configured LRS (with its credentials). */
+  readonly target?: 'api' | 'lrs';
 }
 
 /** The validator's own words reach the dead letter: a statement it refuses is a bug to be read, not guessed. */
@@ -55,6 +58,8 @@ export const REMOTE_OPERATIONS = {
   'lesson_play.update': { method: 'PATCH', path: '/api/lesson-plays/:lessonPlayId', params: { lessonPlayId: 'id' }, body: updateLessonPlayRequestSchema },
   // Outpost's extension of the lesson-plays API (docs/api/lesson-plays.md): a play's results from the kiosk.
   'lesson_play.results': { method: 'PUT', path: '/api/lesson-plays/:lessonPlayId/results', params: { lessonPlayId: 'id' }, body: lessonPlayResultsRequestSchema },
+  // Standard xAPI to the school's LRS, when one is configured (docs/api/xapi.md): a batch of statements.
+  'xapi.statements': { method: 'POST', path: '/statements', body: z.array(xapiStatementSchema).min(1).max(MAX_STATEMENTS_PER_POST), target: 'lrs' },
   'catalog.roster': { method: 'GET', path: '/api/roster', body: null },
   'catalog.vr_packages': { method: 'GET', path: '/api/vr-packages', body: null },
   'catalog.activities': { method: 'GET', path: '/api/activities', body: null },

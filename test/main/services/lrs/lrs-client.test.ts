@@ -9,7 +9,7 @@ import { useTestServer } from '../../../reference-server/use-test-server';
 
 const t = useTestServer();
 
-function statement(id = randomUUID(), raw = 85) {
+function statement(id: string = randomUUID(), raw = 85) {
   return buildVrCompletedStatement({
     statementId: id,
     timestamp: '2026-03-02T09:45:00.000Z',

@@ -12,6 +12,7 @@ const SAMPLES: Record<RemoteOperationName, { method: string; path: string; body?
   'vr_session.complete': { method: 'POST', path: `/api/vr-sessions/${ID}/complete`, body: { score: 80 } },
   'vr_session.step': { method: 'PATCH', path: `/api/vr-sessions/${ID}`, body: { status: 'downloaded', download_started_at: '2026-03-02T09:00:00.000Z', download_completed_at: '2026-03-02T09:01:00.000Z', first_launch_at: null } },
   'xapi.statement': { method: 'PUT', path: `/api/xapi/statements?statementId=${ID}`, body: statement },
+  'xapi.statements': { method: 'POST', path: '/statements', body: [statement] },
   'scorm_session.launch': { method: 'POST', path: `/api/v1/packages/${ID}/launch`, body: { user_id: ID, session_id: 'session-456' } },
   'scorm_session.update': { method: 'PUT', path: '/api/v1/sessions/session-456', body: { version: 2, cmi_data: { 'cmi.core.lesson_status': 'passed' } } },
   'content_session.start': { method: 'POST', path: '/api/logger/contentsession', body: { node_id: 'abc123', content_id: 'abc123', channel_id: 'ch1', kind: 'video' } },

@@ -109,6 +109,29 @@ describe('remote client', () => {
     expect(failed).toEqual({ kind: 'network', message: 'connect failed for Bearer [redacted]' });
   });
 
+  it('sends the xAPI version header with a statement, and an answer it cannot read says so', async () => {
+    const secrets = await storeWith('xapi.json', base);
+    const request = createRemoteClient({ baseUrl: async () => base, secrets });
+    const statement = { id: '3f1c2b4a-0000-4000-8000-000000000002', actor: { mbox: 'mailto:a@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://outpost.invalid/vr-packages/x' } };
+    await request({ method: 'PUT', path: `/api/xapi/statements?statementId=${statement.id}`, body: statement });
+    expect(seen.at(-1)?.headers['x-experience-api-version']).toBe('1.0.3');
+    mode = 'redirect';
+    expect(await request({ method: 'POST', path: '/api/vr-sessions', body: { package_id: PACKAGE } })).toMatchObject({ kind: 'response', status: 307, location: 'https://elsewhere.example/api/vr-sessions' });
+  });
+
+  it('sends LRS operations to the LRS port only, never with the device token; none configured is "not configured"', async () => {
+    const secrets = await storeWith('lrs.json', base);
+    const statement = { id: '3f1c2b4a-0000-4000-8000-000000000003', actor: { mbox: 'mailto:a@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://outpost.invalid/vr-packages/x' } };
+    const sent: unknown[] = [];
+    const withLrs = createRemoteClient({ baseUrl: async () => base, secrets, lrs: async (batch) => (sent.push(batch), { kind: 'response', status: 200, body: [statement.id] }) });
+    const before = seen.length;
+    expect(await withLrs({ method: 'POST', path: '/statements', body: [statement] })).toEqual({ kind: 'response', status: 200, body: [statement.id] });
+    expect(sent).toEqual([[statement]]);
+    expect(seen.length).toBe(before);
+    expect(await createRemoteClient({ baseUrl: async () => base, secrets })({ method: 'POST', path: '/statements', body: [statement] })).toEqual({ kind: 'not_configured' });
+    await expect(withLrs({ method: 'POST', path: '/statements', body: [{ ...statement, verb: {} }] })).rejects.toThrow(/not a valid xAPI statement/);
+  });
+
   it('refuses anything but a named operation before reading the token', async () => {
     let reads = 0;
     const secrets = { get: async () => ((reads += 1), { origin: base, token: TOKEN }), set: async () => undefined, clear: async () => undefined };
