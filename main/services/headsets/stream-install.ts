@@ -27,6 +27,15 @@ export interface StreamInstallOptions {
   readonly probe?: (() => Promise<unknown>) | undefined;
 }
 
+const ANSWERED_EARLY = new Error('The package manager answered before the last byte');
+
+/** pm's answer; no answer at all means the connection closed under it (the job's failure, not pm's). */
+function verdict(output: Buffer): InstallOutcome {
+  const text = output.toString('utf8');
+  if (!/Success|Failure|Error|Exception/.test(text)) throw new Error('The connection to the headset closed before the package manager answered');
+  return parseInstallOutput(text);
+}
+
 /** adb's host protocol: four hex digits of length, then the request. */
 function hostRequest(request: string): Buffer {
   const body = Buffer.from(request, 'utf8');
@@ -68,9 +77,18 @@ export async function streamInstall(open: () => PromiseLike<TransportConnection>
     clearTimeout(stall);
     stall = setTimeout(() => fail(notAnswering(`nothing moved for ${Math.round(stallMs / 1000)} s`)), stallMs);
   };
-  // pm answers (and closes) on its own once it has SIZE bytes; an early answer is an error to read.
+  // pm answers (and closes) once it has SIZE bytes. An answer (or an end) before the last byte is written
+  // is pm refusing early or the link dying: writing stops at once and the answer is what counts.
+  let writing = true;
+  let answered: Buffer | null = null;
   const answer = readBounded(socket, DEFAULT_OUTPUT_CAP_BYTES, controller.signal);
-  answer.catch(() => undefined);
+  answer.then(
+    (bytes) => {
+      answered = bytes;
+      if (writing) fail(ANSWERED_EARLY);
+    },
+    (error: Error) => fail(error),
+  );
   const source = createReadStream(localPath, { highWaterMark: 256 * 1024 });
   source.on('error', () => undefined);
   try {
@@ -99,16 +117,18 @@ export async function streamInstall(open: () => PromiseLike<TransportConnection>
         });
       }
     }
+    writing = false;
     clearTimeout(stall);
     stall = setTimeout(() => fail(notAnswering(`no answer from the package manager within ${Math.round(options.installTimeoutMs / 1000)} s`)), options.installTimeoutMs);
     const probing = keepProbing(options.probe, stallMs, controller.signal, fail);
     try {
-      return parseInstallOutput((await answer).toString('utf8'));
+      return verdict(await answer);
     } finally {
       probing.stop();
     }
   } catch (error) {
     socket.destroy();
+    if (controller.signal.reason === ANSWERED_EARLY && answered !== null) return verdict(answered);
     throw controller.signal.aborted ? (controller.signal.reason as Error) : error;
   } finally {
     clearTimeout(stall);

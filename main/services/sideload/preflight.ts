@@ -27,10 +27,10 @@ const DEFAULT_MIN_TARGET_SDK = 23;
 /**
  * Everything decided before a byte moves: the right hardware, not already there, not a downgrade, an
  * Android new enough (and an app targeting one recent enough), native code the headset's processor runs,
- * room for the APK twice (the pushed copy and the installed one) plus OBBs above Android's low-storage
- * reserve, and enough battery. The codes are pm's own where pm would refuse the same way after the push.
+ * room for the APK (`copies`: twice when pushed first, once when streamed into pm's session) plus OBBs
+ * above Android's low-storage reserve, and enough battery. The codes are pm's own where pm would refuse the same way after the push.
  */
-export function preflight(apk: SideloadApk, details: HeadsetDetails): Preflight {
+export function preflight(apk: SideloadApk, details: HeadsetDetails, copies: 1 | 2 = 2): Preflight {
   const platform = platformOfModel(details.model);
   if (!platform || !apk.target_platforms.includes(platform)) {
     return { kind: 'refuse', code: 'PLATFORM_MISMATCH', message: `This app is not made for ${details.model ?? 'this headset'} (it targets ${apk.target_platforms.join(', ')})` };
@@ -52,7 +52,7 @@ export function preflight(apk: SideloadApk, details: HeadsetDetails): Preflight 
     return { kind: 'refuse', code: 'INSTALL_FAILED_NO_MATCHING_ABIS', message: `The app's native code is for ${apk.native_abis.join(', ')}; the headset runs ${details.abis.join(', ')}` };
   }
   const reserve = details.totalBytes === null ? 0 : lowStorageReserveBytes(details.totalBytes);
-  const needed = apk.size_bytes * 2 + apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0) + reserve;
+  const needed = apk.size_bytes * copies + apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0) + reserve;
   if (details.freeBytes !== null && details.freeBytes < needed) {
     return { kind: 'refuse', code: 'INSUFFICIENT_STORAGE', message: `Needs ${needed} bytes free (including Android's ${reserve}-byte reserve), the headset has ${details.freeBytes}` };
   }

@@ -62,7 +62,9 @@ describe('a cart whose links die mid-push', () => {
         await resetAll();
         for (const h of fixture.cart.headsets) h.faults.throttleBytesPerSecond = 8 * MIB;
         const updates: SideloadUpdate[] = [];
-        const manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: (u) => updates.push(u), concurrency: HEADSETS });
+        // Both ways bytes travel: sync pushes (where the uncaught EPIPE came from) and streamed installs.
+        const installMethod = round % 2 === 0 ? ('push' as const) : ('stream' as const);
+        const manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: (u) => updates.push(u), concurrency: HEADSETS, installMethod });
         const requests = fixture.cart.headsets.map((h) => request(h.serial));
         const runs = requests.map((r) => manager.start(r));
         // Half the cart (a different half each round) loses its link, each at its own point of its push.

@@ -35,7 +35,8 @@ beforeAll(async () => {
     { model: 'Quest 3', storage: { totalBytes: 100 * GIB, freeBytes: 300 * MIB } },
   ]);
   dir = await mkdtemp(join(tmpdir(), 'outpost-preflight-'));
-  manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: (u) => updates.push(u), concurrency: 4 });
+  // Push + install: what happens to the pushed copy is the point of the "after the push" cases.
+  manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: (u) => updates.push(u), concurrency: 4, installMethod: 'push' });
 }, 60_000);
 
 afterAll(async () => {

@@ -23,7 +23,8 @@ beforeAll(async () => {
     { model: 'Quest 2', faults: { unauthorized: true } },
   ]);
   apk = await sideloadApk({ sizeBytes: 4 * MIB }, ['quest2', 'quest3']);
-  manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: (u) => updates.push(u), concurrency: 4 });
+  // These cases follow the push path (a pushed copy, resumed on retry); stream-install.test.ts covers streaming.
+  manager = new SideloadManager({ bridge: fixture.bridge, now: () => new Date(), onUpdate: (u) => updates.push(u), concurrency: 4, installMethod: 'push' });
 }, 60_000);
 
 afterAll(async () => {

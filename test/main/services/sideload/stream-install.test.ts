@@ -75,6 +75,26 @@ describe('streamed install', () => {
     expect((await manager.start(request())).status).toBe('done');
   });
 
+  it('says there is not enough storage when it fills mid-stream', async () => {
+    await reset();
+    quest().faults.throttleBytesPerSecond = 4 * MIB;
+    const free = quest().state.storage.freeBytes;
+    try {
+      const job = request();
+      const running = manager.start(job);
+      await new Promise<void>((resolve) => {
+        const check = () => (updates.some((u) => u.id === job.jobId && u.bytes_sent > 0) ? resolve() : setTimeout(check, 10));
+        check();
+      });
+      quest().state.storage.freeBytes = 64 * 1024;
+      expect(await running).toMatchObject({ status: 'failed', error_code: 'INSTALL_FAILED_INSUFFICIENT_STORAGE' });
+      expect(quest().state.installedVersion('org.example.safety')).toBeNull();
+    } finally {
+      quest().faults.throttleBytesPerSecond = null;
+      quest().state.storage.freeBytes = free;
+    }
+  });
+
   it('cancels mid-stream', async () => {
     await reset();
     quest().faults.throttleBytesPerSecond = 2 * MIB;
