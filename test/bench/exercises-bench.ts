@@ -1,9 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launchChromium } from '../support/chromium';
+import { runInChromium } from './run-in-chromium';
 
 export interface ExercisesBenchOptions {
   /** Attempt logs in the database before measuring. */
@@ -12,7 +7,6 @@ export interface ExercisesBenchOptions {
   readonly samples: number;
 }
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Runs in Chromium over the real IndexedDB: the kiosk's local API and data layer. Fills `attempts`
@@ -113,35 +107,6 @@ window.runBench = async ({ attempts, samples }) => {
 };
 `;
 
-export async function exercisesBench(options: ExercisesBenchOptions): Promise<Record<string, number | string>> {
-  const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: ROOT, sourcefile: 'exercises-bench-page.js', loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/bench.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(script);
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end('<!doctype html><script src="/bench.js"></script>');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(30 * 60_000);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
-    return await page.evaluate((o) => (window as unknown as { runBench: (o: ExercisesBenchOptions) => Promise<Record<string, number>> }).runBench(o), options);
-  } finally {
-    await browser.close();
-    await new Promise((done) => server.close(done));
-  }
+export function exercisesBench(options: ExercisesBenchOptions): Promise<Record<string, number | string>> {
+  return runInChromium(PAGE_SCRIPT, 'exercises-bench', options);
 }

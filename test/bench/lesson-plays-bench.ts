@@ -1,9 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launchChromium } from '../support/chromium';
+import { runInChromium } from './run-in-chromium';
 
 export interface LessonPlaysBenchOptions {
   /** Plays in the client. */
@@ -12,7 +7,6 @@ export interface LessonPlaysBenchOptions {
   readonly pagesPerListing: number;
 }
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Runs in Chromium: the kiosk's own database code (Dexie over the real IndexedDB) and its local API.
@@ -137,35 +131,6 @@ window.runBench = async ({ plays, pagesPerListing }) => {
 };
 `;
 
-export async function lessonPlaysBench(options: LessonPlaysBenchOptions): Promise<Record<string, number | string>> {
-  const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: ROOT, sourcefile: 'lesson-plays-bench-page.js', loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/bench.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(script);
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end('<!doctype html><script src="/bench.js"></script>');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(30 * 60_000);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
-    return await page.evaluate((o) => (window as unknown as { runBench: (o: LessonPlaysBenchOptions) => Promise<Record<string, number>> }).runBench(o), options);
-  } finally {
-    await browser.close();
-    await new Promise((done) => server.close(done));
-  }
+export function lessonPlaysBench(options: LessonPlaysBenchOptions): Promise<Record<string, number | string>> {
+  return runInChromium(PAGE_SCRIPT, 'lesson-plays-bench', options);
 }
