@@ -5,6 +5,7 @@ import { useInstructor } from '../auth/instructor-context';
 import { InstructorGate } from '../auth/instructor-gate';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { ClassPage } from '../pages/class-page';
+import { ClassProgressPage } from '../pages/class-progress-page';
 import { CoursesPage } from '../pages/courses-page';
 import { ExercisesPage } from '../pages/exercises-page';
 import { HeadsetsPage } from '../pages/headsets-page';
@@ -33,6 +34,7 @@ function SignInRoute() {
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
   home: HomePage,
+  progress: ClassProgressPage,
   class: ClassPage,
   library: LibraryPage,
   headsets: HeadsetsPage,

@@ -63,3 +63,10 @@ export async function restoreClass(ports: DataPorts, guard: InstructorGuard, del
     await db.classMembers.bulkPut([...deleted.members]);
   });
 }
+
+/** Each class with how many members it has, by name. */
+export async function listClassesWithSizes(db: OutpostDb): Promise<(ClassRow & { size: number })[]> {
+  const classes = await listClasses(db);
+  const sizes = await Promise.all(classes.map((row) => db.classMembers.where('class_id').equals(row.id).count()));
+  return classes.map((row, index) => ({ ...row, size: sizes[index]! }));
+}

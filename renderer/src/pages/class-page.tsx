@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
+import { ClassImportForm } from '../roster/class-import-form';
+import { ClassListManager } from '../roster/class-list-manager';
 import { countLearners } from '../data/roster';
 import { CatalogReview } from '../roster/catalog-review';
 import { PinManagementForm } from '../roster/pin-management-form';
@@ -16,6 +18,8 @@ export function ClassPage() {
       <h1 id="class-title">{t('classPage.title')}</h1>
       {count !== undefined && <p className="hint">{t('classPage.count', { count })}</p>}
       <CatalogReview />
+      <ClassListManager />
+      <ClassImportForm />
       <RosterImportForm />
       {count !== undefined && count > 0 && <PinManagementForm />}
     </section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLASS_LIST_ROWS, checkClassListCsv } from '../../../renderer/src/classes/class-list-csv';
-import { tellApart } from '../../../renderer/src/classes/tell-apart';
+import { MAX_CLASS_LIST_ROWS, checkClassListCsv } from '../../../renderer/src/roster/class-list-csv';
+import { tellApart } from '../../../renderer/src/roster/tell-apart';
 
 describe('class list CSV', () => {
   it('reads a school export: BOM, quoted names with commas, first and last name columns, extra columns ignored', () => {
