@@ -3,8 +3,8 @@ import { createLessonPlayResponseSchema, getLessonPlayResponseSchema, listLesson
 import type { CreateLessonPlayRequest, CreateLessonPlayResponse, LessonPlay, ListLessonPlaysResponse, UpdateLessonPlayResponse } from '../../../shared/schemas/lesson-play';
 import { lessonPlayResultsResponseSchema } from '../../../shared/schemas/lesson-play-results';
 import type { LessonPlayResultsRequest, LessonPlayResultsResponse } from '../../../shared/schemas/lesson-play-results';
-import { LOCAL_API_ORIGIN } from './vr-sessions-client';
 import type { LocalApi } from './local-api';
+import { learnerCall } from './learner-call';
 
 /** An answer of the lesson-plays API: the value, or the status and the seed's message. */
 export type LessonPlayResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: number; readonly message: string };
@@ -32,23 +32,19 @@ const errorBody = z.object({ error: z.string() });
 /** The lesson-plays API as the signed-in learner (their kiosk token is the seed's ID token). */
 export function createLessonPlaysClient(api: LocalApi, token: string, options: { readonly onUnauthorized?: () => void } = {}): LessonPlaysClient {
   async function call<T extends z.ZodType>(method: string, path: string, body: unknown, schema: T): Promise<LessonPlayResult<z.output<T>>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    let parsed: unknown;
-    try {
-      response = await api(new Request(`${LOCAL_API_ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
-      parsed = await response.json();
-    } catch (error) {
-      return { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) };
+    const exchange = await learnerCall(api, token, { method, path, body, schema, onUnauthorized: options.onUnauthorized });
+    switch (exchange.kind) {
+      case 'value':
+        return { ok: true, value: exchange.value };
+      case 'unreachable':
+        return { ok: false, status: 0, message: exchange.message };
+      case 'bad_response':
+        return { ok: false, status: exchange.status, message: 'The response did not match the API' };
+      case 'refused': {
+        const error = errorBody.safeParse(exchange.body);
+        return { ok: false, status: exchange.status, message: error.success ? error.data.error : `HTTP ${exchange.status}` };
+      }
     }
-    if (response.ok) {
-      const value = schema.safeParse(parsed);
-      return value.success ? { ok: true, value: value.data } : { ok: false, status: response.status, message: 'The response did not match the API' };
-    }
-    if (response.status === 401) options.onUnauthorized?.();
-    const error = errorBody.safeParse(parsed);
-    return { ok: false, status: response.status, message: error.success ? error.data.error : `HTTP ${response.status}` };
   }
   const at = (id: string) => `/api/lesson-plays/${encodeURIComponent(id)}`;
   return {

@@ -6,7 +6,7 @@ import type { StartContentSessionRequestInput, StartContentSessionResponse, Upda
 import { masteryLogSchema } from '../../../shared/schemas/mastery-log';
 import type { MasteryLog } from '../../../shared/schemas/mastery-log';
 import type { LocalApi } from './local-api';
-import { LOCAL_API_ORIGIN } from './vr-sessions-client';
+import { learnerCall } from './learner-call';
 
 /**
  * An answer of the progress-tracking API: the value, or the status, code and message. Codes are the
@@ -28,23 +28,21 @@ const errorBody = z.object({ error: z.string(), code: z.string() });
 /** The progress-tracking API as the signed-in learner (kiosk token), over the in-process local API. */
 export function createLoggerClient(api: LocalApi, token: string, options: { readonly onUnauthorized?: () => void } = {}): LoggerClient {
   async function call<T extends z.ZodType>(method: string, path: string, body: unknown, schema: T): Promise<LoggerResult<z.output<T>>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    let parsed: unknown;
-    try {
-      response = await api(new Request(`${LOCAL_API_ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
-      parsed = await response.json();
-    } catch (error) {
-      return { ok: false, status: 0, code: 'UNREACHABLE', message: error instanceof Error ? error.message : String(error) };
+    const exchange = await learnerCall(api, token, { method, path, body, schema, onUnauthorized: options.onUnauthorized });
+    switch (exchange.kind) {
+      case 'value':
+        return { ok: true, value: exchange.value };
+      case 'unreachable':
+        return { ok: false, status: 0, code: 'UNREACHABLE', message: exchange.message };
+      case 'bad_response':
+        return { ok: false, status: exchange.status, code: 'BAD_RESPONSE', message: 'The response did not match the API' };
+      case 'refused': {
+        const error = errorBody.safeParse(exchange.body);
+        return error.success
+          ? { ok: false, status: exchange.status, code: error.data.code, message: error.data.error }
+          : { ok: false, status: exchange.status, code: 'BAD_RESPONSE', message: `HTTP ${exchange.status}` };
+      }
     }
-    if (response.ok) {
-      const value = schema.safeParse(parsed);
-      return value.success ? { ok: true, value: value.data } : { ok: false, status: response.status, code: 'BAD_RESPONSE', message: 'The response did not match the API' };
-    }
-    if (response.status === 401) options.onUnauthorized?.();
-    const error = errorBody.safeParse(parsed);
-    return error.success ? { ok: false, status: response.status, code: error.data.code, message: error.data.error } : { ok: false, status: response.status, code: 'BAD_RESPONSE', message: `HTTP ${response.status}` };
   }
   const search = (query: Record<string, string | boolean | undefined>) =>
     new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]))).toString();
