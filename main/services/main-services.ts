@@ -10,12 +10,16 @@ import { AdbkitHeadsetBridge } from './headsets/adbkit-headset-bridge';
 import { ensureAdbServer } from './headsets/adb-server';
 import type { AdbServerConfig } from './headsets/adb-server';
 import { HeadsetService } from './headsets/headset-service';
+import { AdbkitReversePorts } from './headset-api/adb-reverse';
+import { HeadsetApiService } from './headset-api/headset-api-service';
 import { InstructorService } from './instructor/instructor-service';
 import { UploadTickets } from './instructor/upload-tickets';
 import { PackageStore } from './packages/package-store';
 import { createUploadHandler } from './packages/upload-handler';
 import { ScormService } from './scorm/scorm-service';
 import { SCORM_UPLOAD_PATH } from '../../shared/scorm/scorm-ipc-contract';
+import { LrsConfigStore } from './lrs/lrs-config-store';
+import { createLrsClient } from './lrs/lrs-client';
 import { createRemoteClient } from './remote/remote-client';
 import { RemoteStatusService } from './remote/remote-status';
 import type { SecretStore } from './remote/secret-store';
@@ -36,6 +40,8 @@ export interface MainServicesOptions {
   readonly fetch?: typeof fetch;
   /** How long an instructor session lasts without instructor work (default 15 minutes). */
   readonly instructorIdleMs?: number;
+  /** Loopback port headsets reach through `adb reverse` (0 or absent: any free port). */
+  readonly headsetApiPort?: number;
 }
 
 export interface MainServices {
@@ -46,6 +52,7 @@ export interface MainServices {
   readonly remoteStatus: RemoteStatusService;
   readonly instructor: InstructorService;
   readonly scorm: ScormService;
+  readonly headsetApi: HeadsetApiService;
   /** Starts talking to adb (starting its server if none runs); the app works without it, minus headsets. */
   startHeadsets(): Promise<AdbStatus>;
   stop(): void;
@@ -71,7 +78,22 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     adbPath: options.adb.adbPath,
     onClientError: (error) => options.log('adb connection error (that headset fails, the rest go on)', error),
   });
-  const headsets = new HeadsetService({ bridge, now, onChange: (list) => bus.emit('headsets:changed', list), log: options.log });
+  const headsetApi = new HeadsetApiService({
+    bridge,
+    reverse: new AdbkitReversePorts(options.adb),
+    now,
+    emit: (request) => bus.emit('headset-api:request', request),
+    log: options.log,
+  });
+  const headsets = new HeadsetService({
+    bridge,
+    now,
+    onChange: (list) => {
+      headsetApi.onHeadsets(list);
+      bus.emit('headsets:changed', list);
+    },
+    log: options.log,
+  });
   const store = new PackageStore(join(options.dataDir, 'packages'));
   const emit = (update: Parameters<typeof bus.emit<'sideload:progress'>>[1]) => bus.emit('sideload:progress', update);
   let sideload: SideloadService | null = null;
@@ -83,7 +105,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   sideload = new SideloadService({ manager, store, headsets, now, onUpdate: emit });
   let adbStatus: AdbStatus | null = null;
   const baseUrl = async () => (await settings.get()).apiBaseUrl;
-  const remote = createRemoteClient({ baseUrl, secrets: options.secrets, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  // The school's LRS, if one is set (docs/api/xapi.md): <data dir>/lrs.json, 0600, main only.
+  const lrsConfig = new LrsConfigStore(join(options.dataDir, 'lrs.json'));
+  const lrs = createLrsClient({ config: () => lrsConfig.get(), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const remote = createRemoteClient({ baseUrl, secrets: options.secrets, lrs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const remoteStatus = new RemoteStatusService({ baseUrl, secrets: options.secrets, now, onChange: (status) => bus.emit('remote:status', status), ...(options.fetch ? { fetch: options.fetch } : {}) });
 
   const instructor = new InstructorService({ path: join(options.dataDir, 'instructor.json'), now, ...(options.instructorIdleMs ? { idleMs: options.instructorIdleMs } : {}) });
@@ -91,7 +116,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const scorm = new ScormService({ dataDir: options.dataDir, now, tickets: uploadTickets, log: options.log });
   const apkUpload = createUploadHandler(store, uploadTickets);
 
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm });
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
     isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),
@@ -104,7 +129,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     remoteStatus,
     instructor,
     scorm,
+    headsetApi,
     async startHeadsets() {
+      await headsetApi.start(options.headsetApiPort ?? 0).catch((error: unknown) => options.log('The headset API did not start; headsets cannot report by themselves', error));
       adbStatus = await ensureAdbServer(options.adb);
       bus.emit('adb:status', adbStatus);
       if (adbStatus.ok) await headsets.start().catch((error: unknown) => options.log('Headset tracking did not start', error));
@@ -112,6 +139,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     stop: () => {
       headsets.stop();
+      void headsetApi.stop();
       releaseGuard();
     },
   };

@@ -1,4 +1,4 @@
-import type { RemoteRequest } from '../../../shared/sync/remote-contract';
+import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
 import { VR_SESSION_EXTENSION } from '../../../shared/xapi/outpost-iris';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -15,4 +15,16 @@ export function withRemoteRegistration(request: RemoteRequest): RemoteRequest {
   const remoteId = statement?.context?.extensions?.[VR_SESSION_EXTENSION];
   if (!statement?.context || typeof remoteId !== 'string' || !UUID.test(remoteId)) return request;
   return { ...request, body: { ...statement, context: { ...statement.context, registration: remoteId.toLowerCase() } } };
+}
+
+/**
+ * Sends a statement: to the school's LRS as standard xAPI (`POST /statements` with a one-statement array)
+ * when main has one configured. Without an LRS it still goes to the API's `PUT /api/xapi/statements`, as
+ * before; keeping it on the kiosk instead is the next step (docs/api/xapi.md, "Not done yet").
+ */
+export async function sendStatement(remote: (request: RemoteRequest) => Promise<RemoteResult>, request: RemoteRequest): Promise<RemoteResult> {
+  const shaped = withRemoteRegistration(request);
+  const { method: _method, path: _path, body, ...rest } = shaped;
+  const viaLrs = await remote({ ...rest, method: 'POST', path: '/statements', body: [body] });
+  return viaLrs.kind === 'not_configured' ? remote(shaped) : viaLrs;
 }

@@ -9,7 +9,7 @@ import { DependencyGate } from './dependency-gate';
 import { DrainQueue } from './drain-queue';
 import { entityOf, recordOutcome } from './record-outcome';
 import { performanceClock, RetryClock } from './retry-clock';
-import { withRemoteRegistration } from './statement-request';
+import { sendStatement } from './statement-request';
 import { StepExtension } from './step-extension';
 import type { MonotonicClock } from './retry-clock';
 
@@ -219,7 +219,7 @@ export class SyncEngine {
       idempotency_key: op.idempotency_key,
       ...(op.acting_user_id ? { on_behalf_of: op.acting_user_id } : {}),
     };
-    const result = await this.options.remote(op.kind === 'xapi.statement' ? withRemoteRegistration(request) : request);
+    const result = op.kind === 'xapi.statement' ? await sendStatement(this.options.remote, request) : await this.options.remote(request);
     let outcome = classifyResult(op, result);
     if (outcome.kind === 'conflict' && this.options.resolveConflict && bodyOverride === undefined) {
       const merged = await this.options.resolveConflict(op, outcome.body);

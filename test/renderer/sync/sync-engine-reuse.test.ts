@@ -28,3 +28,21 @@ describe('SyncEngine and a remote that hands back another attempt’s session', 
     expect(await f.db.idMap.count()).toBe(1);
   });
 });
+
+describe('SyncEngine and the LRS', () => {
+  it('sends a statement to a configured LRS as a one-statement array, with the remote session id as registration', async () => {
+    const f = await createApiFixture();
+    const token = await f.token(ALICE);
+    const created = await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
+    await f.call('POST', `/api/vr-sessions/${created.body.session.id}/complete`, { token, body: { score: 80 } });
+    const remote = scriptedRemote((req) => (req.path === '/statements' ? { kind: 'response', status: 200, body: [(req.body as Array<{ id: string }>)[0]!.id] } : undefined));
+    const engine = new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, monotonic: () => f.clock.now.getTime(), random: () => 0, concurrency: 4 });
+    expect(await engine.drain()).toMatchObject({ delivered: 3, dead: 0, waiting: 0 });
+    const sent = remote.requests.filter((r) => r.path === '/statements');
+    expect(sent).toHaveLength(1);
+    expect(remote.requests.some((r) => r.path.startsWith('/api/xapi'))).toBe(false);
+    const [statement] = sent[0]!.body as Array<{ context: { registration: string; extensions: Record<string, string> } }>;
+    expect(statement!.context.registration).toBe(remoteSessionId(1));
+    expect(statement!.context.extensions['https://outpost.invalid/xapi/extensions/vr-session-id']).toBe(remoteSessionId(1));
+  });
+});
