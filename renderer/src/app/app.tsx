@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FirstRunSetup } from '../auth/first-run-setup';
 import { IdleSignOut } from '../auth/idle-sign-out';
@@ -24,6 +25,8 @@ import type { ConnectionSource } from './connection-badge';
 import { InstructorBadge } from './instructor-badge';
 import { LanguageSwitcher } from './language-switcher';
 import { LearnerBadge } from './learner-badge';
+import { useFocusOnNavigate } from './page-focus';
+import { SkipLink } from './skip-link';
 import { INSTRUCTOR_NAV, LEARNER_NAV, isInstructorRoute, navigate, useHashRoute } from './use-hash-route';
 import type { Route } from './use-hash-route';
 import { useSettings } from './use-settings';
@@ -70,8 +73,11 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
   const { session } = useLearnerSession();
   const instructor = useInstructor();
   const nav = instructor.status?.signed_in ? INSTRUCTOR_NAV : LEARNER_NAV;
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigate(route, main);
   return (
     <div className="shell">
+      <SkipLink main={main} />
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
@@ -92,7 +98,7 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
           </a>
         ))}
       </nav>
-      <main className="content">
+      <main className="content" id="content" ref={main}>
         {/* Re-keyed per learner so nothing one learner saw (a notice, a half-filled form) reaches the next. */}
         <SessionNoticeProvider key={session?.learner.id ?? 'nobody'}>
           <Content route={route} />

@@ -19,7 +19,7 @@ export function BarChart({ series, summary, max }: { series: ChartSeries; summar
     chart.current = new Chart(element, {
       type: 'bar',
       data: { labels: [], datasets: [{ data: [], backgroundColor: accent }] },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, indexAxis: 'y', events: [], scales: { x: { beginAtZero: true, ...(max !== undefined ? { max } : {}) } } },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, indexAxis: 'y', events: [], scales: { x: { beginAtZero: true, ticks: { precision: 0 }, ...(max !== undefined ? { max } : {}) } } },
     });
     return () => chart.current?.destroy();
   }, [max]);

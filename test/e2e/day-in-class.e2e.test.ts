@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { axeScreen } from '../support/axe-screen';
+import { useAppPerTest } from '../support/e2e-app';
+import { enterInstructorMode, leaveInstructorMode, navLink, readStore } from '../support/page-helpers';
+
+const app = useAppPerTest({ timezoneId: 'Europe/Paris' });
+const WALK = 'day-in-class';
+
+/** A class list as a school's system exports it: header row, student numbers, first and last names, two Toms. */
+const CLASS_CSV = '\uFEFFStudent ID;First Name;Last Name;Form\r\nS1;Zoë;Martin;5B\r\nS2;Tom;;5B\r\nS3;Tom;;5B\r\nS4;Ana;Silva;5B\r\n';
+
+describe('a day in class', () => {
+  it('imports the class from a spreadsheet, a learner plays and reports, the instructor reviews the grid and exports it; axe finds nothing serious on any screen', async () => {
+    const { page } = app;
+    const problems: string[] = [];
+
+    // Morning: the class list from the school's export, into class 5B.
+    await navLink(page, 'Class').click();
+    await page.getByRole('heading', { name: 'Class', exact: true }).waitFor();
+    await page.getByLabel('Class name').fill('5B');
+    await page.getByLabel('Class list (CSV)').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(CLASS_CSV) });
+    await page.getByRole('status').filter({ hasText: '5B: 4 added, 0 updated.' }).waitFor();
+    await page.getByText('5B (4 learners)').waitFor();
+    problems.push(...(await axeScreen(page, WALK, '01-class')));
+    expect((await readStore(page, 'learners')).map((row) => row.display_name).sort()).toEqual(['Ana Silva', 'Tom (S2)', 'Tom (S3)', 'Zoë Martin']);
+
+    // The VR app already on the headsets, added by hand.
+    await navLink(page, 'VR library').click();
+    await page.getByLabel('Title').fill('Safety Training VR');
+    await page.getByLabel('Version').fill('1.0.0');
+    await page.getByLabel('Quest 3', { exact: true }).check();
+    await page.getByRole('button', { name: 'Add package' }).click();
+    await page.getByRole('status').filter({ hasText: '“Safety Training VR” was added.' }).waitFor();
+    problems.push(...(await axeScreen(page, WALK, '02-library')));
+
+    // Zoë finds herself by typing "zoe", plays and reports her score.
+    await leaveInstructorMode(page);
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Find your name').fill('zoe');
+    expect(await page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Zoë Martin']);
+    problems.push(...(await axeScreen(page, WALK, '03-sign-in')));
+    await page.getByRole('button', { name: 'Zoë Martin' }).click();
+    await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
+    const row = page.getByTestId('start-table').getByRole('row', { name: /Safety Training VR/ });
+    await row.getByLabel('How to finish “Safety Training VR”').selectOption('score_entry');
+    await row.getByRole('button', { name: 'Start' }).click();
+    const card = page.getByRole('article', { name: 'Safety Training VR' });
+    await card.getByLabel('Score (0–100)').fill('85');
+    await card.getByLabel('Time spent in minutes (optional)').fill('30');
+    await card.getByRole('button', { name: 'Mark as completed' }).click();
+    await card.getByText('Passed', { exact: true }).waitFor();
+    problems.push(...(await axeScreen(page, WALK, '04-my-sessions')));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // Afternoon: the instructor reviews the class.
+    await enterInstructorMode(page);
+    await navLink(page, 'Class progress').click();
+    const heading = page.getByRole('heading', { name: 'Class progress', level: 1 });
+    await heading.waitFor();
+    // Focus moved to the page's heading with the navigation.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.getByText('4 learners, 0 needing help.').waitFor();
+    const grid = page.getByRole('table', { name: /4 learners × 1 activities/ });
+    const zoe = grid.getByRole('row', { name: /Zoë Martin/ });
+    await zoe.getByRole('cell', { name: 'Passed · 85% · 30 min' }).waitFor();
+    expect(await grid.getByRole('row', { name: /Tom \(S2\)/ }).getByRole('cell').allTextContents()).toEqual(['Not started']);
+    expect(await page.getByRole('img', { name: /Completion per activity: highest is Safety Training VR at 25%/ }).count()).toBe(1);
+    problems.push(...(await axeScreen(page, WALK, '05-progress')));
+
+    // Zoë's detail in a dialog; Escape closes it and focus returns to her name.
+    const trigger = zoe.getByRole('button', { name: 'Zoë Martin' });
+    await trigger.click();
+    const dialog = page.getByRole('dialog', { name: 'Zoë Martin' });
+    await dialog.getByRole('rowheader', { name: 'Safety Training VR' }).waitFor();
+    problems.push(...(await axeScreen(page, WALK, '06-learner-detail')));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await trigger.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // Export: what is shown, as a spreadsheet opens it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('5B progress.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\r\n')).toEqual(['\uFEFFLearner,Needs help,Safety Training VR', 'Ana Silva,,Not started', 'Tom (S2),,Not started', 'Tom (S3),,Not started', 'Zoë Martin,,Passed · 85% · 30 min', '']);
+
+    // The same page in Traditional Chinese.
+    await page.getByRole('banner').getByLabel('Language').selectOption('zh-Hant');
+    await page.getByRole('heading', { name: '班級進度' }).waitFor();
+    const zoeZh = page.getByRole('table', { name: /4 名學員 × 1 項活動/ }).getByRole('row', { name: /Zoë Martin/ });
+    await zoeZh.getByRole('cell', { name: /^已通過 · 85% · 30/ }).waitFor();
+    problems.push(...(await axeScreen(page, WALK, '07-progress-zh-Hant')));
+
+    expect(problems).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
