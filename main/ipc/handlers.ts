@@ -3,7 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import type { HeadsetBridge } from '../services/headsets/headset-bridge';
 import type { HeadsetService } from '../services/headsets/headset-service';
 import type { PackageStore } from '../services/packages/package-store';
-import { launchAndConfirm } from '../services/sideload/launch-and-confirm';
+import type { HeadsetApiService } from '../services/headset-api/headset-api-service';
 import type { SideloadService } from '../services/sideload/sideload-service';
 import type { SettingsService } from '../services/settings-service';
 import type { RemoteStatusService } from '../services/remote/remote-status';
@@ -32,6 +32,7 @@ export interface HandlerDeps {
   readonly instructor: InstructorService;
   readonly uploadTickets: UploadTickets;
   readonly scorm: ScormService;
+  readonly headsetApi: HeadsetApiService;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -42,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'headsets:list': async () => ({ headsets: deps.headsets.list(), adb: deps.adbStatus() }),
     'headsets:refresh': ({ serial }) => deps.headsets.refresh(serial),
     'headsets:connect': async ({ host, port }) => ({ message: await deps.bridge.connect(host, port) }),
-    'headsets:launch': (request) => launchAndConfirm(deps.bridge, request.serial, request.package_name, request.launch_activity, { now: deps.now }),
+    'headsets:launch': (request) => deps.headsetApi.launch(request),
     'sideload:start': async ({ jobs }) => ({ accepted: await deps.sideload.start(jobs) }),
     'sideload:cancel': async ({ job_id }) => ({ cancelled: deps.sideload.cancel(job_id) }),
     'sideload:jobs': async () => ({ jobs: deps.sideload.jobs() }),
@@ -73,5 +74,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'instructor:sign-in': ({ secret }, { senderId }) => deps.instructor.signIn(senderId, secret),
     'instructor:sign-out': (_request, { senderId }) => deps.instructor.signOut(senderId),
     'instructor:change-secret': ({ current, next }, { senderId }) => deps.instructor.changeSecret(senderId, current, next),
+    'headset-api:attach': async ({ responder }) => deps.headsetApi.attach(responder),
+    'headset-api:respond': async (answer) => deps.headsetApi.respond(answer),
   };
 }

@@ -17,6 +17,7 @@ import { openOutpostDb } from './db/outpost-db';
 import { HeadsetFeed } from './headsets/headset-feed';
 import { HeadsetFeedProvider } from './headsets/headset-feed-context';
 import { startSideloadTracker } from './headsets/sideload-tracker';
+import { startHeadsetResponder } from './headset-api/headset-responder';
 import { createI18n } from './i18n/i18n';
 import { startSync } from './sync/start-sync';
 import './styles.css';
@@ -84,6 +85,22 @@ async function start(container: HTMLElement): Promise<void> {
   const sideloads = startSideloadTracker(ipc, ports);
   const headsets = new HeadsetFeed(ipc, db);
   headsets.start();
+  // Headsets report their own completion through main (docs/api/headset-api.md); this window applies it.
+  const xapi = {
+    get accountHomePage() {
+      return iris.accountHomePage;
+    },
+    get activityIriBase() {
+      return iris.activityIriBase;
+    },
+  };
+  startHeadsetResponder(ipc, { ...ports, xapi }, {
+    responderId: crypto.randomUUID(),
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
   // Sync starts here, outside React, so StrictMode's double effects cannot start a second scheduler.
   const sync = startSync({ ipc, db, storage: window.localStorage, now: () => new Date(), random: Math.random });
   if (bridge instanceof SocketBridge) {

@@ -39,10 +39,22 @@ export const launchRequestSchema = z.object({
   serial: z.string().min(1).max(128),
   package_name: androidPackage,
   launch_activity: z.string().max(256).nullable(),
+  /**
+   * An auto_detect session the app on this headset should report to: main mints its launch token, opens
+   * `adb reverse` and passes both as intent extras (docs/api/headset-api.md).
+   */
+  headset_api_session_id: z.uuid().optional(),
 });
 
 export const launchResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), serial: z.string(), via: z.enum(['am_start', 'monkey']), confirmed_at: z.iso.datetime() }),
+  z.object({
+    ok: z.literal(true),
+    serial: z.string(),
+    via: z.enum(['am_start', 'monkey']),
+    confirmed_at: z.iso.datetime(),
+    /** Asked for a headset-reported session: 'ready' when the app got its token and port, else why not. */
+    headset_api: z.enum(['ready', 'no_reverse', 'no_extras']).optional(),
+  }),
   z.object({ ok: z.literal(false), serial: z.string(), code: z.enum(['LAUNCH_FAILED', 'NOT_IN_FOREGROUND']), message: z.string() }),
 ]);
 export type LaunchResult = z.infer<typeof launchResultSchema>;

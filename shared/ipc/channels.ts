@@ -25,10 +25,12 @@ export const INVOKE_CHANNELS = [
   'instructor:sign-in',
   'instructor:sign-out',
   'instructor:change-secret',
+  'headset-api:attach',
+  'headset-api:respond',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status', 'remote:status'] as const;
+export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status', 'remote:status', 'headset-api:request'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 const CHANNEL_NAME = /^[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)*$/;

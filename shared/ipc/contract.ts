@@ -7,6 +7,7 @@ import { isLocaleOnlyPatch } from './access';
 import type { Access } from './access';
 import type { EventChannel, InvokeChannel } from './channels';
 import { signLaunchRequestSchema, signLaunchResponseSchema } from '../scorm/scorm-ipc-contract';
+import { headsetApiAttachReplySchema, headsetApiAttachSchema, headsetApiRequestSchema, headsetApiRespondSchema } from '../headset-api/headset-api-relay';
 import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
 
 const noPayload = z.object({}).strict();
@@ -80,6 +81,10 @@ export const contract = {
   'instructor:sign-in': { request: instructorSignInSchema, response: instructorStatusSchema, access: open },
   'instructor:sign-out': { request: noPayload, response: instructorStatusSchema, access: open },
   'instructor:change-secret': { request: instructorChangeSecretSchema, response: instructorStatusSchema, access: instructor },
+  // The renderer applies headset reports (docs/api/headset-api.md); public because a headset reports
+  // while a learner, or nobody, is signed in. Main matches answers to its own random request ids.
+  'headset-api:attach': { request: headsetApiAttachSchema, response: headsetApiAttachReplySchema, access: open },
+  'headset-api:respond': { request: headsetApiRespondSchema, response: z.object({ accepted: z.boolean() }), access: open },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {
@@ -88,6 +93,7 @@ export const eventContract = {
   'sideload:progress': sideloadUpdateSchema,
   'adb:status': adbStatusSchema,
   'remote:status': remoteStatusSchema,
+  'headset-api:request': headsetApiRequestSchema,
 } as const satisfies { readonly [K in EventChannel]: z.ZodType };
 
 export type Contract = typeof contract;

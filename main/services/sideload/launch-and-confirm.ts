@@ -15,7 +15,7 @@ export interface LaunchOptions {
  * Starts an app and only reports success once the headset says it is the resumed activity: a learner's
  * first_launch_at must mean the experience really runs, not that a command was sent.
  */
-export async function launchAndConfirm(bridge: HeadsetBridge, serial: string, packageName: string, activity: string | null, options: LaunchOptions): Promise<LaunchResult> {
+export async function launchAndConfirm(bridge: Pick<HeadsetBridge, 'launch' | 'foregroundPackage'>, serial: string, packageName: string, activity: string | null, options: LaunchOptions): Promise<LaunchResult> {
   let launched;
   try {
     launched = await bridge.launch(serial, packageName, activity);

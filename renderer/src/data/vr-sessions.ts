@@ -9,3 +9,5 @@ export type { CompletedVrSession, CompletingLearner } from './vr-session-complet
 export { markDownloaded, markDownloadStarted, markLaunched, vrStepTables } from './vr-session-steps';
 export type { StepResult } from './vr-session-steps';
 export { recordSideloadUpdate } from './sideload-jobs';
+export { completeVrSessionFromHeadset, recordHeadsetEvent, recordHeadsetProgress, seedCompletionOf } from './vr-session-headset';
+export type { HeadsetWrite } from './vr-session-headset';

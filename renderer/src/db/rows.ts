@@ -26,7 +26,12 @@ export type VrPackageRow = VrPackageRecord & { origin?: PackageOrigin };
  * The embedded `package` is joined from vrPackages on read, so a renamed package shows everywhere. Notes
  * from the completion form are kept locally (the seed's responses do not echo them).
  */
-export type VrSessionRow = Omit<VrSession, 'package'> & { notes?: string | null };
+export type VrSessionRow = Omit<VrSession, 'package'> & {
+  notes?: string | null;
+  /** What the app on the headset last reported (auto_detect; kept on the kiosk, docs/api/headset-api.md). */
+  headset_progress?: number | null;
+  headset_last_event?: { readonly verb: string; readonly at: string } | null;
+};
 export type ActivityRow = Activity;
 export type ActivityProgressRow = ActivityProgress;
 export type ScormPackageRow = ScormPackage;

@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/ipc/result';
 import type { DataPorts } from '../data/data-ports';
 import type { VrPackageRow } from '../db/rows';
 import type { SessionAssignments } from './install-plan';
-import { recordConfirmedLaunch, sessionInstalledOn } from './session-launch';
+import { recordConfirmedLaunch, reportsFromHeadset, sessionInstalledOn } from './session-launch';
 
 export interface LaunchChannels {
   invoke(channel: 'headsets:launch', payload: RequestOf<'headsets:launch'>): Promise<Result<LaunchResult>>;
@@ -30,12 +30,15 @@ export async function launchOnAll(ipc: LaunchChannels, ports: DataPorts, pkg: Vr
   if (!packageName) return [];
   return Promise.all(
     launchTargets(packageName, headsets).map(async ({ serial }): Promise<HeadsetLaunch> => {
-      const reply = await ipc.invoke('headsets:launch', { serial, package_name: packageName, launch_activity: pkg.launch_activity ?? null });
+      const assigned = sessions[serial];
+      const sessionId = assigned === undefined ? await sessionInstalledOn(ports.db, serial, pkg.id) : assigned;
+      // An auto_detect session's app gets a launch token and a reverse port to report to (docs/api/headset-api.md).
+      const reporting = sessionId !== null && (await reportsFromHeadset(ports.db, sessionId));
+      const request = { serial, package_name: packageName, launch_activity: pkg.launch_activity ?? null, ...(reporting && sessionId ? { headset_api_session_id: sessionId } : {}) };
+      const reply = await ipc.invoke('headsets:launch', request);
       if (!reply.ok) return { serial, ok: false, code: 'LAUNCH_FAILED', message: reply.error.message };
       const result = reply.value;
       if (!result.ok) return { serial, ok: false, code: result.code, message: result.message };
-      const assigned = sessions[serial];
-      const sessionId = assigned === undefined ? await sessionInstalledOn(ports.db, serial, pkg.id) : assigned;
       const record = sessionId ? await recordConfirmedLaunch(ports, sessionId, result) : 'unchanged';
       return { serial, ok: true, sessionStarted: record === 'started' };
     }),

@@ -25,3 +25,9 @@ export async function sessionInstalledOn(db: OutpostDb, serial: string, packageI
   const job = jobs.find((j) => j.package_id === packageId && j.vr_session_id !== null && (j.status === 'done' || j.status === 'skipped'));
   return job?.vr_session_id ?? null;
 }
+
+/** A session the headset completes by itself: auto_detect and not yet completed. */
+export async function reportsFromHeadset(db: OutpostDb, sessionId: string): Promise<boolean> {
+  const session = await db.vrSessions.get(sessionId);
+  return session !== undefined && session.completion_mode === 'auto_detect' && session.status !== 'completed';
+}

@@ -53,6 +53,16 @@ export function SessionCard({ session, keptLocal = false }: { session: VrSession
           </>
         )}
       </dl>
+      {session.status === 'completed' && session.completion_mode === 'auto_detect' && !session.self_reported && (
+        <p className="hint completed-by-headset" data-testid="completed-by-headset">
+          {t('sessions.completedByHeadset')}
+        </p>
+      )}
+      {session.status !== 'completed' && session.completion_mode === 'auto_detect' && (
+        <p className="hint headset-reports" data-testid="headset-reports">
+          {t('sessions.headsetReports')}
+        </p>
+      )}
       {session.status !== 'completed' && <CompleteSessionForm session={session} />}
     </article>
   );

@@ -13,6 +13,8 @@ interface Intent {
   packageName: string | null;
   component: { packageName: string; className: string } | null;
   hasExtras: boolean;
+  /** String and integer extras (--es, --ei) by key: what the app reads from its launch intent. */
+  extras: Record<string, string>;
 }
 
 // Options that consume one or two following arguments.
@@ -44,7 +46,7 @@ function parseComponent(spec: string): { packageName: string; className: string 
 }
 
 function parseIntent(args: string[]): { intent: Intent; wait: boolean; stopFirst: boolean } {
-  const intent: Intent = { action: null, categories: [], data: null, packageName: null, component: null, hasExtras: false };
+  const intent: Intent = { action: null, categories: [], data: null, packageName: null, component: null, hasExtras: false, extras: {} };
   let wait = false;
   let stopFirst = false;
   for (let i = 0; i < args.length; i++) {
@@ -58,6 +60,7 @@ function parseIntent(args: string[]): { intent: Intent; wait: boolean; stopFirst
     else if (arg === '-p') intent.packageName = args[++i] ?? null;
     else if (TWO_VALUES.test(arg)) {
       intent.hasExtras = true;
+      if (arg === '--es' || arg === '--ei' || arg === '-e') intent.extras[args[i + 1] ?? ''] = args[i + 2] ?? '';
       i += 2;
     } else if (ONE_VALUE.has(arg)) i++;
     else if (!arg.startsWith('-')) {
@@ -136,6 +139,8 @@ async function start(args: string[], ctx: CommandContext): Promise<number> {
   if (stopFirst) ctx.state.forceStop(target.packageName);
   const begun = Date.now();
   const launchState = launch(ctx.state, target.packageName, target.activity.name);
+  // The app runs now: a scripted experience may read its intent and call home (experience.ts).
+  for (const hook of ctx.state.launchHooks) hook({ packageName: target.packageName, extras: { ...intent.extras } });
   if (launchState === 'HOT') report('Warning: Activity not started, its current task has been brought to the front\n');
   if (!wait) return 0;
   // Cold starts of VR apps are slow; the numbers only need to look plausible.

@@ -99,6 +99,8 @@ export class DeviceState {
   readonly packages = new Map<string, InstalledPackage>();
   readonly settings = new Map<string, string>();
   readonly running = new Set<string>();
+  /** Called when `am start` brings an activity up, with the intent's extras (scripted experiences). */
+  readonly launchHooks = new Set<(launched: { packageName: string; extras: Record<string, string> }) => void>();
   foreground: ForegroundActivity;
   private nextUserId = 10100;
   private nextTaskId = 20;

@@ -8,6 +8,7 @@ import type { FaultSwitches } from './faults';
 import { MAX_PAYLOAD } from './packet';
 import { QUEST_MODELS } from './quest-models';
 import type { QuestModel } from './quest-models';
+import { ReverseTable } from './reverse';
 import { openService } from './services';
 import { AdbConnection } from './transport';
 import type { TraceEvent } from './transport';
@@ -67,6 +68,8 @@ export interface QuestHeadset {
   setUnauthorized(value: boolean): void;
   /** Asleep keeps every link up but answers nothing; waking handles what arrived meanwhile. */
   setAsleep(value: boolean): void;
+  /** Ports set up by `adb reverse`; apps on the headset reach the host through `reverse.connect(port)`. */
+  readonly reverse: ReverseTable;
   /** Cut every ADB connection, as if the headset fell off Wi-Fi. */
   disconnectAll(reason?: string): void;
   readonly connectionCount: number;
@@ -101,6 +104,7 @@ export async function startQuestHeadset(options: QuestHeadsetOptions = {}): Prom
   const trace: TraceEntry[] = [];
   const connections = new Set<AdbConnection>();
   const sockets = new Set<Socket>();
+  const reverse = new ReverseTable();
 
   const banner = (): string => {
     const props = ['ro.product.name', 'ro.product.model', 'ro.product.device'].map((key) => `${key}=${state.props.get(key) ?? ''};`).join('');
@@ -124,6 +128,7 @@ export async function startQuestHeadset(options: QuestHeadsetOptions = {}): Prom
           faults,
           trace: record,
           dropConnection: (reason) => connection.destroy(reason),
+          reverse: { table: reverse, connection },
         }),
     });
     connections.add(connection);
@@ -156,6 +161,7 @@ export async function startQuestHeadset(options: QuestHeadsetOptions = {}): Prom
     state,
     faults,
     trace,
+    reverse,
     setUnauthorized(value: boolean): void {
       faults.unauthorized = value;
       if (value) disconnectAll('now unauthorized');

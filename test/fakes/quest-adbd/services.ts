@@ -1,13 +1,16 @@
 import type { ShellEnvironment } from './commands';
 import { shellService } from './shell';
 import { syncService } from './sync';
-import type { AdbStream, StreamService, TraceEvent } from './transport';
+import type { ReverseTable } from './reverse';
+import type { AdbConnection, AdbStream, StreamService, TraceEvent } from './transport';
 
 // Maps an OPEN destination to the service that answers it. Unknown services
 // get null, which the transport turns into an immediate CLSE (what adbd does).
 
 export interface ServiceEnvironment extends ShellEnvironment {
   trace(event: TraceEvent): void;
+  /** `reverse:` requests change the headset's reverse table for the link they came on. */
+  reverse?: { readonly table: ReverseTable; readonly connection: AdbConnection };
 }
 
 /** Services that just print a line and hang up on a production (non-root) build. */
@@ -19,7 +22,7 @@ const ONE_LINERS: Record<string, string> = {
   'disable-verity:': 'verity cannot be disabled/enabled - USER build\n',
 };
 
-function replyAndClose(stream: AdbStream, text: string): StreamService {
+function replyAndClose(stream: AdbStream, text: string | Buffer): StreamService {
   void stream.write(text).then(() => stream.close());
   return { onData: async () => undefined, onClose: () => undefined };
 }
@@ -49,6 +52,10 @@ export function openService(destination: string, stream: AdbStream, env: Service
       trace: env.trace,
       dropConnection: env.dropConnection,
     });
+  }
+  if (name === 'reverse' && env.reverse) {
+    // adbd answers the request on the stream and closes it.
+    return replyAndClose(stream, env.reverse.table.handle(rest, env.reverse.connection));
   }
   const oneLiner = ONE_LINERS[`${name}:`];
   if (oneLiner !== undefined) return replyAndClose(stream, oneLiner);

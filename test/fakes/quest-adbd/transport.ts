@@ -113,6 +113,8 @@ export class AdbConnection {
   private destroyed = false;
   /** Stream packets that arrived while asleep, replayed in order on waking. */
   private held: AdbPacket[] = [];
+  /** Device-opened streams (adb reverse) waiting for the host's OKAY or CLSE. */
+  private readonly opening = new Map<number, { resolve: (stream: AdbStream) => void; reject: (error: Error) => void; makeService: (stream: AdbStream) => StreamService }>();
 
   constructor(
     private readonly socket: Socket,
@@ -156,6 +158,29 @@ export class AdbConnection {
     this.sendConnect();
   }
 
+  /**
+   * A stream the device opens towards the host, as adbd does when an app connects to a port set up by
+   * `adb reverse`: OPEN(our id, 0, "tcp:PORT\0"); the host answers OKAY(its id, our id), or CLSE when it
+   * could not connect.
+   */
+  openToHost(destination: string, makeService: (stream: AdbStream) => StreamService): Promise<AdbStream> {
+    if (this.destroyed || !this.online) return Promise.reject(new Error('the ADB link is down'));
+    const localId = this.nextLocalId++;
+    return new Promise<AdbStream>((resolve, reject) => {
+      this.opening.set(localId, { resolve, reject, makeService });
+      this.send(A_OPEN, localId, 0, Buffer.from(`${destination}\0`, 'utf8'));
+    });
+  }
+
+  private onOpenedByHost(packet: AdbPacket): void {
+    const pending = this.opening.get(packet.arg1);
+    if (pending === undefined) return;
+    this.opening.delete(packet.arg1);
+    const stream = new AdbStream(packet.arg1, packet.arg0, this);
+    this.streams.set(packet.arg1, { stream, service: pending.makeService(stream), inbound: Promise.resolve() });
+    pending.resolve(stream);
+  }
+
   forget(localId: number): void {
     this.streams.delete(localId);
   }
@@ -195,10 +220,14 @@ export class AdbConnection {
         this.onWrite(packet);
         return;
       case A_OKAY:
-        this.streams.get(packet.arg1)?.stream.acknowledge();
+        if (this.opening.has(packet.arg1)) this.onOpenedByHost(packet);
+        else this.streams.get(packet.arg1)?.stream.acknowledge();
         return;
       case A_CLSE:
-        this.onHostClose(packet.arg1);
+        if (this.opening.has(packet.arg1)) {
+          this.opening.get(packet.arg1)?.reject(new Error('the host refused the stream'));
+          this.opening.delete(packet.arg1);
+        } else this.onHostClose(packet.arg1);
         return;
       default:
         this.options.trace({ kind: 'refused', detail: `unexpected ${commandName(packet.command)}` });
@@ -290,5 +319,11 @@ export class AdbConnection {
     this.destroyed = true;
     this.online = false;
     for (const localId of [...this.streams.keys()]) this.onHostClose(localId);
+    for (const pending of this.opening.values()) pending.reject(new Error('the ADB link is down'));
+    this.opening.clear();
+    this.onTeardown?.();
   }
+
+  /** Called once when the link dies (adbd drops the link's reverse forwards then). */
+  onTeardown: (() => void) | null = null;
 }

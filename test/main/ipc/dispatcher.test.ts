@@ -33,6 +33,8 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'instructor:sign-in': unused,
     'instructor:sign-out': unused,
     'instructor:change-secret': unused,
+    'headset-api:attach': unused,
+    'headset-api:respond': unused,
     'app:info': async () => appInfo,
     'settings:get': async () => DEFAULT_SETTINGS,
     'settings:update': async (patch) => {

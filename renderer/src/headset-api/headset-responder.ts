@@ -1,0 +1,48 @@
+import type { HeadsetApiRequest, HeadsetApiRespond } from '../../../shared/headset-api/headset-api-relay';
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/ipc/result';
+import type { CompletionPorts } from '../data/vr-completion-statement';
+import { applyHeadsetRequest } from './apply-headset-request';
+
+export interface ResponderChannels {
+  invoke(channel: 'headset-api:attach', payload: RequestOf<'headset-api:attach'>): Promise<Result<ResponseOf<'headset-api:attach'>>>;
+  invoke(channel: 'headset-api:respond', payload: RequestOf<'headset-api:respond'>): Promise<Result<ResponseOf<'headset-api:respond'>>>;
+  on(channel: 'headset-api:request', listener: (payload: HeadsetApiRequest) => void): () => void;
+}
+
+export interface ResponderOptions {
+  readonly responderId: string;
+  readonly setTimer: (run: () => void, ms: number) => () => void;
+  readonly apply?: (request: HeadsetApiRequest) => Promise<HeadsetApiRespond>;
+}
+
+/**
+ * This window's part of the headset API (docs/ARCHITECTURE.md): it tells main it can apply headset
+ * reports (a lease renewed at a third of its length), applies the requests addressed to it, one at a
+ * time in arrival order, and answers on `headset-api:respond`. Lives as long as the window.
+ */
+export function startHeadsetResponder(ipc: ResponderChannels, ports: CompletionPorts, options: ResponderOptions): () => void {
+  const apply = options.apply ?? ((request: HeadsetApiRequest) => applyHeadsetRequest(ports, request));
+  let stopped = false;
+  let cancelTimer: () => void = () => undefined;
+  const attach = async () => {
+    const reply = await ipc.invoke('headset-api:attach', { responder: options.responderId }).catch(() => null);
+    if (stopped) return;
+    const lease = reply?.ok ? reply.value.lease_ms : 3000;
+    cancelTimer = options.setTimer(() => void attach(), Math.max(500, Math.floor(lease / 3)));
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const unsubscribe = ipc.on('headset-api:request', (request) => {
+    if (request.responder !== options.responderId) return;
+    queue = queue.then(async () => {
+      const answer = await apply(request);
+      await ipc.invoke('headset-api:respond', answer);
+    }).catch(() => undefined);
+  });
+  void attach();
+  return () => {
+    stopped = true;
+    cancelTimer();
+    unsubscribe();
+  };
+}
