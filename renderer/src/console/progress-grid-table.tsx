@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GridActivity, GridLearner } from '../../../shared/progress/build-grid';
 import { activityTitle } from './activity-title';
 import { cellText } from './format-cell';
+import { GridRow } from './grid-row';
 import { helpText } from './grid-rows';
 import type { VisibleGrid } from './visible-grid';
 
@@ -40,24 +41,11 @@ export function ProgressGridTable({ grid, allActivities, onLearner, onActivity }
         <tbody>
           {grid.learners.map((learner) => {
             const help = grid.flagged.has(learner.id) ? helpText(t, grid, allActivities, learner.id, locale) : '';
-            return (
-              <tr key={learner.id}>
-                <th scope="row">
-                  <button type="button" className="link" onClick={(event) => onLearner(learner, event.currentTarget)}>
-                    {learner.name}
-                  </button>
-                  {help !== '' && <span className="help-flag">{t('console.grid.flag', { reasons: help })}</span>}
-                </th>
-                {grid.activities.map((activity) => {
-                  const cell = grid.cell(learner.id, activity.key);
-                  return (
-                    <td key={activity.key} className={`cell cell-${cell.status}${cell.help ? ' cell-help' : ''}`}>
-                      {cellText(t, cell, locale)}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
+            const cells = grid.activities.map((activity) => {
+              const cell = grid.cell(learner.id, activity.key);
+              return { key: activity.key, text: cellText(t, cell, locale), status: cell.status, help: cell.help !== null };
+            });
+            return <GridRow key={learner.id} learner={learner} flag={help} flagLabel={help === '' ? '' : t('console.grid.flag', { reasons: help })} cells={cells} onLearner={onLearner} />;
           })}
         </tbody>
       </table>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridActivity, GridLearner } from '../../../shared/progress/build-grid';
 import { ModalDialog } from '../app/modal-dialog';
@@ -41,6 +41,10 @@ export function ClassProgressPage() {
   const shown = useMemo(() => (grid ? visibleGrid(grid, view, locale) : null), [grid, view, locale]);
   const className = classes?.find((c) => c.id === classId)?.name ?? '';
 
+  // Stable, so the grid's memoised rows are not all redrawn on every live update.
+  const onLearner = useCallback((learner: GridLearner, trigger: HTMLElement) => setOpen({ kind: 'learner', learner, trigger }), []);
+  const onActivity = useCallback((activity: GridActivity, trigger: HTMLElement) => setOpen({ kind: 'activity', activity, trigger }), []);
+
   const exportCsv = () => {
     if (!shown || !grid) return;
     const { header, rows } = gridRows(t, shown, grid.activities, locale);
@@ -67,7 +71,7 @@ export function ClassProgressPage() {
             </button>
           </div>
           <ProgressCharts grid={shown} />
-          <ProgressGridTable grid={shown} allActivities={grid.activities} onLearner={(learner, trigger) => setOpen({ kind: 'learner', learner, trigger })} onActivity={(activity, trigger) => setOpen({ kind: 'activity', activity, trigger })} />
+          <ProgressGridTable grid={shown} allActivities={grid.activities} onLearner={onLearner} onActivity={onActivity} />
         </>
       )}
       {open && shown && grid && (

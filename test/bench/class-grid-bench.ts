@@ -1,0 +1,125 @@
+import { runInChromium } from './run-in-chromium';
+
+export interface ClassGridBenchOptions {
+  /** Records in the database (VR sessions, SCORM sessions, exercise tries, lesson plays), over every class. */
+  readonly records: number;
+  /** Timed loads+renders and timed live updates. */
+  readonly samples: number;
+}
+
+/**
+ * Runs in Chromium over the real IndexedDB: a kiosk holding `records` records for 400 learners, of whom a
+ * class of 40 is shown against 60 activities (20 VR packages, 15 courses, 15 exercises, 10 lessons).
+ * Times, p50 and p95: reading the class grid (loadClassGrid) and rendering the grid table with React; and
+ * a live update (one learner's session completed until the new cell is on screen, through a Dexie live
+ * query as the page does). Baselines in the same run: reading every record of the four tables (a full
+ * scan, what a naive grid would do) and rendering a plain table of 40 x 60 ready-made strings.
+ */
+const PAGE_SCRIPT = `
+import { Dexie, liveQuery } from 'dexie';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { OutpostDb } from './renderer/src/db/outpost-db';
+import { createI18n } from './renderer/src/i18n/i18n';
+import { loadClassGrid } from './renderer/src/data/progress-grid';
+import { ProgressGridTable } from './renderer/src/console/progress-grid-table';
+import { visibleGrid } from './renderer/src/console/visible-grid';
+
+const uuid = (prefix, n) => prefix + '-0000-4000-8000-' + String(n).padStart(12, '0');
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return Number(s[Math.min(s.length - 1, Math.floor(s.length * p))].toFixed(2)); };
+const TENANT = uuid('7e4a0000', 1);
+const noop = () => {};
+
+window.runBench = async ({ records, samples }) => {
+  await createI18n('en');
+  await Dexie.delete('bench-grid');
+  const db = new OutpostDb('bench-grid');
+  const at = (n) => new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
+  const learners = Array.from({ length: 400 }, (_, i) => uuid('1ea40000', i + 1));
+  await db.learners.bulkAdd(learners.map((id, i) => ({ id, tenant_id: TENANT, display_name: 'Learner ' + i, role: 'learner', pin: null, updated_at: at(0) })));
+  await db.classes.add({ id: 'class-5b', name: '5B', created_at: at(0), updated_at: at(0) });
+  await db.classMembers.bulkAdd(learners.slice(0, 40).map((id) => ({ class_id: 'class-5b', learner_id: id, external_id: null, added_at: at(0) })));
+  const pkgs = Array.from({ length: 20 }, (_, i) => uuid('9ac00000', i + 1));
+  await db.vrPackages.bulkAdd(pkgs.map((id, i) => ({ id, title: 'VR ' + i, version: '1.0.0', target_platforms: ['quest3'] })));
+  const courses = Array.from({ length: 15 }, (_, i) => 'course-' + i);
+  await db.scormCourses.bulkAdd(courses.map((id, i) => ({ id, title: 'Course ' + i, version: '1.2', organizations: [], default_organization: null, resources: [], tenant_id: null, imported_at: at(i) })));
+  const lessons = Array.from({ length: 10 }, (_, i) => 'lesson-' + i);
+  await db.lessons.bulkAdd(lessons.map((id, i) => ({ id, title: { en: 'Lesson ' + i } })));
+  const fillStarted = performance.now();
+  const vr = [], scorm = [], tries = [], plays = [];
+  for (let n = 0; n < records; n++) {
+    const user = learners[n % 400];
+    // Each learner gets every kind of record, spread over every activity of that kind.
+    const round = Math.floor(n / 400);
+    const k = Math.floor(round / 4);
+    switch (round % 4) {
+      case 0: vr.push({ id: uuid('5e550000', n), package_id: pkgs[k % 20], activity_id: null, tenant_id: TENANT, user_id: user, status: 'completed', completion_mode: 'self_report', attempts: 1, download_started_at: null, download_completed_at: null, first_launch_at: at(n), completed_at: at(n + 600), score: { raw: n % 100, max: 100, scaled: (n % 100) / 100 }, success_status: 'passed', time_spent_seconds: 600, self_reported: true, created_at: at(n) }); break;
+      case 1: scorm.push({ id: 'scorm-' + n, tenant_id: TENANT, user_id: user, package_id: courses[k % 15], cmi_data: {}, completion_status: 'completed', success_status: n % 7 ? 'passed' : 'failed', score: { scaled: (n % 10) / 10 }, time_spent_seconds: 300, version: 1, created_at: at(n), updated_at: at(n) }); break;
+      case 2: tries.push({ id: 'try-' + n, user, content_id: 'exercise-' + (k % 15), summarylog: 'sum-' + n, mastery_level: 1 + Math.floor(k / 15), mastery_criterion: { type: 'm_of_n', m: 3, n: 5 }, start_timestamp: at(n), end_timestamp: at(n), completion_timestamp: null, complete: n % 3 === 0, correct: 2, correct_sum: 2, time_spent: 90, attempt_count: 5 }); break;
+      default: plays.push({ id: 'play-' + n, clientId: TENANT, userId: user, lessonId: lessons[k % 10], createdAt: at(n), completedAt: at(n + 900), activityTime: 900, averageGrade: 'B', sessions: [] });
+    }
+  }
+  await db.vrSessions.bulkAdd(vr);
+  await db.scormSessions.bulkAdd(scorm);
+  await db.masteryLogs.bulkAdd(tries);
+  await db.lessonPlays.bulkAdd(plays);
+  const fillMs = performance.now() - fillStarted;
+
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  const now = new Date(Date.UTC(2026, 0, 2));
+  const show = (grid) => flushSync(() => root.render(createElement(ProgressGridTable, { grid: visibleGrid(grid, { kind: 'all', helpOnly: false }, 'en'), allActivities: grid.activities, onLearner: noop, onActivity: noop })));
+  const load = [], render = [], scan = [], plain = [];
+  let shape = null;
+  for (let s = 0; s < samples; s++) {
+    let t0 = performance.now();
+    const grid = await loadClassGrid(db, 'class-5b', now);
+    load.push(performance.now() - t0);
+    shape = [grid.learners.length, grid.activities.length, grid.cells.size];
+    t0 = performance.now();
+    show(grid);
+    render.push(performance.now() - t0);
+    t0 = performance.now();
+    await Promise.all([db.vrSessions.toArray(), db.scormSessions.toArray(), db.masteryLogs.toArray(), db.lessonPlays.toArray()]);
+    scan.push(performance.now() - t0);
+    const texts = Array.from({ length: 40 }, (_, r) => Array.from({ length: 60 }, (_, c) => 'Passed · ' + ((r + c + s) % 100) + '% · 10 min'));
+    t0 = performance.now();
+    flushSync(() => root.render(createElement('table', null, createElement('tbody', null, texts.map((row, r) => createElement('tr', { key: r }, row.map((text, c) => createElement('td', { key: c }, text))))))));
+    plain.push(performance.now() - t0);
+  }
+  // 60 activities once every exercise has records (the full run); a quick run sees fewer exercises.
+  if (shape[0] !== 40 || shape[1] > 60 || (records >= 100000 && shape[1] !== 60)) throw new Error('grid shape ' + shape);
+
+  // Live updates: a class member's VR session completes; timed until the new cell is on screen.
+  const update = [];
+  let pending = null;
+  const subscription = liveQuery(() => loadClassGrid(db, 'class-5b', now)).subscribe((grid) => {
+    show(grid);
+    if (pending && host.textContent.includes(pending.text)) { update.push(performance.now() - pending.t0); pending.done(); pending = null; }
+  });
+  for (let s = 0; s < samples; s++) {
+    const score = 1 + s;
+    await new Promise((done) => {
+      pending = { t0: performance.now(), text: 'Passed · ' + score + '%', done };
+      void db.vrSessions.add({ ...vr[s * 400 % vr.length], id: uuid('5e5f0000', s), user_id: learners[s % 40], package_id: pkgs[0], created_at: at(records + 10 + s), completed_at: at(records + 20 + s), score: { raw: score, max: 100, scaled: score / 100 } });
+    });
+  }
+  subscription.unsubscribe();
+  root.unmount();
+  db.close();
+  return {
+    records, learners_x_activities: shape[0] + ' x ' + shape[1], cells: shape[2], fill_ms: Math.round(fillMs),
+    load_p50_ms: pct(load, 0.5), load_p95_ms: pct(load, 0.95), full_scan_p50_ms: pct(scan, 0.5),
+    load_vs_scan_p50_ratio: Number((pct(load, 0.5) / pct(scan, 0.5)).toFixed(2)),
+    render_p50_ms: pct(render, 0.5), render_p95_ms: pct(render, 0.95), plain_table_p50_ms: pct(plain, 0.5),
+    render_vs_plain_p50_ratio: Number((pct(render, 0.5) / pct(plain, 0.5)).toFixed(2)),
+    update_p50_ms: pct(update, 0.5), update_p95_ms: pct(update, 0.95),
+  };
+};
+`;
+
+export function classGridBench(options: ClassGridBenchOptions): Promise<Record<string, number | string>> {
+  return runInChromium(PAGE_SCRIPT, 'class-grid-bench', options);
+}
