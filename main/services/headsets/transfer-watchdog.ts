@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { notAnswering } from './headset-errors';
+import { isConnectionError, notAnswering } from './headset-errors';
 
 /** No byte taken by the link for this long means the headset stopped answering (asleep, out of range). */
 export const DEFAULT_STALL_MS = 15_000;
@@ -50,13 +50,17 @@ export function watchTransfer(transfer: WatchedTransfer, options: WatchOptions):
       armStall();
       options.onProgress?.(stats.bytesTransferred);
     };
+    // adbkit's writer and reader both report: when the headset answers FAIL ("No space left on device")
+    // and the connection closes, the writer's "write after end" can come first. The transfer always ends
+    // after its errors, so the verdict waits for the end and prefers the headset's own words.
+    let failure: Error | null = null;
     const onEnd = () => {
       cleanup();
-      resolve();
+      if (failure) reject(failure);
+      else resolve();
     };
     const onError = (error: Error) => {
-      cleanup();
-      reject(error);
+      if (failure === null || (isConnectionError(failure) && !isConnectionError(error))) failure = error;
     };
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });

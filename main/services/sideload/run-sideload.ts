@@ -1,7 +1,8 @@
 import { shellQuote } from '../headsets/adbkit-headset-bridge';
 import type { CommandLimits, HeadsetBridge, InstallOutcome } from '../headsets/headset-bridge';
 import { HeadsetCommandError } from '../headsets/headset-errors';
-import { deviceProblem, preflight } from './preflight';
+import { parseDfKilobytes } from '../headsets/adb-output';
+import { deviceProblem, lowStorageReserveBytes, preflight } from './preflight';
 import { signerCheck } from './signer-check';
 import { DEFAULT_SIDELOAD_TIMING, installTimeoutMs, transferCeilingMs } from './sideload-timing';
 import type { SideloadTiming } from './sideload-timing';
@@ -96,6 +97,16 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
   const slot = options.transferSlot ?? (<T>(work: () => Promise<T>) => work());
   const method = options.installMethod ?? DEFAULT_INSTALL_METHOD;
   /**
+   * adbkit can lose adbd's FAIL text when its writer trips over the closed connection first ("write after
+   * end"), so a failed transfer also asks the headset: no room left for the APK above the reserve means
+   * storage ran out, whatever the error said.
+   */
+  const storageNowShort = async () => {
+    const df = await bridge.shell(serial, 'df -k /data', { timeoutMs: timing.commandTimeoutMs }).catch(() => null);
+    const space = df === null ? null : parseDfKilobytes(df);
+    return space !== null && space.freeBytes < apk.size_bytes + lowStorageReserveBytes(space.totalBytes);
+  };
+  /**
    * The APK onto the headset and through pm. A complete copy pushed by an earlier try is installed as it
    * is (nothing moves again); otherwise either streamed into a package-installer session (what `adb
    * install` does) or pushed to /data/local/tmp and installed from there, as options.installMethod says.
@@ -181,7 +192,7 @@ export async function runSideload(bridge: HeadsetBridge, request: SideloadReques
   } catch (error) {
     if (options.signal.aborted) return emit({ status: 'cancelled', error_code: null, error_message: null });
     if (error instanceof HeadsetCommandError) return emit({ status: 'failed', error_code: error.code, error_message: error.message.slice(0, 300) });
-    if (ranOutOfStorage(error)) {
+    if (ranOutOfStorage(error) || (await storageNowShort())) {
       await removeRemote();
       return emit({ status: 'failed', error_code: 'STORAGE_FULL_DURING_TRANSFER', error_message: `The headset ran out of storage during the transfer (${(error as Error).message.slice(0, 200)})` });
     }

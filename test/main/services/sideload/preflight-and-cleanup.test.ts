@@ -159,7 +159,7 @@ describe('after the push', () => {
       // Something else on the headset (a game update) takes the space.
       h.state.storage.freeBytes = 64 * 1024;
       const result = await running;
-      expect(result).toMatchObject({ status: 'failed', error_code: 'STORAGE_FULL_DURING_TRANSFER' });
+      expect(result, result.error_message ?? '').toMatchObject({ status: 'failed', error_code: 'STORAGE_FULL_DURING_TRANSFER' });
       expect(result.error_message).toMatch(/ran out of storage/);
       expect(await h.state.fileExists(remoteApkPath(apk.sha256))).toBe(false);
     } finally {
