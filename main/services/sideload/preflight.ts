@@ -1,9 +1,10 @@
+import { MIN_BATTERY_PERCENT } from '../../../shared/headsets/battery';
 import { platformOfModel } from '../../../shared/headsets/quest-platform';
 import type { AttachedDevice, HeadsetDetails } from '../headsets/headset-bridge';
 import type { SideloadApk, SideloadErrorCode } from './sideload-types';
 
-/** Below this a headset may die mid-install, leaving a half-written package. */
-export const MIN_BATTERY_PERCENT = 10;
+/** One threshold for main's refusal and the Headsets page's warning: see shared/headsets/battery.ts. */
+export { MIN_BATTERY_PERCENT };
 
 export type Preflight = { kind: 'go' } | { kind: 'skip' } | { kind: 'refuse'; code: SideloadErrorCode; message: string };
 

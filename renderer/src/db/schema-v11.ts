@@ -3,11 +3,20 @@
  * membership is its own table rather than a field on the learner row, which the catalog pull rewrites.
  * - classes: one per class list the instructor imported or named.
  * - classMembers: one row per learner in a class; by learner for "which classes", by class for the grid.
+ * - headsetNames: the instructor's name for a headset ("Cart A 07"), kept by serial so it survives the
+ *   headset leaving and coming back (main's live list is rebuilt from adb each time).
  */
 export const SCHEMA_V11 = {
   classes: 'id, name',
   classMembers: '[class_id+learner_id], class_id, learner_id',
+  headsetNames: 'serial',
 } as const;
+
+export interface HeadsetNameRow {
+  readonly serial: string;
+  readonly name: string;
+  readonly updated_at: string;
+}
 
 export interface ClassRow {
   readonly id: string;

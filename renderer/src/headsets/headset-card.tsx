@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { batteryTooLow } from '../../../shared/headsets/battery';
 import type { Headset } from '../../../shared/headsets/headset';
 import type { VrPackageRow } from '../db/rows';
 import { formatBytes, formatPercent } from '../i18n/format-bytes';
@@ -9,8 +10,6 @@ import { SessionAssignSelect } from './session-assign-select';
 import type { OpenSession } from './use-open-sessions';
 import { useLatestJob } from './use-headsets';
 
-/** Under this the instructor is warned; main itself refuses installs a little lower still. */
-const LOW_BATTERY_PERCENT = 20;
 
 export interface HeadsetCardProps {
   readonly headset: Headset;
@@ -28,7 +27,8 @@ export function HeadsetCard({ headset, packages, chosen, sessions, assigned, tak
   const job = useLatestJob(headset.serial);
   const locale = i18n.language;
   const battery = headset.battery_level;
-  const low = battery !== null && battery < LOW_BATTERY_PERCENT;
+  // The same threshold main refuses installs under, so the warning means exactly that.
+  const low = batteryTooLow(battery);
   const jobTitle = packages.find((p) => p.id === job?.package_id)?.title ?? t('headsets.job.unknownPackage');
   return (
     <article className="card headset" aria-labelledby={`${id}-model ${id}-serial`} data-state={headset.state}>
