@@ -4,6 +4,7 @@ import type { Headset } from '../../../shared/headsets/headset';
 import { useServices } from '../app/services-context';
 import type { VrPackageRow } from '../db/rows';
 import { installOnAll } from './bulk-install';
+import { BulkSummary } from './bulk-summary';
 import type { InstallOutcome } from './bulk-install';
 import type { SessionAssignments } from './install-plan';
 import { LaunchResults } from './launch-results';
@@ -16,12 +17,14 @@ interface BulkActionsProps {
   readonly onChoose: (packageId: string | null) => void;
   readonly headsets: readonly Headset[];
   readonly assignments: SessionAssignments;
+  /** The instructor's headset names by serial, for the summary after an install. */
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 type LaunchState = { kind: 'running' } | { kind: 'noPackageName' | 'noTargets' } | { kind: 'done'; results: HeadsetLaunch[] };
 
 /** The whole cart at once: pick a library package, then install it on, or start it on, every headset. */
-export function BulkActions({ packages, chosen, onChoose, headsets, assignments }: BulkActionsProps) {
+export function BulkActions({ packages, chosen, onChoose, headsets, assignments, names = new Map() }: BulkActionsProps) {
   const { t } = useTranslation();
   const { ipc, ports } = useServices();
   const [install, setInstall] = useState<InstallOutcome | 'running' | null>(null);
@@ -75,6 +78,7 @@ export function BulkActions({ packages, chosen, onChoose, headsets, assignments 
           {install.skipped.length > 0 && ` ${t('headsets.bulk.leftOut', { list: install.skipped.map((h) => h.model ?? h.serial).join(', ') })}`}
         </p>
       )}
+      {install !== null && install !== 'running' && install.kind === 'started' && <BulkSummary jobIds={install.jobIds} leftOut={install.skipped} names={names} />}
       {install !== null && install !== 'running' && install.kind !== 'started' && (
         <p role="alert">{install.kind === 'failed' ? t('headsets.bulk.failed', { reason: install.message }) : t(`headsets.bulk.${install.kind}`, { title })}</p>
       )}

@@ -11,7 +11,7 @@ export interface InstallChannels {
 }
 
 export type InstallOutcome =
-  | { readonly kind: 'started'; readonly count: number; readonly skipped: readonly Headset[] }
+  | { readonly kind: 'started'; readonly count: number; readonly skipped: readonly Headset[]; readonly jobIds: readonly string[] }
   | { readonly kind: 'noApk' | 'noHeadsets' | 'apkMissing' }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -34,5 +34,5 @@ export async function installOnAll(
   if (stored.value.stored.length === 0) return { kind: 'apkMissing' };
   const started = await ipc.invoke('sideload:start', { jobs: plan.specs });
   if (!started.ok) return { kind: 'failed', message: started.error.message };
-  return { kind: 'started', count: plan.specs.length, skipped: plan.skipped };
+  return { kind: 'started', count: plan.specs.length, skipped: plan.skipped, jobIds: plan.specs.map((spec) => spec.job_id) };
 }

@@ -4,6 +4,7 @@ import { batteryTooLow } from '../../../shared/headsets/battery';
 import type { Headset } from '../../../shared/headsets/headset';
 import type { VrPackageRow } from '../db/rows';
 import { formatBytes, formatPercent } from '../i18n/format-bytes';
+import { HeadsetNameForm } from './headset-name-form';
 import { InstalledApps } from './installed-apps';
 import { JobStatus } from './job-status';
 import { SessionAssignSelect } from './session-assign-select';
@@ -19,9 +20,11 @@ export interface HeadsetCardProps {
   readonly assigned: string | null;
   readonly taken: ReadonlySet<string>;
   readonly onAssign: (sessionId: string | null) => void;
+  /** The instructor's name for this headset, kept by serial; null when it has none. */
+  readonly name?: string | null;
 }
 
-export function HeadsetCard({ headset, packages, chosen, sessions, assigned, taken, onAssign }: HeadsetCardProps) {
+export function HeadsetCard({ headset, packages, chosen, sessions, assigned, taken, onAssign, name = null }: HeadsetCardProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const job = useLatestJob(headset.serial);
@@ -33,7 +36,7 @@ export function HeadsetCard({ headset, packages, chosen, sessions, assigned, tak
   return (
     <article className="card headset" aria-labelledby={`${id}-model ${id}-serial`} data-state={headset.state}>
       <header className="headset-head">
-        <h2 id={`${id}-model`}>{headset.model ?? t('headsets.unknownModel')}</h2>
+        <h2 id={`${id}-model`}>{name ?? headset.model ?? t('headsets.unknownModel')}</h2>
         <span className={`status status-${headset.state}`}>{t(`headsets.state.${headset.state}`)}</span>
       </header>
       {headset.state === 'unauthorized' && <p className="notice">{t('headsets.help.unauthorized')}</p>}
@@ -54,6 +57,7 @@ export function HeadsetCard({ headset, packages, chosen, sessions, assigned, tak
               : t('headsets.storage', { free: formatBytes(headset.free_bytes, locale), total: formatBytes(headset.total_bytes, locale) })}
         </dd>
       </dl>
+      <HeadsetNameForm serial={headset.serial} name={name} />
       <InstalledApps headset={headset} packages={packages} />
       {chosen && headset.state === 'device' && sessions.length > 0 && (
         <SessionAssignSelect packageTitle={chosen.title} sessions={sessions} value={assigned} taken={taken} onChange={onAssign} />
