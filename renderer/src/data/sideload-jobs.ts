@@ -47,6 +47,6 @@ export async function recordSideloadUpdate(ports: DataPorts, update: SideloadUpd
     if (!update.vr_session_id) return;
     const started = transferStart(update, existing);
     if (started) await markDownloadStarted(ports, update.vr_session_id, new Date(started));
-    if (ON_HEADSET.has(update.status)) await markDownloaded(ports, update.vr_session_id, new Date(update.transfer_completed_at ?? update.at));
+    if (ON_HEADSET.has(update.status)) await markDownloaded(ports, update.vr_session_id, new Date(update.install_verified_at ?? update.transfer_completed_at ?? update.at));
   });
 }

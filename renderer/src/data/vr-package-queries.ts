@@ -15,3 +15,7 @@ export function countPackages(db: OutpostDb): Promise<number> {
 export async function localPackageIds(db: OutpostDb): Promise<Set<string>> {
   return new Set((await db.vrPackages.toArray()).filter((p) => packageOrigin(p) === 'local').map((p) => p.id));
 }
+
+export function getPackage(db: OutpostDb, id: string): Promise<VrPackageRow | undefined> {
+  return db.vrPackages.get(id);
+}

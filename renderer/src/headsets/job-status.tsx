@@ -4,6 +4,8 @@ import { useServices } from '../app/services-context';
 import type { SideloadJobRow } from '../db/rows';
 import { formatBytes } from '../i18n/format-bytes';
 import { SideloadError } from './sideload-error';
+import { SIGNATURE_MISMATCH } from './uninstall-first';
+import { UninstallFirstAction } from './uninstall-first-action';
 
 const RUNNING = new Set<SideloadJobRow['status']>(['queued', 'transferring', 'installing', 'verifying']);
 
@@ -26,9 +28,12 @@ export function JobStatus({ job, title }: { job: SideloadJobRow; title: string }
   }
   if (job.status === 'failed') {
     return (
-      <p className="job job-failed" role="alert" data-status="failed">
-        {t('headsets.job.failed', { title })} <SideloadError code={job.error_code ?? 'UNKNOWN'} />
-      </p>
+      <div className="job job-failed" data-status="failed">
+        <p role="alert">
+          {t('headsets.job.failed', { title })} <SideloadError code={job.error_code ?? 'UNKNOWN'} />
+        </p>
+        {job.error_code === SIGNATURE_MISMATCH && <UninstallFirstAction job={job} />}
+      </div>
     );
   }
   return (
