@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { platform } from 'node:os';
 import { app, BrowserWindow } from 'electron';
 import type { Settings } from '../../shared/settings';
-import { createMainServices, defaultAdbConfig } from '../services/main-services';
+import { createMainServices, defaultAdbConfig } from './main-services';
 import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './app-protocol';
 import { handleCourseScheme } from './scorm-protocol';
 import { wireElectronIpc } from './electron-ipc';

@@ -4,7 +4,7 @@ import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createMainServices, defaultAdbConfig } from '../services/main-services';
+import { createMainServices, defaultAdbConfig } from '../app/main-services';
 import { FileSecretStore } from '../services/remote/secret-store';
 import { defaultRendererDir, startServeHost } from './serve-host';
 

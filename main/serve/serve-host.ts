@@ -6,7 +6,7 @@ import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { securityHeaders } from '../services/content-security-policy';
-import type { MainServices } from '../services/main-services';
+import type { MainServices } from '../app/main-services';
 import { createIpcSocketServer } from './ipc-socket-server';
 import { startCourseServer } from './scorm-course-server';
 import { allowedHosts, allowedOrigins } from './loopback-guard';

@@ -7,7 +7,7 @@ export type FolderGraph = Map<string, Map<string, string[]>>;
 
 /**
  * The node a file belongs to: the first folder below one of the roots (renderer/src/sync), or the file
- * itself when it sits directly in a root (main/services/main-services.ts, a composition root).
+ * itself when it sits directly in a root (e.g. main/serve/cli.ts).
  */
 export function featureOf(repoPath: string, roots: readonly string[]): string | null {
   for (const root of roots) {

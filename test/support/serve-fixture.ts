@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMainServices } from '../../main/services/main-services';
+import { createMainServices } from '../../main/app/main-services';
 import { FileSecretStore } from '../../main/services/remote/secret-store';
-import type { MainServices } from '../../main/services/main-services';
+import type { MainServices } from '../../main/app/main-services';
 import { startServeHost } from '../../main/serve/serve-host';
 import type { ServeHost } from '../../main/serve/serve-host';
 
