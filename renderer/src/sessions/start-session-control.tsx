@@ -8,7 +8,6 @@ import { useVrSessionsClient } from './use-vr-sessions-client';
 import type { VrPackageRow } from '../db/rows';
 import { useSessionNotice } from './session-notice-context';
 
-/** auto_detect needs an SDK inside the app (the seed marks it "future"), so learners cannot pick it. */
 /** auto_detect: the app on the headset reports completion itself (docs/api/headset-api.md#who-picks-auto_detect). */
 export const STARTABLE_MODES = ['self_report', 'score_entry', 'auto_detect'] as const satisfies readonly VrCompletionMode[];
 type StartableMode = (typeof STARTABLE_MODES)[number];
