@@ -55,6 +55,12 @@ describe('a day in class', () => {
 
     // Afternoon: the instructor reviews the class.
     await enterInstructorMode(page);
+    // The package cannot be deleted while Zoë's session uses it, and the refusal says why.
+    await navLink(page, 'VR library').click();
+    await page.getByLabel("Which of this kiosk's packages").selectOption({ label: 'Safety Training VR' });
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not deleted: it is in use (1 learner sessions, 0 activities, 0 installs running).' }).waitFor();
+    expect(await readStore(page, 'vrPackages')).toHaveLength(1);
     await navLink(page, 'Class progress').click();
     const heading = page.getByRole('heading', { name: 'Class progress', level: 1 });
     await heading.waitFor();

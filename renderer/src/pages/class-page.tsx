@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
 import { ClassImportForm } from '../roster/class-import-form';
 import { ClassListManager } from '../roster/class-list-manager';
+import { LearnerManager } from '../roster/learner-manager';
 import { countLearners } from '../data/roster';
 import { CatalogReview } from '../roster/catalog-review';
 import { PinManagementForm } from '../roster/pin-management-form';
@@ -22,6 +23,7 @@ export function ClassPage() {
       <ClassImportForm />
       <RosterImportForm />
       {count !== undefined && count > 0 && <PinManagementForm />}
+      <LearnerManager />
     </section>
   );
 }

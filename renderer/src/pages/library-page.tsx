@@ -11,6 +11,7 @@ import { listPackagesByTitle } from '../data/vr-package-queries';
 import { ApkImport } from '../library/apk-import';
 import { CourseLibrary } from '../scorm/course-library';
 import { LinkPackageControl } from '../library/link-package-control';
+import { PackageManager } from '../library/package-manager';
 import { TITLE_MAX, VERSION_MAX, checkManualPackage } from '../library/manual-package-form';
 import type { ManualPackageCheck } from '../library/manual-package-form';
 import { useInstructor } from '../auth/instructor-context';
@@ -93,6 +94,7 @@ export function LibraryPage() {
           </tbody>
         </table>
       )}
+      {packages && <PackageManager packages={packages} />}
       <ApkImport />
       <CourseLibrary />
       <form className="form card" onSubmit={(event) => void add(event)} noValidate>
