@@ -12,7 +12,7 @@ export interface LaunchChannels {
 }
 
 export type HeadsetLaunch =
-  | { readonly serial: string; readonly ok: true; readonly sessionStarted: boolean }
+  | { readonly serial: string; readonly ok: true; readonly sessionStarted: boolean; /** An auto_detect session whose app has no way to report back. */ readonly cannotReport: boolean }
   | { readonly serial: string; readonly ok: false; readonly code: string; readonly message: string };
 
 /** Connected headsets that have the app at all (any version: an older copy still runs the lesson). */
@@ -40,7 +40,7 @@ export async function launchOnAll(ipc: LaunchChannels, ports: DataPorts, pkg: Vr
       const result = reply.value;
       if (!result.ok) return { serial, ok: false, code: result.code, message: result.message };
       const record = sessionId ? await recordConfirmedLaunch(ports, sessionId, result) : 'unchanged';
-      return { serial, ok: true, sessionStarted: record === 'started' };
+      return { serial, ok: true, sessionStarted: record === 'started', cannotReport: reporting && result.headset_api !== undefined && result.headset_api !== 'ready' };
     }),
   );
 }

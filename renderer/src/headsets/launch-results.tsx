@@ -15,7 +15,10 @@ export function LaunchResults({ results, headsets }: { results: readonly Headset
       {results.map((result) => (
         <li key={result.serial} data-ok={result.ok}>
           {result.ok ? (
-            t(result.sessionStarted ? 'headsets.bulk.launchedSession' : 'headsets.bulk.launched', { headset: name(result.serial) })
+            <>
+              {t(result.sessionStarted ? 'headsets.bulk.launchedSession' : 'headsets.bulk.launched', { headset: name(result.serial) })}
+              {result.cannotReport && <strong className="warn"> {t('headsets.bulk.cannotReport')}</strong>}
+            </>
           ) : (
             <>
               {t('headsets.bulk.launchFailed', { headset: name(result.serial) })} <SideloadError code={result.code} />

@@ -56,7 +56,7 @@ describe('launchOnAll', () => {
     const cart = [headsetRow('q3', 'device', 'Quest 3', installed), headsetRow('q2', 'device', 'Quest 2', installed), headsetRow('q3s', 'device', 'Quest 3S', installed)];
     const results = await launchOnAll(launcher.ipc, f.deps, importedPackage, cart, { q3: alice });
     expect(results).toEqual([
-      { serial: 'q3', ok: true, sessionStarted: true },
+      { serial: 'q3', ok: true, sessionStarted: true, cannotReport: false },
       { serial: 'q2', ok: false, code: 'NOT_IN_FOREGROUND', message: 'showing com.oculus.vrshell' },
       { serial: 'q3s', ok: false, code: 'LAUNCH_FAILED', message: 'lost' },
     ]);
@@ -68,9 +68,19 @@ describe('launchOnAll', () => {
     const bob = (await f.call('POST', '/api/vr-sessions', { token: await f.token(BOB), body: { package_id: SAFETY_PKG } })).body.session.id as string;
     for (const update of successfulInstall(bob)) await recordSideloadUpdate(f.deps, { ...update, serial: 'q3' });
     const cart = [headsetRow('q3', 'device', 'Quest 3', installed)];
-    expect(await launchOnAll(fakeLauncher({}).ipc, f.deps, importedPackage, cart, { q3: null })).toEqual([{ serial: 'q3', ok: true, sessionStarted: false }]);
+    expect(await launchOnAll(fakeLauncher({}).ipc, f.deps, importedPackage, cart, { q3: null })).toEqual([{ serial: 'q3', ok: true, sessionStarted: false, cannotReport: false }]);
     expect(await f.db.vrSessions.get(bob)).toMatchObject({ status: 'downloaded' });
-    expect(await launchOnAll(fakeLauncher({}).ipc, f.deps, importedPackage, cart, {})).toEqual([{ serial: 'q3', ok: true, sessionStarted: true }]);
+    expect(await launchOnAll(fakeLauncher({}).ipc, f.deps, importedPackage, cart, {})).toEqual([{ serial: 'q3', ok: true, sessionStarted: true, cannotReport: false }]);
     expect(await f.db.vrSessions.get(bob)).toMatchObject({ status: 'in_progress', first_launch_at: confirmedAt });
+  });
+
+  it('says when an auto_detect session\'s app was launched without a way to report back', async () => {
+    const f = await createApiFixture();
+    const token = await f.token(ALICE);
+    const alice = (await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG, completion_mode: 'auto_detect' } })).body.session.id as string;
+    for (const update of successfulInstall(alice)) await recordSideloadUpdate(f.deps, { ...update, serial: 'q3' });
+    const launcher = fakeLauncher({ q3: ok({ ok: true as const, serial: 'q3', via: 'monkey' as const, confirmed_at: confirmedAt, headset_api: 'no_reverse' as const }) });
+    const results = await launchOnAll(launcher.ipc, f.deps, importedPackage, [headsetRow('q3', 'device', 'Quest 3', installed)], { q3: alice });
+    expect(results).toEqual([{ serial: 'q3', ok: true, sessionStarted: true, cannotReport: true }]);
   });
 });
