@@ -5,7 +5,11 @@ export const HEADSET_MODELS = ['Quest', 'Quest 2', 'Quest Pro', 'Quest 3', 'Ques
 /** What the adb server tells us about a device, plus what we read from it while it was attached. */
 export const headsetSchema = z.object({
   serial: z.string().min(1),
-  state: z.enum(['device', 'unauthorized', 'offline', 'disconnected']),
+  /**
+   * no_permissions: plugged in over USB, but this computer's user may not open the USB device (Linux without
+   * the udev rule for it): the adb server lists it and can do nothing with it.
+   */
+  state: z.enum(['device', 'unauthorized', 'offline', 'disconnected', 'no_permissions']),
   /** ro.product.model as reported; unknown models are kept, not rejected, so new hardware still shows. */
   model: z.string().nullable(),
   battery_level: z.number().int().min(0).max(100).nullable(),

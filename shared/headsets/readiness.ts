@@ -8,8 +8,8 @@ export interface TodaysApp {
   readonly bytes: number;
 }
 
-export type ReadinessIssue = 'unreachable' | 'unauthorized' | 'lowBattery' | 'lowSpace' | 'notInstalled' | 'updatePending';
-export const READINESS_ISSUES: readonly ReadinessIssue[] = ['unreachable', 'unauthorized', 'lowBattery', 'lowSpace', 'notInstalled', 'updatePending'];
+export type ReadinessIssue = 'unreachable' | 'unauthorized' | 'noPermissions' | 'lowBattery' | 'lowSpace' | 'notInstalled' | 'updatePending';
+export const READINESS_ISSUES: readonly ReadinessIssue[] = ['unreachable', 'unauthorized', 'noPermissions', 'lowBattery', 'lowSpace', 'notInstalled', 'updatePending'];
 
 /**
  * Why a headset is not ready for today's app, empty when it is. Space counts the pushed copy and the
@@ -17,6 +17,8 @@ export const READINESS_ISSUES: readonly ReadinessIssue[] = ['unreachable', 'unau
  */
 export function readinessIssues(headset: Headset, app: TodaysApp | null): ReadinessIssue[] {
   if (headset.state === 'unauthorized') return ['unauthorized'];
+  // Not "unreachable": the cable is in, the fix is on this computer (udev rules) or another port.
+  if (headset.state === 'no_permissions') return ['noPermissions'];
   if (headset.state !== 'device') return ['unreachable'];
   const issues: ReadinessIssue[] = [];
   if (batteryTooLow(headset.battery_level)) issues.push('lowBattery');

@@ -55,7 +55,7 @@ export const launchResultSchema = z.discriminatedUnion('ok', [
     /** Asked for a headset-reported session: 'ready' when the app got its token and port, else why not. */
     headset_api: z.enum(['ready', 'no_reverse', 'no_extras']).optional(),
   }),
-  z.object({ ok: z.literal(false), serial: z.string(), code: z.enum(['LAUNCH_FAILED', 'NOT_IN_FOREGROUND']), message: z.string() }),
+  z.object({ ok: z.literal(false), serial: z.string(), code: z.enum(['LAUNCH_FAILED', 'NOT_IN_FOREGROUND', 'HEADSET_ASLEEP']), message: z.string() }),
 ]);
 export type LaunchResult = z.infer<typeof launchResultSchema>;
 

@@ -9,7 +9,7 @@ import type { HeadsetBridge, LaunchOutcome } from '../headsets/headset-bridge';
  */
 export function launcherWithExtras(bridge: HeadsetBridge, extras: { readonly strings: Record<string, string>; readonly ints: Record<string, number> }) {
   let carried = false;
-  const launcher: Pick<HeadsetBridge, 'launch' | 'foregroundPackage'> = {
+  const launcher: Pick<HeadsetBridge, 'launch' | 'foregroundPackage' | 'wakefulness'> = {
     async launch(serial, packageName, activity, limits): Promise<LaunchOutcome> {
       if (!activity) return bridge.launch(serial, packageName, activity, limits);
       const component = activity.startsWith('.') || !activity.includes('/') ? `${packageName}/${activity}` : activity;
@@ -22,6 +22,7 @@ export function launcherWithExtras(bridge: HeadsetBridge, extras: { readonly str
       return { ok: true, via: 'am_start' };
     },
     foregroundPackage: (serial, limits) => bridge.foregroundPackage(serial, limits),
+    wakefulness: (serial, limits) => bridge.wakefulness(serial, limits),
   };
   return { launcher, carried: () => carried };
 }

@@ -165,3 +165,19 @@ export function parsePackageSignatures(text: string): string[] | null {
   }
   return null;
 }
+
+/**
+ * `dumpsys power`: "  mWakefulness=Awake". Asleep, Dozing and Dreaming all mean the display shows no app
+ * (on a Quest: nobody wears it, or its power button put it to sleep); null when the line is not there.
+ */
+export function parseWakefulness(text: string): 'awake' | 'asleep' | null {
+  for (const line of lines(text)) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('mWakefulness=')) continue;
+    const value = trimmed.slice('mWakefulness='.length);
+    if (value === 'Awake') return 'awake';
+    if (value === 'Asleep' || value === 'Dozing' || value === 'Dreaming') return 'asleep';
+    return null;
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import * as adbkit from '@devicefarmer/adbkit';
 import type { Client, DeviceClient } from '@devicefarmer/adbkit';
-import { parseAmStart, parseBatteryLevel, parseDfKilobytes, parseForegroundPackage, parseInstallOutput, parseMonkey, parsePackageList, parsePackageSignatures } from './adb-output';
+import { parseAmStart, parseBatteryLevel, parseDfKilobytes, parseForegroundPackage, parseInstallOutput, parseMonkey, parsePackageList, parsePackageSignatures, parseWakefulness } from './adb-output';
 import { DEFAULT_OUTPUT_CAP_BYTES, readBounded, startDeadline } from './bounded-command';
 import type { CommandLimits } from './bounded-command';
 import type { AdbDeviceState, AttachedDevice, HeadsetBridge, HeadsetDetails, InstallOutcome, LaunchOutcome, TransferOptions } from './headset-bridge';
@@ -31,8 +31,14 @@ const HOST_COMMAND_LIMITS: CommandLimits = { timeoutMs: 15_000 };
 /** `adb connect` waits for the headset's handshake; adb itself gives up after ~10 s. */
 const CONNECT_LIMITS: CommandLimits = { timeoutMs: 30_000 };
 
-function toState(type: string): AdbDeviceState {
+/**
+ * The adb server's word for a device. "no permissions" comes with the server's explanation appended
+ * ("no permissions (missing udev rules? user is in the plugdev group); see [http://…]"), so only its start
+ * is compared; states with no use to us (bootloader, recovery, authorizing, connecting) count as offline.
+ */
+export function toState(type: string): AdbDeviceState {
   if (type === 'device' || type === 'unauthorized' || type === 'offline') return type;
+  if (type.startsWith('no permissions')) return 'no_permissions';
   return 'offline';
 }
 
@@ -225,5 +231,9 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
 
   async foregroundPackage(serial: string, limits: CommandLimits = {}): Promise<string | null> {
     return parseForegroundPackage(await this.shell(serial, 'dumpsys activity activities', limits));
+  }
+
+  async wakefulness(serial: string, limits: CommandLimits = {}): Promise<'awake' | 'asleep' | null> {
+    return parseWakefulness(await this.shell(serial, 'dumpsys power', limits));
   }
 }

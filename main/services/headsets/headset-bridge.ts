@@ -1,7 +1,7 @@
 import type { InstalledVersion } from './adb-output';
 import type { CommandLimits } from './bounded-command';
 
-export type AdbDeviceState = 'device' | 'unauthorized' | 'offline' | 'disconnected';
+export type AdbDeviceState = 'device' | 'unauthorized' | 'offline' | 'disconnected' | 'no_permissions';
 
 export interface AttachedDevice {
   readonly serial: string;
@@ -60,4 +60,6 @@ export interface HeadsetBridge {
   uninstall(serial: string, packageName: string, limits?: CommandLimits): Promise<boolean>;
   launch(serial: string, packageName: string, activity: string | null, limits?: CommandLimits): Promise<LaunchOutcome>;
   foregroundPackage(serial: string, limits?: CommandLimits): Promise<string | null>;
+  /** Whether the display is on (someone wears the headset); null: the headset did not say. */
+  wakefulness(serial: string, limits?: CommandLimits): Promise<'awake' | 'asleep' | null>;
 }

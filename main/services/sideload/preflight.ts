@@ -13,6 +13,9 @@ export function deviceProblem(device: AttachedDevice | undefined): Preflight | n
   if (device.state === 'unauthorized') {
     return { kind: 'refuse', code: 'HEADSET_UNAUTHORIZED', message: 'Put the headset on and allow USB debugging for this computer' };
   }
+  if (device.state === 'no_permissions') {
+    return { kind: 'refuse', code: 'HEADSET_NO_PERMISSIONS', message: 'This computer is not allowed to use the USB device: install the udev rules for it or plug it into another port' };
+  }
   if (device.state !== 'device') return { kind: 'refuse', code: 'HEADSET_OFFLINE', message: 'The headset is not responding; reconnect it' };
   return null;
 }

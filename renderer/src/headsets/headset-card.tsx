@@ -41,6 +41,7 @@ export function HeadsetCard({ headset, packages, chosen, sessions, assigned, tak
       </header>
       {headset.state === 'unauthorized' && <p className="notice">{t('headsets.help.unauthorized')}</p>}
       {headset.state === 'offline' && <p className="notice">{t('headsets.help.offline')}</p>}
+      {headset.state === 'no_permissions' && <p className="notice">{t('headsets.help.no_permissions')}</p>}
       <dl className="facts">
         <dt>{t('headsets.facts.serial')}</dt>
         <dd id={`${id}-serial`}>{headset.serial}</dd>

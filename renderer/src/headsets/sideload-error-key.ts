@@ -3,6 +3,7 @@ export const SIDELOAD_ERROR_KEYS = [
   'disconnected',
   'unauthorized',
   'offline',
+  'noPermissions',
   'platformMismatch',
   'newerInstalled',
   'storage',
@@ -22,6 +23,7 @@ export const SIDELOAD_ERROR_KEYS = [
   'internal',
   'launchFailed',
   'notInForeground',
+  'asleep',
   'unknown',
 ] as const;
 export type SideloadErrorKey = (typeof SIDELOAD_ERROR_KEYS)[number];
@@ -31,6 +33,7 @@ const BY_CODE: Readonly<Record<string, SideloadErrorKey>> = {
   HEADSET_DISCONNECTED: 'disconnected',
   HEADSET_UNAUTHORIZED: 'unauthorized',
   HEADSET_OFFLINE: 'offline',
+  HEADSET_NO_PERMISSIONS: 'noPermissions',
   PLATFORM_MISMATCH: 'platformMismatch',
   VERSION_DOWNGRADE: 'newerInstalled',
   INSTALL_FAILED_VERSION_DOWNGRADE: 'newerInstalled',
@@ -53,6 +56,7 @@ const BY_CODE: Readonly<Record<string, SideloadErrorKey>> = {
   INSTALL_FAILED_INTERNAL_ERROR: 'internal',
   LAUNCH_FAILED: 'launchFailed',
   NOT_IN_FOREGROUND: 'notInForeground',
+  HEADSET_ASLEEP: 'asleep',
 };
 
 export function sideloadErrorKey(code: string): SideloadErrorKey {

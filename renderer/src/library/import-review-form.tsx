@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VR_TARGET_PLATFORMS } from '../../../shared/schemas/vr-package';
 import { formatBytes } from '../i18n/format-bytes';
+import { apkWarningTexts } from './apk-warnings';
 import type { UploadedPackage } from '../data/package-from-upload';
 
 interface ImportReviewFormProps {
@@ -21,6 +22,7 @@ export function ImportReviewForm({ upload, initialPlatforms, replaces, onSave, o
   const [busy, setBusy] = useState(false);
   const info = upload.apk.apk;
   if (!info) return null;
+  const warnings = apkWarningTexts(info);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -48,6 +50,13 @@ export function ImportReviewForm({ upload, initialPlatforms, replaces, onSave, o
           </>
         )}
       </dl>
+      {warnings.length > 0 && (
+        <ul className="notice import-warnings" aria-label={t('library.import.warnings.title')}>
+          {warnings.map((warning) => (
+            <li key={warning.kind}>{warning.kind === 'noArm64' ? t('library.import.warnings.noArm64', { abis: warning.abis }) : t('library.import.warnings.noLauncher')}</li>
+          ))}
+        </ul>
+      )}
       {replaces && <p className="hint">{t('library.import.replaces')}</p>}
       <fieldset aria-invalid={error ? true : undefined}>
         <legend>{t('library.fieldPlatforms')}</legend>

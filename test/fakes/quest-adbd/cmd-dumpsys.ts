@@ -92,10 +92,11 @@ function activities(state: DeviceState): string {
     `    affinity=10100:${fg.packageName}\n` +
     `    * Hist #0: ${record}\n` +
     `        packageName=${fg.packageName} processName=${fg.packageName}\n` +
-    `    mResumedActivity: ${record}\n` +
+    // With the display off the top activity is paused: ActivityStack prints mResumedActivity only when one is.
+    (state.screenOn ? `    mResumedActivity: ${record}\n` : '') +
     `    mLastPausedActivity: ${record}\n` +
     '\n' +
-    `  ResumedActivity: ${record}\n` +
+    (state.screenOn ? `  ResumedActivity: ${record}\n` : '') +
     `  mFocusedApp=${record}\n` +
     '  mCurrentUser=0\n'
   );
@@ -119,6 +120,30 @@ function diskstats(state: DeviceState): string {
   return `Latency: 2ms [512B Data Write]\nData-Free: ${k(freeBytes)}K / ${k(totalBytes)}K total = ${Math.floor((freeBytes * 100) / totalBytes)}% free\n`;
 }
 
+/** PowerManagerService's dump, the lines that say whether the headset is awake (Android 10-12 layout). */
+function power(state: DeviceState): string {
+  const powered = state.battery.acPowered || state.battery.usbPowered || state.battery.wirelessPowered;
+  return (
+    'POWER MANAGER (dumpsys power)\n\n' +
+    'Power Manager State:\n' +
+    '  mDirty=0x0\n' +
+    `  mWakefulness=${state.screenOn ? 'Awake' : 'Asleep'}\n` +
+    '  mWakefulnessChanging=false\n' +
+    `  mIsPowered=${powered}\n` +
+    `  mBatteryLevel=${state.battery.level}\n` +
+    '  mProximityPositive=false\n' +
+    '  mDisplayReady=true\n' +
+    '\n' +
+    `Display Power: state=${state.screenOn ? 'ON' : 'OFF'}\n`
+  );
+}
+
+/** DisplayManagerService's dump, trimmed to the global display state. */
+function display(state: DeviceState): string {
+  const on = state.screenOn ? 'ON' : 'OFF';
+  return 'DISPLAY MANAGER (dumpsys display)\n' + '  mOnlyCore=false\n' + `  mGlobalDisplayState=${on}\n` + '\nDisplay Power Controller Locked State:\n' + `  mScreenState=${on}\n`;
+}
+
 const dumpsys: Command = (args, ctx: CommandContext) => {
   const [service, ...rest] = args;
   const state = ctx.state;
@@ -138,8 +163,14 @@ const dumpsys: Command = (args, ctx: CommandContext) => {
     case 'diskstats':
       ctx.out(diskstats(state));
       return 0;
+    case 'power':
+      ctx.out(power(state));
+      return 0;
+    case 'display':
+      ctx.out(display(state));
+      return 0;
     case '-l':
-      ctx.out('Currently running services:\n  activity\n  battery\n  diskstats\n  package\n  window\n');
+      ctx.out('Currently running services:\n  activity\n  battery\n  diskstats\n  display\n  package\n  power\n  window\n');
       return 0;
     default:
       ctx.err(`Can't find service: ${service ?? ''}\n`);

@@ -69,6 +69,24 @@ describe('interpreter', () => {
     expect((await run('false; echo "status $?"; true; echo $?')).out).toBe('status 1\n0\n');
   });
 
+  it('models a headset nobody wears: display off, asleep, am start succeeds but nothing is resumed', async () => {
+    const asleep = await DeviceState.create({ model: 'Quest 3', serialNumber: '2G0YC000000002', preinstalled: [{ packageName: 'com.preloaded.game', versionCode: 5, launchableActivity: 'com.preloaded.game.Main' }] });
+    try {
+      expect((await run('dumpsys power | grep mWakefulness=', null, asleep)).out).toBe('  mWakefulness=Awake\n');
+      asleep.screenOn = false;
+      expect((await run('dumpsys power | grep -E "mWakefulness=|Display Power"', null, asleep)).out).toBe('  mWakefulness=Asleep\nDisplay Power: state=OFF\n');
+      expect((await run('dumpsys display | grep mGlobalDisplayState', null, asleep)).out).toBe('  mGlobalDisplayState=OFF\n');
+      expect((await run('am start -W -n com.preloaded.game/.Main', null, asleep)).out).toContain('Status: ok');
+      const activities = (await run('dumpsys activity activities', null, asleep)).out;
+      expect(activities).toContain('Hist #0: ActivityRecord{9f3e1c2 u0 com.preloaded.game/.Main');
+      expect(activities).not.toContain('ResumedActivity');
+      asleep.screenOn = true;
+      expect((await run('dumpsys activity activities | grep mResumedActivity', null, asleep)).out).toContain('com.preloaded.game/.Main');
+    } finally {
+      await asleep.dispose();
+    }
+  });
+
   it('expands globs against the fake filesystem', async () => {
     await run('touch /data/local/tmp/one.apk /data/local/tmp/two.apk /data/local/tmp/keep.txt');
     expect((await run('ls /data/local/tmp/*.apk')).out).toBe('/data/local/tmp/one.apk\n/data/local/tmp/two.apk\n');

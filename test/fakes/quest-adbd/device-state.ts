@@ -102,6 +102,13 @@ export class DeviceState {
   /** Called when `am start` brings an activity up, with the intent's extras (scripted experiences). */
   readonly launchHooks = new Set<(launched: { packageName: string; extras: Record<string, string> }) => void>();
   foreground: ForegroundActivity;
+  /**
+   * false: the display is off because nobody wears the headset (the proximity sensor is uncovered) or its
+   * power button put it to sleep. adbd still answers and `am start` still succeeds, but the started app
+   * stays paused: nothing is resumed until someone puts the headset on. Not the same as `setAsleep`,
+   * where the link itself goes silent.
+   */
+  screenOn = true;
   private nextUserId = 10100;
   private nextTaskId = 20;
 

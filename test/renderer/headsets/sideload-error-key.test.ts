@@ -17,6 +17,8 @@ describe('sideloadErrorKey', () => {
     ['APK_NOT_STORED', 'apkNotStored'],
     ['LAUNCH_FAILED', 'launchFailed'],
     ['NOT_IN_FOREGROUND', 'notInForeground'],
+    ['HEADSET_ASLEEP', 'asleep'],
+    ['HEADSET_NO_PERMISSIONS', 'noPermissions'],
   ])('puts main’s %s into words (%s)', (code, key) => {
     expect(sideloadErrorKey(code)).toBe(key);
   });

@@ -28,14 +28,16 @@ describe('cart readiness', () => {
   it('names what stands in the way: unreachable, unauthorized, space for two copies, missing app, pending update', () => {
     expect(readinessIssues(headset({ state: 'offline' }), app)).toEqual(['unreachable']);
     expect(readinessIssues(headset({ state: 'unauthorized' }), app)).toEqual(['unauthorized']);
+    // Plugged in but this computer may not open the USB device: a fix on the computer, not "unreachable".
+    expect(readinessIssues(headset({ state: 'no_permissions' }), app)).toEqual(['noPermissions']);
     expect(readinessIssues(headset({ installed: [] }), app)).toEqual(['notInstalled']);
     expect(readinessIssues(headset({ installed: [], free_bytes: 7999 }), app)).toEqual(['lowSpace', 'notInstalled']);
     expect(readinessIssues(headset({ installed: [{ package_name: 'org.school.safety', version_code: 2 }] }), app)).toEqual(['updatePending']);
     // Already installed: little free space does not matter today.
     expect(readinessIssues(headset({ free_bytes: 10 }), app)).toEqual([]);
-    expect(cartReadiness([headset(), headset({ installed: [] }), headset({ state: 'offline' })], app)).toEqual({
+    expect(cartReadiness([headset(), headset({ installed: [] }), headset({ state: 'offline' }), headset({ state: 'no_permissions' })], app)).toEqual({
       ready: 1,
-      issues: { unreachable: 1, unauthorized: 0, lowBattery: 0, lowSpace: 0, notInstalled: 1, updatePending: 0 },
+      issues: { unreachable: 1, unauthorized: 0, noPermissions: 1, lowBattery: 0, lowSpace: 0, notInstalled: 1, updatePending: 0 },
     });
   });
 });

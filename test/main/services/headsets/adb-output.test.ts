@@ -8,6 +8,7 @@ import {
   parseMonkey,
   parsePackageList,
   parsePackageSignatures,
+  parseWakefulness,
 } from '../../../../main/services/headsets/adb-output';
 
 describe('adb output parsers', () => {
@@ -56,7 +57,7 @@ describe('adb output parsers', () => {
       `Failure [${long('A')}`,
       long('package:a.b versionCode:'),
     ];
-    const parsers = [parseForegroundPackage, parseBatteryLevel, parseDfKilobytes, parsePackageList, parseInstallOutput, parseAmStart, parseMonkey, parsePackageSignatures];
+    const parsers = [parseForegroundPackage, parseBatteryLevel, parseDfKilobytes, parsePackageList, parseInstallOutput, parseAmStart, parseMonkey, parsePackageSignatures, parseWakefulness];
     const slowest = Math.max(
       ...inputs.flatMap((text) =>
         parsers.map((parse) => {
@@ -97,5 +98,13 @@ describe('adb output parsers', () => {
     expect(parseForegroundPackage('  ResumedActivity: ActivityRecord{1 u0 com.oculus.vrshell/.MainActivity t2}')).toBe('com.oculus.vrshell');
     expect(parseForegroundPackage('  mCurrentFocus=Window{3c2 u0 org.example.chem/org.example.chem.Main}')).toBe('org.example.chem');
     expect(parseForegroundPackage('  mResumedActivity: null')).toBeNull();
+  });
+
+  it('reads whether the headset is awake from dumpsys power', () => {
+    expect(parseWakefulness('Power Manager State:\n  mDirty=0x0\n  mWakefulness=Awake\n  mWakefulnessChanging=false\n')).toBe('awake');
+    expect(parseWakefulness('  mWakefulness=Asleep\r\n')).toBe('asleep');
+    expect(parseWakefulness('  mWakefulness=Dozing\n')).toBe('asleep');
+    expect(parseWakefulness('  mWakefulnessChanging=false\n  mWakefulness=Sideways\n')).toBeNull();
+    expect(parseWakefulness("Can't find service: power\n")).toBeNull();
   });
 });

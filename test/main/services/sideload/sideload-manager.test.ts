@@ -130,4 +130,18 @@ describe('SideloadManager on an emulated cart', () => {
     const missing = await launchAndConfirm(fixture.bridge, h.serial, 'org.example.missing', null, { now: () => new Date(), confirmTimeoutMs: 300 });
     expect(missing).toMatchObject({ ok: false, code: 'LAUNCH_FAILED' });
   });
+
+  it('says the headset is asleep or not worn when the app started but stays paused', async () => {
+    const h = headset(1);
+    h.state.screenOn = false;
+    try {
+      const asleep = await launchAndConfirm(fixture.bridge, h.serial, 'org.example.safety', '.MainActivity', { now: () => new Date(), confirmTimeoutMs: 300, pollMs: 50 });
+      expect(asleep).toMatchObject({ ok: false, code: 'HEADSET_ASLEEP' });
+      // am start did run: the app is on top, only not resumed while nobody wears the headset.
+      expect(h.state.foreground.packageName).toBe('org.example.safety');
+    } finally {
+      h.state.screenOn = true;
+    }
+    expect(await launchAndConfirm(fixture.bridge, h.serial, 'org.example.safety', '.MainActivity', { now: () => new Date() })).toMatchObject({ ok: true });
+  });
 });
