@@ -69,9 +69,11 @@ export class OutboxCountTracker {
   /** Counts the table (index counts) and publishes the result. */
   async recount(): Promise<OutboxCounts> {
     const { db } = this;
-    const [pending, dead] = await db.transaction('r', db.outbox, () => Promise.all([db.outbox.where('status').anyOf('pending', 'in_flight').count(), db.outbox.where('status').equals('dead').count()]));
-    const grew = pending > this.#counts.pending;
-    this.#counts = { pending, dead };
+    // One equals() per status: anyOf() walks a cursor that fake-indexeddb makes quadratic (37 s for 10,000 rows).
+    const count = (status: OutboxRow['status']) => db.outbox.where('status').equals(status).count();
+    const [pending, inFlight, dead] = await db.transaction('r', db.outbox, () => Promise.all([count('pending'), count('in_flight'), count('dead')]));
+    const grew = pending + inFlight > this.#counts.pending;
+    this.#counts = { pending: pending + inFlight, dead };
     for (const listener of this.#listeners) listener(this.#counts, grew);
     return this.#counts;
   }
