@@ -21,16 +21,18 @@ let browser: Browser;
 let cart: CartFixture;
 let fixture: ServeFixture;
 let apk: BuiltApk;
+let noLauncher: BuiltApk;
 let notAnApk: string;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  [browser, cart, apk] = await Promise.all([
+  [browser, cart, apk, noLauncher] = await Promise.all([
     launchChromium(),
     startCartFixture([{ model: 'Quest 3', battery: { level: 80 } }, { model: 'Quest 2', battery: { level: 55 } }, { model: 'Quest 3S', battery: { level: 15 } }]),
     buildApk({ packageName: PACKAGE, versionCode: 7, versionName: '1.0.7', label: 'Safety VR', minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 8 * MIB }),
+    buildApk({ packageName: 'org.example.companion', versionCode: 1, versionName: '1.0', label: 'Companion Service', minSdk: 29, launchableActivity: null }),
   ]);
   notAnApk = join(dirname(apk.path), 'notes.apk');
   await writeFile(notAnApk, 'these are lesson notes, not an app');
@@ -47,6 +49,7 @@ afterAll(async () => {
   await fixture?.stop();
   await cart?.stop();
   if (apk) await rm(dirname(apk.path), { recursive: true, force: true });
+  if (noLauncher) await rm(dirname(noLauncher.path), { recursive: true, force: true });
 });
 
 
@@ -71,6 +74,11 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     await importer.getByRole('alert').filter({ hasText: 'Only .apk and .obb files can be imported (worksheet.pdf).' }).waitFor();
     await importer.getByLabel('APK and OBB files').setInputFiles(notAnApk);
     await importer.getByRole('alert').filter({ hasText: '“notes.apk” is not an Android app (APK).' }).waitFor();
+    expect(await readStore(page, 'vrPackages')).toEqual([]);
+    // An APK with nothing to start is accepted, with a warning in words; the instructor discards it.
+    await importer.getByLabel('APK and OBB files').setInputFiles(noLauncher.path);
+    await importer.getByRole('list', { name: 'Warnings about this APK' }).filter({ hasText: 'This app has no launcher activity' }).waitFor();
+    await importer.getByRole('button', { name: 'Discard' }).click();
     expect(await readStore(page, 'vrPackages')).toEqual([]);
 
     // The real APK: uploaded to main, read, then the instructor narrows the headsets to Quest 2 and 3.
