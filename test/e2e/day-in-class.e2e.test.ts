@@ -53,6 +53,22 @@ describe('a day in class', () => {
     problems.push(...(await axeScreen(page, WALK, '04-my-sessions')));
     await page.getByRole('button', { name: 'Sign out' }).click();
 
+    // Tom (S2) tries the fractions exercise: two right, then a wrong first answer.
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Find your name').fill('tom');
+    expect(await page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Tom (S2)', 'Tom (S3)']);
+    await page.getByRole('button', { name: 'Tom (S2)' }).click();
+    await navLink(page, 'My exercises').click();
+    await page.getByRole('button', { name: 'Open “Fractions: choose the answer”' }).click();
+    const question = page.getByRole('form', { name: 'Question' });
+    for (const [choice, verdict] of [['3/4', 'Correct!'], ['2/4', 'Correct!'], ['1/2', 'Not quite'], ['1/8', 'Correct!']] as const) {
+      await question.getByLabel(choice, { exact: true }).check();
+      await question.getByRole('button', { name: 'Check answer' }).click();
+      await question.getByTestId('answer-feedback').filter({ hasText: verdict }).waitFor();
+      if (verdict === 'Correct!' && choice !== '1/8') await page.getByRole('button', { name: 'Next question' }).click();
+    }
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
     // Afternoon: the instructor reviews the class.
     await enterInstructorMode(page);
     // The package cannot be deleted while Zoë's session uses it, and the refusal says why.
@@ -67,10 +83,12 @@ describe('a day in class', () => {
     // Focus moved to the page's heading with the navigation.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByText('4 learners, 0 needing help.').waitFor();
-    const grid = page.getByRole('table', { name: /4 learners × 1 activities/ });
+    const grid = page.getByRole('table', { name: /4 learners × 2 activities/ });
     const zoe = grid.getByRole('row', { name: /Zoë Martin/ });
     await zoe.getByRole('cell', { name: 'Passed · 85% · 30 min' }).waitFor();
-    expect(await grid.getByRole('row', { name: /Tom \(S2\)/ }).getByRole('cell').allTextContents()).toEqual(['Not started']);
+    const tom = await grid.getByRole('row', { name: /Tom \(S2\)/ }).getByRole('cell').allTextContents();
+    expect(tom[0]).toBe('Not started');
+    expect(tom[1]).toMatch(/^In progress · 67%( · \d+ s)?$/);
     expect(await page.getByRole('img', { name: /Completion per activity: highest is Safety Training VR at 25%/ }).count()).toBe(1);
     problems.push(...(await axeScreen(page, WALK, '05-progress')));
 
@@ -84,18 +102,45 @@ describe('a day in class', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await trigger.evaluate((element) => element === document.activeElement)).toBe(true);
 
+    // The exercise's detail names the question Tom got wrong.
+    const exercise = grid.getByRole('button', { name: 'Fractions: choose the answer' });
+    await exercise.click();
+    const exerciseDialog = page.getByRole('dialog', { name: 'Fractions: choose the answer' });
+    await exerciseDialog.getByRole('heading', { name: 'Difficult questions' }).waitFor();
+    expect(await exerciseDialog.getByRole('listitem').allTextContents()).toEqual(['Question 3 — 1 of 1 learners wrong']);
+    await exerciseDialog.getByRole('button', { name: 'Close' }).click();
+    await exerciseDialog.waitFor({ state: 'detached' });
+    expect(await exercise.evaluate((element) => element === document.activeElement)).toBe(true);
+
     // Export: what is shown, as a spreadsheet opens it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('5B progress.csv');
     const csv = await readFile(await download.path(), 'utf8');
-    expect(csv.split('\r\n')).toEqual(['\uFEFFLearner,Needs help,Safety Training VR', 'Ana Silva,,Not started', 'Tom (S2),,Not started', 'Tom (S3),,Not started', 'Zoë Martin,,Passed · 85% · 30 min', '']);
+    const lines = csv.split('\r\n');
+    expect(lines.slice(0, 2)).toEqual(['\uFEFFLearner,Needs help,Safety Training VR,Fractions: choose the answer', 'Ana Silva,,Not started,Not started']);
+    expect(lines[2]).toMatch(/^Tom \(S2\),,Not started,In progress · 67%( · \d+ s)?$/);
+    expect(lines.slice(3)).toEqual(['Tom (S3),,Not started,Not started', 'Zoë Martin,,Passed · 85% · 30 min,Not started', '']);
+    // Only the exercises: the export follows the view.
+    await page.getByLabel('Activities', { exact: true }).selectOption({ label: 'Exercises and quizzes' });
+    const [narrow] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect((await readFile(await narrow.path(), 'utf8')).split('\r\n')[0]).toBe('\uFEFFLearner,Needs help,Fractions: choose the answer');
+    await page.getByLabel('Activities', { exact: true }).selectOption({ label: 'All activities' });
+
+    // Readable at 200 % zoom (a 1280 px screen is 640 CSS px wide): nothing but the grid scrolls sideways.
+    await page.setViewportSize({ width: 640, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    problems.push(...(await axeScreen(page, WALK, '07-progress-200-percent')));
+    // At 1920 px the grid gets the width rather than a reading column.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(await page.getByRole('main').evaluate((main) => main.getBoundingClientRect().width)).toBeGreaterThan(1600);
+    await axeScreen(page, WALK, '08-progress-1920');
 
     // The same page in Traditional Chinese.
     await page.getByRole('banner').getByLabel('Language').selectOption('zh-Hant');
     await page.getByRole('heading', { name: '班級進度' }).waitFor();
-    const zoeZh = page.getByRole('table', { name: /4 名學員 × 1 項活動/ }).getByRole('row', { name: /Zoë Martin/ });
+    const zoeZh = page.getByRole('table', { name: /4 名學員 × 2 項活動/ }).getByRole('row', { name: /Zoë Martin/ });
     await zoeZh.getByRole('cell', { name: /^已通過 · 85% · 30/ }).waitFor();
-    problems.push(...(await axeScreen(page, WALK, '07-progress-zh-Hant')));
+    problems.push(...(await axeScreen(page, WALK, '09-progress-zh-Hant')));
 
     expect(problems).toEqual([]);
     expect(app.pageErrors).toEqual([]);
