@@ -44,6 +44,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'headsets:refresh': ({ serial }) => deps.headsets.refresh(serial),
     'headsets:connect': async ({ host, port }) => ({ message: await deps.bridge.connect(host, port) }),
     'headsets:launch': (request) => deps.headsetApi.launch(request),
+    'headsets:uninstall': async ({ serial, package_name }) => {
+      const uninstalled = await deps.bridge.uninstall(serial, package_name);
+      return { uninstalled, headset: await deps.headsets.refresh(serial) };
+    },
     'sideload:start': async ({ jobs }) => ({ accepted: await deps.sideload.start(jobs) }),
     'sideload:cancel': async ({ job_id }) => ({ cancelled: deps.sideload.cancel(job_id) }),
     'sideload:jobs': async () => ({ jobs: deps.sideload.jobs() }),

@@ -10,6 +10,7 @@ export const INVOKE_CHANNELS = [
   'headsets:refresh',
   'headsets:connect',
   'headsets:launch',
+  'headsets:uninstall',
   'sideload:start',
   'sideload:cancel',
   'sideload:jobs',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import { headsetSchema } from '../headsets/headset';
+import { androidPackageNameSchema } from '../schemas/vr-package';
 import { adbStatusSchema, launchRequestSchema, launchResultSchema, sideloadJobSpecSchema, sideloadUpdateSchema } from '../headsets/sideload-contract';
 import { remoteRequestSchema, remoteResultSchema, remoteStatusSchema } from '../sync/remote-contract';
 import { isLocaleOnlyPatch } from './access';
@@ -48,6 +49,12 @@ export const contract = {
     access: instructor,
   },
   'headsets:launch': { request: launchRequestSchema.strict(), response: launchResultSchema, access: instructor },
+  // One app off one headset (pm uninstall); the headset's fresh picture comes back with the answer.
+  'headsets:uninstall': {
+    request: z.object({ serial: z.string().min(1).max(128), package_name: androidPackageNameSchema }).strict(),
+    response: z.object({ uninstalled: z.boolean(), headset: headsetSchema.nullable() }),
+    access: instructor,
+  },
   'sideload:start': {
     request: z.object({ jobs: z.array(sideloadJobSpecSchema).min(1).max(64) }).strict(),
     response: z.object({ accepted: z.array(z.uuid()) }),

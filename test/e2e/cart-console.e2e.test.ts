@@ -79,9 +79,16 @@ describe('the instructor readies the cart before class', () => {
     await page.getByRole('button', { name: 'Install on all' }).click();
     const summary = page.getByTestId('bulk-summary');
     await summary.filter({ hasText: '1 installed, 0 skipped, 1 failed, 0 cancelled, 0 still running.' }).waitFor({ timeout: 30_000 });
+    expect(charged.state.installedVersion('org.example.fire')).toBe(3);
     expect(await page.getByRole('list', { name: 'Why they failed' }).textContent()).toContain('The battery is too low. Charge the headset first.');
     await readiness.filter({ hasText: '1 of 2 headsets ready for “Fire Drill” · battery too low: 1 · app not installed: 1' }).waitFor();
     expect(await axeScreen(page, 'cart-console', '02-after-install')).toEqual([]);
+
+    // Per headset: the app comes off Cart A 01 again, and readiness follows.
+    await named.getByRole('button', { name: 'Uninstall “Fire Drill” from this headset' }).click();
+    await named.getByRole('list', { name: 'Library apps on this headset' }).getByText('Not installed', { exact: true }).waitFor();
+    await readiness.filter({ hasText: '0 of 2 headsets ready for “Fire Drill” · battery too low: 1 · app not installed: 2' }).waitFor();
+    expect(charged.state.installedVersion('org.example.fire')).toBeNull();
     expect(pageErrors).toEqual([]);
   });
 });

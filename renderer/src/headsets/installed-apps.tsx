@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Headset } from '../../../shared/headsets/headset';
 import type { VrPackageRow } from '../db/rows';
 import { installState } from './install-state';
+import { UninstallButton } from './uninstall-button';
 import type { InstallState } from './install-state';
 
 function StateText({ state }: { state: InstallState }) {
@@ -29,6 +30,9 @@ export function InstalledApps({ headset, packages }: { headset: Headset; package
             <span>{pkg.title}</span> <span className={`install install-${state.kind}`}>
               <StateText state={state} />
             </span>
+            {headset.state === 'device' && pkg.package_name && (state.kind === 'upToDate' || state.kind === 'older' || state.kind === 'newer') && (
+              <> <UninstallButton serial={headset.serial} packageName={pkg.package_name} title={pkg.title} /></>
+            )}
           </li>
         );
       })}

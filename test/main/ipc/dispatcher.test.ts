@@ -18,6 +18,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'headsets:refresh': unused,
     'headsets:connect': unused,
     'headsets:launch': unused,
+    'headsets:uninstall': unused,
     'sideload:start': unused,
     'sideload:cancel': unused,
     'sideload:jobs': unused,
