@@ -126,6 +126,14 @@ describe('a day in class', () => {
     expect((await readFile(await narrow.path(), 'utf8')).split('\r\n')[0]).toBe('\uFEFFLearner,Needs help,Fractions: choose the answer');
     await page.getByLabel('Activities', { exact: true }).selectOption({ label: 'All activities' });
 
+    // Printed: the grid and charts without the app's chrome or buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Export CSV' }).isVisible()).toBe(false);
+    expect(await grid.isVisible()).toBe(true);
+    await axeScreen(page, WALK, '06b-print');
+    await page.emulateMedia({ media: 'screen' });
+
     // Readable at 200 % zoom (a 1280 px screen is 640 CSS px wide): nothing but the grid scrolls sideways.
     await page.setViewportSize({ width: 640, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -25,7 +25,9 @@ const cart = [headsetRow('q3', 'device'), headsetRow('q2', 'device', 'Quest 2'),
 describe('installOnAll', () => {
   it('starts one job per connected headset and names the ones left out', async () => {
     const main = fakeMain([APK_SHA]);
-    expect(await installOnAll(main.ipc, importedPackage, cart, { q3: null }, sequentialIds())).toEqual({ kind: 'started', count: 2, skipped: [cart[2]] });
+    const outcome = await installOnAll(main.ipc, importedPackage, cart, { q3: null }, sequentialIds());
+    // The job ids come back so the page can sum up the cart once they finish.
+    expect(outcome).toEqual({ kind: 'started', count: 2, skipped: [cart[2]], jobIds: main.started[0]!.map((job) => job.job_id) });
     expect(main.started.map((jobs) => jobs.map((j) => j.serial))).toEqual([['q3', 'q2']]);
   });
 
