@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services-context';
-import { listRoster } from '../data/roster';
+import { signInRoster } from '../data/current-class';
 import type { RosterEntry } from '../data/roster';
 import { filterLearners, sortLearners } from '../data/roster-order';
 import { useLearnerSession } from './learner-session-context';
@@ -18,7 +18,8 @@ export function RosterPicker({ onSignedIn }: { onSignedIn?: (() => void) | undef
   const { t, i18n } = useTranslation();
   const { ports } = useServices();
   const { signIn } = useLearnerSession();
-  const learners = useLiveQuery(() => listRoster(ports), [ports]);
+  // The class the kiosk shows (chosen by the instructor), or the whole roster when none is chosen.
+  const learners = useLiveQuery(() => signInRoster(ports), [ports]);
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<RosterEntry | null>(null);
   const [error, setError] = useState<SignInError | null>(null);

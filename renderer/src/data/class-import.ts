@@ -27,7 +27,7 @@ export async function importClassList(ports: DataPorts, guard: InstructorGuard, 
   await guard.require();
   const { db } = ports;
   const at = ports.now().toISOString();
-  return db.transaction('rw', db.classes, db.classMembers, db.learners, async () => {
+  return db.transaction('rw', [db.classes, db.classMembers, db.learners, db.kioskState], async () => {
     const key = searchKey(className);
     const existing = (await db.classes.toArray()).find((row) => searchKey(row.name) === key);
     const classId = existing?.id ?? ports.newId();
@@ -58,6 +58,8 @@ export async function importClassList(ports: DataPorts, guard: InstructorGuard, 
     await db.learners.bulkPut(rows);
     await db.classMembers.bulkPut(memberships);
     await db.classes.update(classId, { updated_at: at });
+    // The first class imported becomes the one the kiosk shows; after that, the instructor chooses.
+    if (!(await db.kioskState.get('currentClass'))) await db.kioskState.put({ key: 'currentClass', value: classId });
     const added = before.filter((row) => row === undefined).length;
     return { classId, added, updated: entries.length - added };
   });

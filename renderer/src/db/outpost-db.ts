@@ -31,7 +31,7 @@ import type { ScormCourseRow, ScormDispatchRow } from './schema-v7';
 import { SCHEMA_V8 } from './schema-v8';
 import { SCHEMA_V9 } from './schema-v9';
 import { SCHEMA_V11 } from './schema-v11';
-import type { ClassMemberRow, ClassRow, HeadsetNameRow } from './schema-v11';
+import type { ClassMemberRow, ClassRow, HeadsetNameRow, KioskStateRow } from './schema-v11';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -63,6 +63,7 @@ export class OutpostDb extends Dexie {
   declare classes: EntityTable<ClassRow, 'id'>;
   declare classMembers: Table<ClassMemberRow, [string, string]>;
   declare headsetNames: EntityTable<HeadsetNameRow, 'serial'>;
+  declare kioskState: EntityTable<KioskStateRow, 'key'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);

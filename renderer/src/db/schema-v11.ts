@@ -5,12 +5,19 @@
  * - classMembers: one row per learner in a class; by learner for "which classes", by class for the grid.
  * - headsetNames: the instructor's name for a headset ("Cart A 07"), kept by serial so it survives the
  *   headset leaving and coming back (main's live list is rebuilt from adb each time).
+ * - kioskState: small settings of this kiosk's data, by key; today the class it shows ('currentClass').
  */
 export const SCHEMA_V11 = {
   classes: 'id, name',
   classMembers: '[class_id+learner_id], class_id, learner_id',
   headsetNames: 'serial',
+  kioskState: 'key',
 } as const;
+
+export interface KioskStateRow {
+  readonly key: 'currentClass';
+  readonly value: string;
+}
 
 export interface HeadsetNameRow {
   readonly serial: string;

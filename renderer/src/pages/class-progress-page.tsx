@@ -14,10 +14,11 @@ import { gridRows } from '../console/grid-rows';
 import { LearnerDetail } from '../console/learner-detail';
 import { ProgressCharts } from '../console/progress-charts';
 import { ProgressGridTable } from '../console/progress-grid-table';
-import { useCurrentClass } from '../console/use-current-class';
 import { visibleGrid } from '../console/visible-grid';
 import type { GridView } from '../console/visible-grid';
 import { listClasses } from '../data/classes';
+import { chooseClass, currentClassId } from '../data/current-class';
+import { useInstructor } from '../auth/instructor-context';
 import { loadClassGrid } from '../data/progress-grid';
 import '../console/console.css';
 
@@ -29,11 +30,14 @@ const CLOCK_MS = 60_000;
 /** The instructor's class at a glance: who is where on every activity, who needs help, live. */
 export function ClassProgressPage() {
   const { t, i18n } = useTranslation();
-  const { db } = useServices();
+  const { db, ports } = useServices();
   const now = useNow(CLOCK_MS);
   const classes = useLiveQuery(() => listClasses(db), [db]);
-  const [chosen, choose] = useCurrentClass();
-  const classId = classes?.some((c) => c.id === chosen) ? chosen : (classes?.[0]?.id ?? null);
+  const { guard } = useInstructor();
+  const chosen = useLiveQuery(() => currentClassId(db), [db]);
+  const choose = (id: string) => void chooseClass(ports, guard, id);
+  // The kiosk's current class; until one is chosen (or if it was deleted), the first by name.
+  const classId = (chosen && classes?.some((c) => c.id === chosen) ? chosen : null) ?? classes?.[0]?.id ?? null;
   const grid = useLiveQuery(() => (classId ? loadClassGrid(db, classId, now) : undefined), [db, classId, now]);
   const [view, setView] = useState<GridView>({ kind: 'all', helpOnly: false });
   const [open, setOpen] = useState<Open | null>(null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importClassList } from '../../../renderer/src/data/class-import';
 import { classMembers, deleteClass, listClasses, renameClass, restoreClass } from '../../../renderer/src/data/classes';
+import { chooseClass, currentClassId, signInRoster } from '../../../renderer/src/data/current-class';
 import { InstructorRequiredError } from '../../../renderer/src/data/instructor-guard';
 import { filterLearners } from '../../../renderer/src/data/roster-order';
 import { openTestDb } from '../../support/fake-db';
@@ -51,5 +52,25 @@ describe('class list import', () => {
     await expect(importClassList(portsFor(db), nobodySignedIn(), '5A', [entry('Ann')])).rejects.toBeInstanceOf(InstructorRequiredError);
     expect(await db.classes.count()).toBe(0);
     expect(await db.learners.count()).toBe(0);
+  });
+});
+
+describe('the class the kiosk shows', () => {
+  it('is the first class imported, narrows the sign-in list to its members, and only an instructor switches it', async () => {
+    const db = openTestDb();
+    const ports = portsFor(db);
+    await db.learners.add({ id: ALICE, tenant_id: TENANT, display_name: 'Alice', role: 'learner', pin: null, updated_at: now.toISOString() });
+    expect((await signInRoster(ports)).map((l) => l.display_name)).toEqual(['Alice']);
+    const a = await importClassList(ports, instructorSignedIn(), '5A', [entry('Ann')]);
+    const b = await importClassList(ports, instructorSignedIn(), '5B', [entry('Ben')]);
+    expect(await currentClassId(db)).toBe(a.classId);
+    expect((await signInRoster(ports)).map((l) => l.display_name)).toEqual(['Ann']);
+    await expect(chooseClass(ports, nobodySignedIn(), b.classId)).rejects.toBeInstanceOf(InstructorRequiredError);
+    await chooseClass(ports, instructorSignedIn(), b.classId);
+    expect((await signInRoster(ports)).map((l) => l.display_name)).toEqual(['Ben']);
+    // A deleted class stops narrowing the list: nobody is locked out.
+    await deleteClass(ports, instructorSignedIn(), b.classId);
+    expect(await currentClassId(db)).toBeNull();
+    expect((await signInRoster(ports)).map((l) => l.display_name).sort()).toEqual(['Alice', 'Ann', 'Ben']);
   });
 });
