@@ -92,6 +92,16 @@ describe('a day in class', () => {
     expect(await page.getByRole('img', { name: /Completion per activity: highest is Safety Training VR at 25%/ }).count()).toBe(1);
     problems.push(...(await axeScreen(page, WALK, '05-progress')));
 
+    // Live: Ana starts the VR experience at a second window of the kiosk; this grid shows it without a reload.
+    const second = await app.context.newPage();
+    await second.goto(app.fixture.host.url);
+    await second.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+    await second.getByRole('button', { name: 'Ana Silva' }).click();
+    await second.getByTestId('start-table').getByRole('row', { name: /Safety Training VR/ }).getByRole('button', { name: 'Start' }).click();
+    await second.getByRole('article', { name: 'Safety Training VR' }).waitFor();
+    await grid.getByRole('row', { name: /Ana Silva/ }).getByRole('cell', { name: 'In progress', exact: true }).waitFor();
+    await second.close();
+
     // Zoë's detail in a dialog; Escape closes it and focus returns to her name.
     const trigger = zoe.getByRole('button', { name: 'Zoë Martin' });
     await trigger.click();
@@ -117,7 +127,7 @@ describe('a day in class', () => {
     expect(download.suggestedFilename()).toBe('5B progress.csv');
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
-    expect(lines.slice(0, 2)).toEqual(['\uFEFFLearner,Needs help,Safety Training VR,Fractions: choose the answer', 'Ana Silva,,Not started,Not started']);
+    expect(lines.slice(0, 2)).toEqual(['\uFEFFLearner,Needs help,Safety Training VR,Fractions: choose the answer', 'Ana Silva,,In progress,Not started']);
     expect(lines[2]).toMatch(/^Tom \(S2\),,Not started,In progress · 67%( · \d+ s)?$/);
     expect(lines.slice(3)).toEqual(['Tom (S3),,Not started,Not started', 'Zoë Martin,,Passed · 85% · 30 min,Not started', '']);
     // Only the exercises: the export follows the view.

@@ -14,12 +14,12 @@ import { gridRows } from '../console/grid-rows';
 import { LearnerDetail } from '../console/learner-detail';
 import { ProgressCharts } from '../console/progress-charts';
 import { ProgressGridTable } from '../console/progress-grid-table';
+import { useClassGrid } from '../console/use-class-grid';
 import { visibleGrid } from '../console/visible-grid';
 import type { GridView } from '../console/visible-grid';
 import { listClasses } from '../data/classes';
 import { chooseClass, currentClassId } from '../data/current-class';
 import { useInstructor } from '../auth/instructor-context';
-import { loadClassGrid } from '../data/progress-grid';
 import '../console/console.css';
 
 type Open = { kind: 'learner'; learner: GridLearner; trigger: HTMLElement } | { kind: 'activity'; activity: GridActivity; trigger: HTMLElement };
@@ -38,7 +38,7 @@ export function ClassProgressPage() {
   const choose = (id: string) => void chooseClass(ports, guard, id);
   // The kiosk's current class; until one is chosen (or if it was deleted), the first by name.
   const classId = (chosen && classes?.some((c) => c.id === chosen) ? chosen : null) ?? classes?.[0]?.id ?? null;
-  const grid = useLiveQuery(() => (classId ? loadClassGrid(db, classId, now) : undefined), [db, classId, now]);
+  const grid = useClassGrid(db, classId, now);
   const [view, setView] = useState<GridView>({ kind: 'all', helpOnly: false });
   const [open, setOpen] = useState<Open | null>(null);
   const locale = i18n.language;
