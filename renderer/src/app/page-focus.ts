@@ -20,8 +20,13 @@ export function useFocusOnNavigate(route: string, main: React.RefObject<HTMLElem
       first.current = false;
       return;
     }
-    // The next frame: the page's heading is rendered by then.
-    const frame = requestAnimationFrame(() => focusPage(main.current));
+    // The next frame: the page's heading is rendered by then. A page that already put focus where the
+    // user must act (the token field when sync needs a new one) keeps it there.
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (main.current && active instanceof HTMLElement && active !== main.current && main.current.contains(active)) return;
+      focusPage(main.current);
+    });
     return () => cancelAnimationFrame(frame);
   }, [route, main]);
 }
