@@ -7,7 +7,7 @@ import { createInstructorGuard } from './data/instructor-guard';
 import { createLocalApi } from './local-server/local-api';
 import { xapiIris } from './local-server/xapi-iris';
 import { App } from './app/app';
-import { ServicesProvider } from './app/services-context';
+import { ServicesProvider } from './ui/services-context';
 import { InstructorProvider } from './auth/instructor-context';
 import { LearnerSessionProvider } from './auth/learner-session-context';
 import { connectBridge } from './bridge/connect-bridge';

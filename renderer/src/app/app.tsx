@@ -27,9 +27,9 @@ import { LanguageSwitcher } from './language-switcher';
 import { LearnerBadge } from './learner-badge';
 import { useFocusOnNavigate } from './page-focus';
 import { SkipLink } from './skip-link';
-import { INSTRUCTOR_NAV, LEARNER_NAV, isInstructorRoute, navigate, useHashRoute } from './use-hash-route';
-import type { Route } from './use-hash-route';
-import { useSettings } from './use-settings';
+import { INSTRUCTOR_NAV, LEARNER_NAV, isInstructorRoute, navigate, useHashRoute } from '../ui/use-hash-route';
+import type { Route } from '../ui/use-hash-route';
+import { useSettings } from '../ui/use-settings';
 
 function SignInRoute() {
   return <SignInPage onSignedIn={() => navigate('sessions')} />;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useInstructor } from '../auth/instructor-context';
-import { routeHref } from './use-hash-route';
+import { routeHref } from '../ui/use-hash-route';
 
 /** Instructor mode is always visible while on, so nobody leaves the kiosk in it without noticing. */
 export function InstructorBadge() {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { UI_LOCALES } from '../../../shared/i18n/locales';
 import type { UiLocale } from '../../../shared/i18n/locales';
-import { useServices } from './services-context';
-import { useSettings } from './use-settings';
+import { useServices } from '../ui/services-context';
+import { useSettings } from '../ui/use-settings';
 
 /**
  * Anyone at the kiosk may switch the language (main accepts a locale-only settings change from everyone);

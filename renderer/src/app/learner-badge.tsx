@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLearnerSession } from '../auth/learner-session-context';
-import { routeHref } from './use-hash-route';
+import { routeHref } from '../ui/use-hash-route';
 
 /** Who the kiosk is acting for, always in view, so nobody records a session under a classmate's name. */
 export function LearnerBadge() {

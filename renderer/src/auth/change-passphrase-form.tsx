@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUCTOR_SECRET_MIN_LENGTH } from '../../../shared/ipc/instructor-contract';
-import { FormField } from '../app/form-field';
+import { FormField } from '../ui/form-field';
 import { useInstructor } from './instructor-context';
 import { instructorErrorText } from './instructor-error-text';
 

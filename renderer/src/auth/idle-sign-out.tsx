@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_IDLE_SIGN_OUT_MINUTES } from '../../../shared/settings';
-import { useSettings } from '../app/use-settings';
+import { useSettings } from '../ui/use-settings';
 import { IdleTimer, systemAfter } from './idle-timer';
 import { useInstructor } from './instructor-context';
 import { useLearnerSession } from './learner-session-context';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../app/form-field';
+import { FormField } from '../ui/form-field';
 import type { RosterEntry } from '../data/roster';
 import { formatTime } from '../i18n/format';
 import { useLearnerSession } from './learner-session-context';

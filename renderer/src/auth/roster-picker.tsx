@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { signInRoster } from '../data/current-class';
 import type { RosterEntry } from '../data/roster';
 import { filterLearners, sortLearners } from '../data/roster-order';

@@ -5,7 +5,7 @@ import { localRef } from '../../../shared/sync/local-ref';
 import type { OutpostDb } from '../db/outpost-db';
 import type { LessonPlayRow } from '../db/lesson-play-row';
 import type { LearnerRow } from '../db/rows';
-import { pendingOperationOf, queueOperation } from '../sync/outbox-writer';
+import { pendingOperationOf, queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 
 /**

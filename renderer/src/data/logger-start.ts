@@ -2,7 +2,7 @@ import { planStart, startResponse } from '../../../shared/mastery/logger-start';
 import { sessionStartTarget } from '../../../shared/mastery/logger-target';
 import { pastAttemptLimit } from '../../../shared/mastery/mastery-window';
 import type { StartContentSessionRequest, StartContentSessionResponse } from '../../../shared/schemas/content-session';
-import { queueOperation } from '../sync/outbox-writer';
+import { queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 import { loggerTables, newestAttempts, previousLoggerOperation } from './logger-store';
 

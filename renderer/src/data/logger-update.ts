@@ -5,7 +5,7 @@ import type { UpdateContentSessionRequest, UpdateContentSessionResponse } from '
 import { localRef } from '../../../shared/sync/local-ref';
 import type { AttemptLogRow } from '../db/rows';
 import type { OutpostDb } from '../db/outpost-db';
-import { pendingOperationOf, queueOperation } from '../sync/outbox-writer';
+import { pendingOperationOf, queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 import { localAttemptId } from './logger-attempt-ids';
 import { loggerTables } from './logger-store';

@@ -1,6 +1,6 @@
 import type { LearnerRow } from '../db/rows';
 import type { ScormCourseRow, ScormSessionLocalRow } from '../db/schema-v7';
-import { queueOperation } from '../sync/outbox-writer';
+import { queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 import { visibleCourse } from './scorm-courses';
 import { scormSessionTable } from './scorm-session-table';

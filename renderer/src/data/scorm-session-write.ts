@@ -1,7 +1,7 @@
 import type { ScormCompletionStatus, UpdateScormSessionRequest } from '../../../shared/schemas/scorm-session';
 import type { OutpostDb } from '../db/outpost-db';
 import type { ScormSessionLocalRow } from '../db/schema-v7';
-import { pendingOperationOf, queueOperation } from '../sync/outbox-writer';
+import { pendingOperationOf, queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 import { scormSessionTable } from './scorm-session-table';
 

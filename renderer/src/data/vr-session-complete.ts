@@ -3,7 +3,7 @@ import { localRef } from '../../../shared/sync/local-ref';
 import { completedVrSessionRecord } from '../../../shared/vr/vr-session-record';
 import { canTransition } from '../../../shared/vr/vr-session-status';
 import type { LearnerRow, VrPackageRow, VrSessionRow } from '../db/rows';
-import { pendingOperationOf, queueOperation } from '../sync/outbox-writer';
+import { pendingOperationOf, queueOperation } from './outbox-writer';
 import { recordActivityCompletion } from './activity-progress';
 import { heldReasonForPackage } from './vr-package-origin';
 import { vrCompletionStatement } from './vr-completion-statement';

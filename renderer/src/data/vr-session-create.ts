@@ -1,7 +1,7 @@
 import type { CreateVrSessionRequest } from '../../../shared/schemas/vr-session';
 import { newVrSessionRecord } from '../../../shared/vr/vr-session-record';
 import type { LearnerRow, VrPackageRow, VrSessionRow } from '../db/rows';
-import { pendingOperationOf, queueOperation } from '../sync/outbox-writer';
+import { pendingOperationOf, queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 import { heldReasonForPackage } from './vr-package-origin';
 

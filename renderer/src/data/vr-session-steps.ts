@@ -3,7 +3,7 @@ import { localRef } from '../../../shared/sync/local-ref';
 import { canTransition, stepStamps } from '../../../shared/vr/vr-session-status';
 import type { OutpostDb } from '../db/outpost-db';
 import type { VrSessionRow } from '../db/rows';
-import { queueOperation } from '../sync/outbox-writer';
+import { queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 
 export type StepResult = 'moved' | 'unchanged';

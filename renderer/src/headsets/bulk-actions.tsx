@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Headset } from '../../../shared/headsets/headset';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import type { VrPackageRow } from '../db/rows';
 import { installOnAll } from './bulk-install';
 import { BulkSummary } from './bulk-summary';

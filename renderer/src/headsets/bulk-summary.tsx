@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Headset } from '../../../shared/headsets/headset';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { jobsByIds } from '../data/sideload-job-queries';
 import { SideloadError } from './sideload-error';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../app/form-field';
-import { useServices } from '../app/services-context';
+import { FormField } from '../ui/form-field';
+import { useServices } from '../ui/services-context';
 import { useInstructor } from '../auth/instructor-context';
 import { MAX_HEADSET_NAME, nameHeadset } from '../data/headset-names';
 import type { NameOutcome } from '../data/headset-names';

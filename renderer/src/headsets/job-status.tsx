@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ProgressBar } from '../app/progress-bar';
-import { useServices } from '../app/services-context';
+import { ProgressBar } from '../ui/progress-bar';
+import { useServices } from '../ui/services-context';
 import type { SideloadJobRow } from '../db/rows';
 import { formatBytes } from '../i18n/format-bytes';
 import { SideloadError } from './sideload-error';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 
 type Outcome = { kind: 'running' } | { kind: 'refused' } | { kind: 'failed'; message: string };
 

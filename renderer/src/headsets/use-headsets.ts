@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HeadsetRow, SideloadJobRow } from '../db/rows';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { latestJobOn, listHeadsets } from '../data/headset-queries';
 
 /** The cart as last known, in serial order (the table's key) so a card never jumps when its state changes. */

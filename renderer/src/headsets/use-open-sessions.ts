@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { openSessionsForPackage } from '../data/vr-session-queries';
 import type { OpenSession } from '../data/vr-session-queries';
 

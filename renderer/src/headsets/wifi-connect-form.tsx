@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../app/form-field';
-import { useServices } from '../app/services-context';
+import { FormField } from '../ui/form-field';
+import { useServices } from '../ui/services-context';
 import { checkWifiTarget } from './wifi-target';
 import type { WifiTargetError } from './wifi-target';
 

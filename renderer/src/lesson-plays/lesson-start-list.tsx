@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchUiLocale } from '../../../shared/i18n/locales';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { listLessons } from '../data/lesson-plays-queries';
 import { localTitle } from './lesson-text';
 import { useLessonPlaysClient } from './use-lesson-plays-client';

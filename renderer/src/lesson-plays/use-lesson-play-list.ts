@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { ListLessonPlaysResponse } from '../../../shared/schemas/lesson-play';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { learnerLessonPlaysSignal } from '../data/lesson-plays-queries';
 import { cursorOf } from './lesson-play-paging';
 import type { Paging } from './lesson-play-paging';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { LessonPlay } from '../../../shared/schemas/lesson-play';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { learnerLessonPlaysSignal } from '../data/lesson-plays-queries';
 import { useLessonPlaysClient } from './use-lesson-plays-client';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { createLessonPlaysClient } from '../local-server/lesson-plays-client';
 import type { LessonPlaysClient } from '../local-server/lesson-plays-client';

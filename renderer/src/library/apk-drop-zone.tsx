@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../app/form-field';
+import { FormField } from '../ui/form-field';
 
 /** Files dragged from the desktop, or picked with the button for whoever cannot drag (keyboard, touch). */
 export function ApkDropZone({ disabled, onFiles }: { disabled: boolean; onFiles: (files: File[]) => void }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProgressBar } from '../app/progress-bar';
-import { useServices } from '../app/services-context';
+import { ProgressBar } from '../ui/progress-bar';
+import { useServices } from '../ui/services-context';
 import { findPackageVersion, saveImportedPackage } from '../data/vr-packages';
 import type { VrPackageRow } from '../db/rows';
 import { formatBytes } from '../i18n/format-bytes';

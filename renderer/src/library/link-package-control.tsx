@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { useInstructor } from '../auth/instructor-context';
 import { linkPackageAsInstructor } from '../data/vr-package-link';
 import type { VrPackageRow } from '../db/rows';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { ClassImportForm } from '../roster/class-import-form';
 import { ClassListManager } from '../roster/class-list-manager';
 import { LearnerManager } from '../roster/learner-manager';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseFile } from '../../../shared/exercises/exercise-schema';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { ExerciseList } from '../exercises/exercise-list';
 import { ExercisePlayer } from '../exercises/exercise-player';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { listPackagesByTitle } from '../data/vr-package-queries';
 import { AdbNotice } from '../headsets/adb-notice';
 import { BulkActions } from '../headsets/bulk-actions';

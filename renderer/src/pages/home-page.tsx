@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { waitingOperationCount } from '../data/outbox-queries';
 import { countPackages } from '../data/vr-package-queries';
 

@@ -3,8 +3,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UI_LOCALES } from '../../../shared/i18n/locales';
 import type { UiLocale } from '../../../shared/i18n/locales';
-import { useServices } from '../app/services-context';
-import { useSettings } from '../app/use-settings';
+import { useServices } from '../ui/services-context';
+import { useSettings } from '../ui/use-settings';
 import { IDLE_SIGN_OUT_MAX_MINUTES, IDLE_SIGN_OUT_MIN_MINUTES } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
 

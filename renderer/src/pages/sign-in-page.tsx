@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../app/use-hash-route';
+import { routeHref } from '../ui/use-hash-route';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { RosterPicker } from '../auth/roster-picker';
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { useInstructor } from '../auth/instructor-context';
 import { deleteClass, listClassesWithSizes, restoreClass } from '../data/classes';
 import type { DeletedClass } from '../data/classes';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../app/form-field';
-import { ProgressBar } from '../app/progress-bar';
-import { useServices } from '../app/services-context';
+import { FormField } from '../ui/form-field';
+import { ProgressBar } from '../ui/progress-bar';
+import { useServices } from '../ui/services-context';
 import { useInstructor } from '../auth/instructor-context';
 import { recordImportedCourse } from '../data/scorm-courses';
 import { uploadCourse } from './course-upload';

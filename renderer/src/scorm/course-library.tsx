@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { listScormCourses } from '../data/scorm-courses';
 import { CourseImport } from './course-import';
 import { scormLabel } from './course-labels';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import type { LearnerSession } from '../auth/learner-session-storage';
 import { listScormCourses } from '../data/scorm-courses';
 import { learnerScormSessions } from '../data/scorm-session-queries';

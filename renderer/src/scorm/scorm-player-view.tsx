@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import type { SignedInLearner } from '../auth/learner-session-storage';
 import type { ScormCourseRow } from '../db/schema-v7';
 import { launchableItems, playedOrganization } from '../../../shared/scorm/course-tree';

@@ -5,8 +5,8 @@ import { NOTES_MAX_LENGTH, SCORE_MAX, TIME_SPENT_MAX_MINUTES } from '../../../sh
 import { codePointLength } from '../../../shared/text/code-point-length';
 import type { VrSession } from '../../../shared/schemas/vr-session';
 import type { ApiErrorCode } from '../local-server/api-result';
-import { FormField } from '../app/form-field';
-import { useDraft } from '../app/use-draft';
+import { FormField } from '../ui/form-field';
+import { useDraft } from '../drafts/use-draft';
 import { useVrSessionsClient } from './use-vr-sessions-client';
 import { checkCompletion, errorsFromDetails } from './completion-form';
 import type { CompletionErrors, CompletionField } from './completion-form';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { listPackagesByTitle } from '../data/vr-package-queries';
 import { StartSessionControl } from './start-session-control';
 

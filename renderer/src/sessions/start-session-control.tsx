@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_COMPLETION_MODE, VR_SESSION_CREATE_MESSAGES } from '../../../shared/schemas/vr-session';
 import type { VrCompletionMode } from '../../../shared/schemas/vr-session';
 import type { ApiErrorCode } from '../local-server/api-result';
-import { navigate } from '../app/use-hash-route';
+import { navigate } from '../ui/use-hash-route';
 import { useVrSessionsClient } from './use-vr-sessions-client';
 import type { VrPackageRow } from '../db/rows';
 import { useSessionNotice } from './session-notice-context';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { localPackageIds } from '../data/vr-package-queries';
 
 const NONE: ReadonlySet<string> = new Set();

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { createVrSessionsClient } from '../local-server/vr-sessions-client';
 import type { VrSessionsClient } from '../local-server/vr-sessions-client';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { useLearnerSession } from '../auth/learner-session-context';
 
 /** The VR sessions API as the signed-in learner; null when nobody is signed in. */

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { VrSession } from '../../../shared/schemas/vr-session';
 import type { ApiErrorResult } from '../local-server/api-result';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { useVrSessionsClient } from './use-vr-sessions-client';
 import { learnerSessionsSignal } from '../data/vr-session-queries';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../app/form-field';
-import { useServices } from '../app/services-context';
-import { useSettings } from '../app/use-settings';
+import { FormField } from '../ui/form-field';
+import { useServices } from '../ui/services-context';
+import { useSettings } from '../ui/use-settings';
 import { checkApiUrl } from '../sync/api-url';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; reason: string };

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { DeadLetterItem } from './dead-letter-item';
 import type { DeadLetterActions } from './dead-letter-item';
 import { discardDeadLetter, readDeadLetters, resendDeadLetter, retryDeadLetter } from '../sync/dead-letters';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../app/use-hash-route';
+import { routeHref } from '../ui/use-hash-route';
 import { LastSync } from './last-sync';
 import { SyncProgress } from './sync-progress';
 import { syncStatusText } from './sync-status-text';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import { CatalogPullSummary } from './catalog-pull-summary';
 import type { DrainResult } from '../sync/sync-engine';
 import { syncStatusText } from './sync-status-text';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ProgressBar } from '../app/progress-bar';
+import { ProgressBar } from '../ui/progress-bar';
 import type { SyncSnapshot } from '../sync/sync-scheduler';
 
 /** How far the drain under way has got: "3 of 7 sent". */

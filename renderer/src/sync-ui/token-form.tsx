@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RemoteStatus } from '../../../shared/sync/remote-contract';
-import { FormField } from '../app/form-field';
-import { useServices } from '../app/services-context';
+import { FormField } from '../ui/form-field';
+import { useServices } from '../ui/services-context';
 import { useSyncSnapshot } from './use-sync-snapshot';
 
 type Notice =

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../app/use-now';
+import { useNow } from '../ui/use-now';
 import { formatDateTime } from '../i18n/format';
 import { formatRelativeTime } from '../i18n/format-relative-time';
 

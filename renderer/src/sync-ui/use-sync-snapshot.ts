@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useServices } from '../app/services-context';
+import { useServices } from '../ui/services-context';
 import type { CatalogPullRecord } from '../sync/catalog-pull-log';
 import type { SyncSnapshot } from '../sync/sync-scheduler';
 

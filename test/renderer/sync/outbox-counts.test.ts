@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxCountTracker } from '../../../renderer/src/sync/outbox-counts';
-import { queueOperation } from '../../../renderer/src/sync/outbox-writer';
+import { queueOperation } from '../../../renderer/src/data/outbox-writer';
 import { openTestDb } from '../../support/fake-db';
 
 const ports = (db: ReturnType<typeof openTestDb>) => ({ db, now: () => new Date('2026-03-02T09:00:00.000Z'), newId: () => crypto.randomUUID() });

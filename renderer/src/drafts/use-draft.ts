@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useInstructor } from '../auth/instructor-context';
 import { useLearnerSession } from '../auth/learner-session-context';
 import { clearDraft, loadDraft, saveDraft } from '../data/drafts';
-import { useServices } from './services-context';
+import { useServices } from '../ui/services-context';
 
 /** Typing is saved this long after the last key, and at once when the form goes away. */
 const SAVE_DELAY_MS = 400;

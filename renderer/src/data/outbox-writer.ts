@@ -1,5 +1,5 @@
 import type { HeldReason } from '../../../shared/sync/outbox-operation';
-import type { DataPorts } from '../data/data-ports';
+import type { DataPorts } from './data-ports';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 

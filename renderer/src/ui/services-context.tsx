@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
-import type { LocalApi } from '../local-server/local-api';
 import type { IpcClient } from '../bridge/ipc-client';
 import type { OutpostDb } from '../db/outpost-db';
 import type { DataPorts } from '../data/data-ports';
@@ -12,7 +11,8 @@ export interface AppServices {
   readonly db: OutpostDb;
   readonly appInfo: AppInfo;
   /** The seed APIs over Dexie; call it through a typed client such as createVrSessionsClient. */
-  readonly api: LocalApi;
+  // The local API's fetch handler, typed structurally so this shared context depends on no feature folder.
+  readonly api: (request: Request) => Promise<Response>;
   /** The window's one sync scheduler (started at boot) and its latest catalog pull. */
   readonly sync: SyncServices;
   /** The data layer's database and clock/id ports: components read and write through renderer/src/data. */
