@@ -1,18 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApk } from '../fakes/apk-builder';
-import type { BuiltApk } from '../fakes/apk-builder';
+import { describe, expect, it } from 'vitest';
+import { useCartApp } from '../support/e2e-cart-app';
 import { scriptExperience } from '../fakes/quest-adbd/experience';
 import type { ExperienceRun, ExperienceStep } from '../fakes/quest-adbd/experience';
-import { launchChromium } from '../support/chromium';
-import { RENDERER_DIR } from '../support/e2e-app';
-import { navLink, openApp, readStore } from '../support/page-helpers';
-import { startServeFixture } from '../support/serve-fixture';
-import type { ServeFixture } from '../support/serve-fixture';
-import { startCartFixture } from '../support/sideload-fixture';
-import type { CartFixture } from '../support/sideload-fixture';
+import { navLink, readStore } from '../support/page-helpers';
 
 const PACKAGE = 'org.example.safety';
 const TITLE = 'Safety VR';
@@ -21,36 +11,14 @@ const CLASS_CSV = 'First Name;Last Name\r\nAna;Silva\r\nBen;Okafor\r\nChloé;Dub
 // The documented retry rules, without their waits: a refused connection is retried at once, 3 tries.
 const FAST_CLIENT = { sleep: () => Promise.resolve(), maxAttempts: 3 };
 
-let browser: Browser;
-let cart: CartFixture;
-let fixture: ServeFixture;
-let apk: BuiltApk;
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [browser, cart, apk] = await Promise.all([
-    launchChromium(),
-    startCartFixture([{ model: 'Quest 3' }, { model: 'Quest 3' }, { model: 'Quest 3' }]),
-    buildApk({ packageName: PACKAGE, versionCode: 7, versionName: '1.0.7', label: TITLE, minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 256 * 1024 }),
-  ]);
-  fixture = await startServeFixture(RENDERER_DIR, { adbPort: cart.adb.port });
-  await fixture.services.startHeadsets();
-  ({ context, page, pageErrors } = await openApp(browser, fixture.host.url));
+const app = useCartApp({
+  headsets: [{ model: 'Quest 3' }, { model: 'Quest 3' }, { model: 'Quest 3' }],
+  apk: { packageName: PACKAGE, versionCode: 7, versionName: '1.0.7', label: TITLE, minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 256 * 1024 },
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await fixture?.stop();
-  await cart?.stop();
-  if (apk) await rm(dirname(apk.path), { recursive: true, force: true });
-});
-
-const headset = (i: number) => cart.cart.headsets[i]!;
-const card = (i: number) => page.getByRole('article', { name: `${headset(i).model} ${headset(i).serial}` });
-const sessionCard = () => page.getByRole('article', { name: TITLE });
+const headset = (i: number) => app.cart.cart.headsets[i]!;
+const card = (i: number) => app.page.getByRole('article', { name: `${headset(i).model} ${headset(i).serial}` });
+const sessionCard = () => app.page.getByRole('article', { name: TITLE });
 
 /** A gate the scripted experience waits on, opened by the test (the learner finishing, or the headset gone). */
 function gate(): { readonly until: Promise<void>; open(): void } {
@@ -60,33 +28,33 @@ function gate(): { readonly until: Promise<void>; open(): void } {
 }
 
 async function signInAs(name: string): Promise<void> {
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
+  await app.page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+  await app.page.getByRole('button', { name }).click();
+  await app.page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
 }
 
 async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+  await app.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await app.page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
 }
 
 describe('headsets report completion through adb reverse (auto_detect)', () => {
   it('two headsets complete their learners’ sessions, one is unplugged mid-session and its learner stays in progress', async () => {
     // The class, and the app in the library from its APK.
-    await navLink(page, 'Class').click();
-    await page.getByLabel('Class name').fill('5B');
-    await page.getByLabel('Class list (CSV)').setInputFiles({ name: '5b.csv', mimeType: 'text/csv', buffer: Buffer.from(CLASS_CSV) });
-    await page.getByRole('status').filter({ hasText: '5B: 3 added, 0 updated.' }).waitFor();
-    await navLink(page, 'VR library').click();
-    const importer = page.getByRole('region', { name: 'Import an APK' });
-    await importer.getByLabel('APK and OBB files').setInputFiles(apk.path);
+    await navLink(app.page, 'Class').click();
+    await app.page.getByLabel('Class name').fill('5B');
+    await app.page.getByLabel('Class list (CSV)').setInputFiles({ name: '5b.csv', mimeType: 'text/csv', buffer: Buffer.from(CLASS_CSV) });
+    await app.page.getByRole('status').filter({ hasText: '5B: 3 added, 0 updated.' }).waitFor();
+    await navLink(app.page, 'VR library').click();
+    const importer = app.page.getByRole('region', { name: 'Import an APK' });
+    await importer.getByLabel('APK and OBB files').setInputFiles(app.apk.path);
     await importer.getByRole('button', { name: 'Save to library' }).click();
     await importer.getByRole('status').filter({ hasText: `“${TITLE}” was added to the library.` }).waitFor();
 
     // Each learner starts the experience choosing "The headset reports it" (the instructor stays beside them).
     for (const name of LEARNERS) {
       await signInAs(name);
-      const row = page.getByTestId('start-table').getByRole('row', { name: new RegExp(TITLE) });
+      const row = app.page.getByTestId('start-table').getByRole('row', { name: new RegExp(TITLE) });
       await row.getByLabel(`How to finish “${TITLE}”`).selectOption('auto_detect');
       await row.getByRole('button', { name: 'Start' }).click();
       await sessionCard().getByText('Downloading', { exact: true }).waitFor();
@@ -94,8 +62,8 @@ describe('headsets report completion through adb reverse (auto_detect)', () => {
       await signOut();
     }
     const sessionOf = new Map<string, string>();
-    const learners = await readStore(page, 'learners');
-    for (const session of await readStore(page, 'vrSessions')) {
+    const learners = await readStore(app.page, 'learners');
+    for (const session of await readStore(app.page, 'vrSessions')) {
       const learner = learners.find((l) => l.id === session.user_id);
       sessionOf.set(String(learner?.display_name), String(session.id));
       expect(session).toMatchObject({ completion_mode: 'auto_detect', status: 'downloading' });
@@ -103,10 +71,10 @@ describe('headsets report completion through adb reverse (auto_detect)', () => {
     expect([...sessionOf.keys()].sort()).toEqual([...LEARNERS].sort());
 
     // Headset i is learner i's: install on the cart for their sessions.
-    await navLink(page, 'Headsets').click();
-    await page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: `${TITLE} (1.0.7)` });
+    await navLink(app.page, 'Headsets').click();
+    await app.page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: `${TITLE} (1.0.7)` });
     for (const [i, name] of LEARNERS.entries()) await card(i).getByRole('combobox', { name: /^Learner session/ }).selectOption({ label: `${name} (Downloading)` });
-    await page.getByRole('button', { name: 'Install on all' }).click();
+    await app.page.getByRole('button', { name: 'Install on all' }).click();
     for (const i of [0, 1, 2]) await card(i).getByText('Up to date', { exact: true }).waitFor({ timeout: 30_000 });
 
     // The experience on each headset: progress, then (when the test says) completion. Headset 2's learner
@@ -118,13 +86,13 @@ describe('headsets report completion through adb reverse (auto_detect)', () => {
       return scriptExperience(headset(i), { packageName: PACKAGE, steps, client: FAST_CLIENT });
     });
 
-    await page.getByRole('button', { name: 'Launch on all' }).click();
-    const results = page.getByRole('list', { name: 'Launch results' });
+    await app.page.getByRole('button', { name: 'Launch on all' }).click();
+    const results = app.page.getByRole('list', { name: 'Launch results' });
     await results.waitFor({ timeout: 30_000 });
     expect((await results.getByRole('listitem').allTextContents()).sort()).toEqual([0, 1, 2].map((i) => `Quest 3 (${headset(i).serial}): running, and the learner's session has started.`).sort());
 
     // Each app got its own session, a token and the kiosk's reverse port, and its progress landed over the tunnel.
-    const port = fixture.services.headsetApi.port;
+    const port = app.fixture.services.headsetApi.port;
     expect(port).not.toBeNull();
     const run = (i: number): ExperienceRun => scripts[i]!.runs[0]!;
     for (const [i, name] of LEARNERS.entries()) {
@@ -135,17 +103,17 @@ describe('headsets report completion through adb reverse (auto_detect)', () => {
       expect(run(i).calls[0]).toMatchObject({ step: 'progress', status: 200 });
     }
     await expect
-      .poll(async () => (await readStore(page, 'vrSessions')).map((s) => [s.id, s.status, s.headset_progress]).sort())
+      .poll(async () => (await readStore(app.page, 'vrSessions')).map((s) => [s.id, s.status, s.headset_progress]).sort())
       .toEqual(LEARNERS.map((name, i) => [sessionOf.get(name), 'in_progress', i === 2 ? 0.25 : 0.5]).sort());
 
     // Headset 2 is unplugged: the adb server forgets it, its side of the link (and reverse port) dies,
     // and its card says so. Then its app tries to report completion and reaches nothing.
-    await cart.adb.adb(['disconnect', headset(2).serial]);
-    await cart.adb.waitForState(headset(2).serial, 'absent', 20_000);
+    await app.cart.adb.adb(['disconnect', headset(2).serial]);
+    await app.cart.adb.waitForState(headset(2).serial, 'absent', 20_000);
     await expect.poll(() => card(2).getAttribute('data-state'), { timeout: 20_000 }).toBe('disconnected');
     await expect.poll(() => headset(2).reverse.has(port!)).toBe(false);
     // Main forgot its launch token when it left, so even a way back to the kiosk would be refused.
-    await expect.poll(() => fixture.services.headsetApi.tokens.verify(run(2).extras['outpost.token']!)).toBeNull();
+    await expect.poll(() => app.fixture.services.headsetApi.tokens.verify(run(2).extras['outpost.token']!)).toBeNull();
     finish[2]!.open();
     await run(2).done;
     expect(run(2).calls.at(-1), JSON.stringify(run(2).calls)).toMatchObject({ step: 'complete', status: 0, attempts: FAST_CLIENT.maxAttempts });
@@ -193,18 +161,18 @@ describe('headsets report completion through adb reverse (auto_detect)', () => {
     await signOut();
 
     // The instructor's class progress grid says the same.
-    await navLink(page, 'Class progress').click();
-    const grid = page.getByRole('table', { name: /3 learners × 1 activities/ });
+    await navLink(app.page, 'Class progress').click();
+    const grid = app.page.getByRole('table', { name: /3 learners × 1 activities/ });
     await grid.getByRole('row', { name: /Ana Silva/ }).getByRole('cell', { name: 'Passed · 80% · 10 min' }).waitFor();
     await grid.getByRole('row', { name: /Ben Okafor/ }).getByRole('cell', { name: 'Failed · 65% · 15 min' }).waitFor();
     await grid.getByRole('row', { name: /Chloé Dubois/ }).getByRole('cell', { name: 'In progress' }).waitFor();
 
     // IndexedDB: the headset, not the learner, reported; the remote's complete is queued in the seed's words.
-    const rows = new Map((await readStore(page, 'vrSessions')).map((s) => [s.id, s]));
+    const rows = new Map((await readStore(app.page, 'vrSessions')).map((s) => [s.id, s]));
     expect(rows.get(sessionOf.get(LEARNERS[0]))).toMatchObject({ status: 'completed', self_reported: false, success_status: 'passed', score: { raw: 80, max: 100 }, time_spent_seconds: 600 });
     expect(rows.get(sessionOf.get(LEARNERS[1]))).toMatchObject({ status: 'completed', self_reported: false, success_status: 'failed', score: { raw: 65, max: 100 }, time_spent_seconds: 900 });
     expect(rows.get(sessionOf.get(LEARNERS[2]))).toMatchObject({ status: 'in_progress', completed_at: null, score: null, headset_progress: 0.25 });
-    const outbox = await readStore(page, 'outbox');
+    const outbox = await readStore(app.page, 'outbox');
     const completes = outbox.filter((op) => op.kind === 'vr_session.complete');
     expect(completes.map((op) => [op.entity_id, op.body]).sort()).toEqual(
       [
@@ -212,6 +180,6 @@ describe('headsets report completion through adb reverse (auto_detect)', () => {
         [sessionOf.get(LEARNERS[1]), { score: 65, time_spent_minutes: 15 }],
       ].sort(),
     );
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

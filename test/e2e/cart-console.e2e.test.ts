@@ -1,94 +1,60 @@
-import { rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApk } from '../fakes/apk-builder';
-import type { BuiltApk } from '../fakes/apk-builder';
+import { describe, expect, it } from 'vitest';
+import { useCartApp } from '../support/e2e-cart-app';
 import { axeScreen } from '../support/axe-screen';
-import { launchChromium } from '../support/chromium';
-import { navLink, openApp, readStore } from '../support/page-helpers';
-import { startServeFixture } from '../support/serve-fixture';
-import type { ServeFixture } from '../support/serve-fixture';
-import { startCartFixture } from '../support/sideload-fixture';
-import type { CartFixture } from '../support/sideload-fixture';
+import { navLink, readStore } from '../support/page-helpers';
 
-const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
-
-let browser: Browser;
-let cart: CartFixture;
-let fixture: ServeFixture;
-let apk: BuiltApk;
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [browser, cart, apk] = await Promise.all([
-    launchChromium(),
-    startCartFixture([{ model: 'Quest 3', battery: { level: 80 } }, { model: 'Quest 3', battery: { level: 5 } }]),
-    buildApk({ packageName: 'org.example.fire', versionCode: 3, versionName: '1.0.3', label: 'Fire Drill', minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 1024 * 1024 }),
-  ]);
-  fixture = await startServeFixture(rendererDir, { adbPort: cart.adb.port });
-  await fixture.services.startHeadsets();
-  ({ context, page, pageErrors } = await openApp(browser, fixture.host.url));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await fixture?.stop();
-  await cart?.stop();
-  if (apk) await rm(dirname(apk.path), { recursive: true, force: true });
+const app = useCartApp({
+  headsets: [{ model: 'Quest 3', battery: { level: 80 } }, { model: 'Quest 3', battery: { level: 5 } }],
+  apk: { packageName: 'org.example.fire', versionCode: 3, versionName: '1.0.3', label: 'Fire Drill', minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 1024 * 1024 },
 });
 
 describe('the instructor readies the cart before class', () => {
   it('names a headset by serial, reads the readiness line, installs on all and gets the cart-level summary with the reason', async () => {
-    const [charged, flat] = [cart.cart.headsets[0]!, cart.cart.headsets[1]!];
-    await navLink(page, 'VR library').click();
-    const importer = page.getByRole('region', { name: 'Import an APK' });
-    await importer.getByLabel('APK and OBB files').setInputFiles(apk.path);
+    const [charged, flat] = [app.cart.cart.headsets[0]!, app.cart.cart.headsets[1]!];
+    await navLink(app.page, 'VR library').click();
+    const importer = app.page.getByRole('region', { name: 'Import an APK' });
+    await importer.getByLabel('APK and OBB files').setInputFiles(app.apk.path);
     await importer.getByRole('button', { name: 'Save to library' }).click();
     await importer.getByRole('status').filter({ hasText: '“Fire Drill” was added to the library.' }).waitFor();
 
-    await navLink(page, 'Headsets').click();
-    const readiness = page.getByTestId('cart-readiness');
+    await navLink(app.page, 'Headsets').click();
+    const readiness = app.page.getByTestId('cart-readiness');
     await readiness.filter({ hasText: '1 of 2 headsets ready · battery too low: 1' }).waitFor();
     // The flat one warns at the same threshold main refuses under.
-    await page.getByRole('article', { name: `Quest 3 ${flat.serial}` }).getByText('5% — low, charge it before installing').waitFor();
+    await app.page.getByRole('article', { name: `Quest 3 ${flat.serial}` }).getByText('5% — low, charge it before installing').waitFor();
 
     // Named by serial: the card's heading becomes the name, kept when the page is left and opened again.
-    const first = page.getByRole('article', { name: `Quest 3 ${charged.serial}` });
+    const first = app.page.getByRole('article', { name: `Quest 3 ${charged.serial}` });
     await first.getByLabel(`Name for ${charged.serial}`).fill('Cart A 01');
     await first.getByRole('button', { name: 'Save name' }).click();
-    const named = page.getByRole('article', { name: `Cart A 01 ${charged.serial}` });
+    const named = app.page.getByRole('article', { name: `Cart A 01 ${charged.serial}` });
     await named.getByRole('status').filter({ hasText: 'Name saved.' }).waitFor();
-    await navLink(page, 'Overview').click();
-    await navLink(page, 'Headsets').click();
+    await navLink(app.page, 'Overview').click();
+    await navLink(app.page, 'Headsets').click();
     await named.waitFor();
-    expect((await readStore(page, 'headsetNames')).map((row) => [row.serial, row.name])).toEqual([[charged.serial, 'Cart A 01']]);
+    expect((await readStore(app.page, 'headsetNames')).map((row) => [row.serial, row.name])).toEqual([[charged.serial, 'Cart A 01']]);
 
     // Today's app: neither has it yet; the line says so.
-    await page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: 'Fire Drill (1.0.3)' });
+    await app.page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: 'Fire Drill (1.0.3)' });
     await readiness.filter({ hasText: '0 of 2 headsets ready for “Fire Drill” · battery too low: 1 · app not installed: 2' }).waitFor();
-    expect((await page.getByRole('region', { name: 'Ready for class?' }).getByRole('listitem').allTextContents()).sort()).toEqual(
+    expect((await app.page.getByRole('region', { name: 'Ready for class?' }).getByRole('listitem').allTextContents()).sort()).toEqual(
       [`Cart A 01 (${charged.serial}): the app is not installed`, `Quest 3 (${flat.serial}): battery too low to install, the app is not installed`].sort(),
     );
-    expect(await axeScreen(page, 'cart-console', '01-readiness')).toEqual([]);
+    expect(await axeScreen(app.page, 'cart-console', '01-readiness')).toEqual([]);
 
-    await page.getByRole('button', { name: 'Install on all' }).click();
-    const summary = page.getByTestId('bulk-summary');
+    await app.page.getByRole('button', { name: 'Install on all' }).click();
+    const summary = app.page.getByTestId('bulk-summary');
     await summary.filter({ hasText: '1 installed, 0 skipped, 1 failed, 0 cancelled, 0 still running.' }).waitFor({ timeout: 30_000 });
     expect(charged.state.installedVersion('org.example.fire')).toBe(3);
-    expect(await page.getByRole('list', { name: 'Why they failed' }).textContent()).toContain('The battery is too low. Charge the headset first.');
+    expect(await app.page.getByRole('list', { name: 'Why they failed' }).textContent()).toContain('The battery is too low. Charge the headset first.');
     await readiness.filter({ hasText: '1 of 2 headsets ready for “Fire Drill” · battery too low: 1 · app not installed: 1' }).waitFor();
-    expect(await axeScreen(page, 'cart-console', '02-after-install')).toEqual([]);
+    expect(await axeScreen(app.page, 'cart-console', '02-after-install')).toEqual([]);
 
     // Per headset: the app comes off Cart A 01 again, and readiness follows.
     await named.getByRole('button', { name: 'Uninstall “Fire Drill” from this headset' }).click();
     await named.getByRole('list', { name: 'Library apps on this headset' }).getByText('Not installed', { exact: true }).waitFor();
     await readiness.filter({ hasText: '0 of 2 headsets ready for “Fire Drill” · battery too low: 1 · app not installed: 2' }).waitFor();
     expect(charged.state.installedVersion('org.example.fire')).toBeNull();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
