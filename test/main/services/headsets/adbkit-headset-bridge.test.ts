@@ -89,8 +89,12 @@ describe('AdbkitHeadsetBridge against the real adb server', () => {
     try {
       await adb.adb(['connect', quest2.serial]);
       await waitFor((devices) => devices.some((d) => d.serial === quest2.serial && d.state === 'unauthorized'));
+      const unauthorizedAt = seen.findIndex((devices) => devices.some((d) => d.serial === quest2.serial && d.state === 'unauthorized'));
+      expect(unauthorizedAt).toBeGreaterThanOrEqual(0);
       await adb.adb(['disconnect', quest2.serial]);
       await waitFor((devices) => seen.length > 1 && !devices.some((d) => d.serial === quest2.serial));
+      // The list that dropped it came after the one that showed it unauthorized.
+      expect(seen.slice(unauthorizedAt + 1).some((devices) => !devices.some((d) => d.serial === quest2.serial))).toBe(true);
     } finally {
       stop();
       await quest2.stop();
