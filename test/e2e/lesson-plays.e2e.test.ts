@@ -84,20 +84,22 @@ describe('a learner plays lessons on an offline kiosk', () => {
     }
     const rows = app.page.getByTestId('lesson-play-row');
     await app.page.getByRole('navigation', { name: 'Pages' }).waitFor();
-    expect(await rows.count()).toBe(10);
+    await expect.poll(() => rows.count()).toBe(10);
     await app.page.getByRole('button', { name: 'Next page' }).click();
     await app.page.getByText('Page 2').waitFor();
-    expect(await rows.count()).toBe(1);
+    // The page label and the rows render from the same answer, but not in the same frame: wait for the rows.
+    await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Completed');
     expect(await rows.first().textContent()).toContain('A');
     await app.page.getByRole('button', { name: 'Previous page' }).click();
     await app.page.getByText('Page 1').waitFor();
-    expect(await rows.count()).toBe(10);
+    await expect.poll(() => rows.count()).toBe(10);
 
     // In Traditional Chinese: the page follows the UI; an English play keeps its session titles in English.
     await app.page.locator('select[name="ui-language"]').selectOption('zh-Hant');
     await app.page.getByRole('heading', { name: '我的課程', level: 1 }).waitFor();
     await app.page.getByRole('button', { name: '下一頁' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
     await app.page.getByRole('button', { name: '開啟' }).click();
     await app.page.getByRole('heading', { name: '純瑜伽', level: 1 }).waitFor();
     expect(await app.page.getByTestId('lesson-play-sessions').getByRole('row').nth(1).textContent()).toContain('Warmup');
