@@ -53,7 +53,7 @@ describe('a learner records a VR session on an offline kiosk', () => {
     await leaveInstructorMode(app.page);
     expect(await app.page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Overview', 'My VR sessions', 'My lessons', 'My courses', 'My exercises']);
     await app.page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
-    expect(await app.page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Alice Wong', 'Bob Chen', 'Carol Lin']);
+    await expect.poll(() => app.page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Alice Wong', 'Bob Chen', 'Carol Lin']);
 
     // Alice signs in; a wrong PIN is refused inline.
     await app.page.getByLabel('Find your name').fill('ali');
