@@ -4,7 +4,7 @@ import type { OutpostDb } from '../db/outpost-db';
 import { isDone } from '../../../shared/progress/grid-cell';
 import { DifficultQuestions } from './difficult-questions';
 import { formatScore, formatSpent } from './format-cell';
-import { downloadText, toCsv } from './grid-csv';
+import { DetailTable } from './detail-table';
 import { activityTitle } from './activity-title';
 import type { VisibleGrid } from './visible-grid';
 
@@ -26,27 +26,7 @@ export function ActivityDetail({ db, activity, grid }: { db: OutpostDb; activity
   return (
     <>
       <p>{t('console.detail.done', { done, total: cells.length })}</p>
-      <table className="detail-table">
-        <thead>
-          <tr>
-            {header.map((label) => (
-              <th scope="col" key={label}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.map((row, index) => (
-            <tr key={cells[index]!.learner.id}>
-              {row.map((text, column) => (column === 0 ? <th scope="row" key={column}>{text}</th> : <td key={column}>{text}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" onClick={() => downloadText(toCsv(header, table), t('console.export.activityFile', { name: activityTitle(activity, locale) }))}>
-        {t('console.export.csv')}
-      </button>
+      <DetailTable header={header} rows={table} rowKeys={cells.map((cell) => cell.learner.id)} fileName={t('console.export.activityFile', { name: activityTitle(activity, locale) })} />
       {activity.kind === 'exercise' && <DifficultQuestions db={db} contentId={activity.id} learnerIds={grid.learners.map((l) => l.id)} />}
     </>
   );

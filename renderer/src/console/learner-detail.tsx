@@ -3,7 +3,7 @@ import type { GridActivity, GridLearner } from '../../../shared/progress/build-g
 import { formatDateTime } from '../i18n/format';
 import { activityTitle } from './activity-title';
 import { formatScore, formatSpent } from './format-cell';
-import { toCsv, downloadText } from './grid-csv';
+import { DetailTable } from './detail-table';
 import type { VisibleGrid } from './visible-grid';
 
 /** One learner across every activity they have records for, with the reason for any flag. */
@@ -28,27 +28,7 @@ export function LearnerDetail({ learner, grid, activities }: { learner: GridLear
   if (rows.length === 0) return <p>{t('console.detail.nothingYet')}</p>;
   return (
     <>
-      <table className="detail-table">
-        <thead>
-          <tr>
-            {header.map((label) => (
-              <th scope="col" key={label}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.map((cells, index) => (
-            <tr key={rows[index]!.activity.key}>
-              {cells.map((text, column) => (column === 0 ? <th scope="row" key={column}>{text}</th> : <td key={column}>{text}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" onClick={() => downloadText(toCsv(header, table), t('console.export.learnerFile', { name: learner.name }))}>
-        {t('console.export.csv')}
-      </button>
+      <DetailTable header={header} rows={table} rowKeys={rows.map((row) => row.activity.key)} fileName={t('console.export.learnerFile', { name: learner.name })} />
     </>
   );
 }
