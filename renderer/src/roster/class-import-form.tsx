@@ -8,8 +8,7 @@ import { importClassList } from '../data/class-import';
 import type { ClassImportResult } from '../data/class-import';
 import type { ClassListProblem } from './class-list-csv';
 import { classNameFromFile, readClassListFile } from './class-list-file';
-
-const PROBLEMS_SHOWN = 5;
+import { RefusedFile } from './refused-file';
 
 type Outcome = { kind: 'imported'; name: string; result: ClassImportResult } | { kind: 'refused'; file: string; problems: ClassListProblem[] } | { kind: 'saveFailed'; reason: string };
 
@@ -52,15 +51,13 @@ export function ClassImportForm() {
       {outcome?.kind === 'imported' && <p role="status">{t('classes.imported', { name: outcome.name, added: outcome.result.added, updated: outcome.result.updated })}</p>}
       {outcome?.kind === 'saveFailed' && <p role="alert">{t('roster.saveFailed', { reason: outcome.reason })}</p>}
       {outcome?.kind === 'refused' && (
-        <div role="alert" className="problems">
-          <p>{t('roster.refused', { file: outcome.file })}</p>
-          <ul>
-            {outcome.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
-              <li key={index}>{problem.row === null ? t(`classes.problems.${problem.kind}`, { limit: problem.limit }) : t('classes.problemAt', { row: problem.row, problem: t(`classes.problems.${problem.kind}`, { limit: problem.limit }) })}</li>
-            ))}
-          </ul>
-          {outcome.problems.length > PROBLEMS_SHOWN && <p>{t('roster.moreProblems', { count: outcome.problems.length - PROBLEMS_SHOWN })}</p>}
-        </div>
+        <RefusedFile
+          file={outcome.file}
+          problems={outcome.problems.map((problem) => {
+            const text = t(`classes.problems.${problem.kind}`, { limit: problem.limit });
+            return problem.row === null ? text : t('classes.problemAt', { row: problem.row, problem: text });
+          })}
+        />
       )}
     </div>
   );

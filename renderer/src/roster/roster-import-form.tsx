@@ -8,9 +8,7 @@ import { importRoster } from '../data/roster';
 import { readRosterFile } from './roster-file';
 import type { RosterProblem } from './roster-file';
 import { rosterProblemText } from './roster-problem-text';
-
-/** More than this and the instructor fixes the file in an editor anyway; the count of the rest is shown. */
-const PROBLEMS_SHOWN = 5;
+import { RefusedFile } from './refused-file';
 
 type Outcome = { kind: 'imported'; count: number } | { kind: 'refused'; file: string; problems: RosterProblem[] } | { kind: 'saveFailed'; reason: string };
 
@@ -47,17 +45,7 @@ export function RosterImportForm() {
       </FormField>
       {outcome?.kind === 'imported' && <p role="status">{t('roster.imported', { count: outcome.count })}</p>}
       {outcome?.kind === 'saveFailed' && <p role="alert">{t('roster.saveFailed', { reason: outcome.reason })}</p>}
-      {outcome?.kind === 'refused' && (
-        <div role="alert" className="problems">
-          <p>{t('roster.refused', { file: outcome.file })}</p>
-          <ul>
-            {outcome.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
-              <li key={index}>{rosterProblemText(t, problem)}</li>
-            ))}
-          </ul>
-          {outcome.problems.length > PROBLEMS_SHOWN && <p>{t('roster.moreProblems', { count: outcome.problems.length - PROBLEMS_SHOWN })}</p>}
-        </div>
-      )}
+      {outcome?.kind === 'refused' && <RefusedFile file={outcome.file} problems={outcome.problems.map((problem) => rosterProblemText(t, problem))} />}
     </div>
   );
 }
