@@ -12,7 +12,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(here, '..', 'dist', 'renderer'),
+    // OUTPOST_RENDERER_DIR lets parallel work build (and test) its own copy without racing the default one.
+    outDir: process.env.OUTPOST_RENDERER_DIR ? resolve(process.env.OUTPOST_RENDERER_DIR) : resolve(here, '..', 'dist', 'renderer'),
     emptyOutDir: true,
     // Inline <script>/data: modules would violate the renderer CSP (script-src 'self').
     modulePreload: { polyfill: false },

@@ -7,8 +7,10 @@ import { openApp } from './page-helpers';
 import { startServeFixture } from './serve-fixture';
 import type { ServeFixture } from './serve-fixture';
 
-/** The built renderer that `npm run build:renderer` leaves for the end-to-end tests. */
-export const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
+/** The built renderer that `npm run build:renderer` leaves for the end-to-end tests (OUTPOST_RENDERER_DIR if set, as for the build). */
+export const RENDERER_DIR = process.env['OUTPOST_RENDERER_DIR']
+  ? resolve(process.env['OUTPOST_RENDERER_DIR'])
+  : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
 
 export interface E2eApp {
   readonly browser: Browser;
