@@ -19,6 +19,7 @@ import { createUploadHandler } from '../services/packages/upload-handler';
 import { ScormService } from '../services/scorm/scorm-service';
 import { SCORM_UPLOAD_PATH } from '../../shared/scorm/scorm-ipc-contract';
 import { LrsConfigStore } from '../services/lrs/lrs-config-store';
+import { createLrsBatcher } from '../services/lrs/lrs-batcher';
 import { createLrsClient } from '../services/lrs/lrs-client';
 import { createRemoteClient } from '../services/remote/remote-client';
 import { RemoteStatusService } from '../services/remote/remote-status';
@@ -107,7 +108,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const baseUrl = async () => (await settings.get()).apiBaseUrl;
   // The school's LRS, if one is set (docs/api/xapi.md): <data dir>/lrs.json, 0600, main only.
   const lrsConfig = new LrsConfigStore(join(options.dataDir, 'lrs.json'));
-  const lrs = createLrsClient({ config: () => lrsConfig.get(), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  // Statements sync sends at about the same time share one POST (docs/api/xapi.md, batching).
+  const lrs = createLrsBatcher(createLrsClient({ config: () => lrsConfig.get(), ...(options.fetch ? { fetch: options.fetch } : {}) }));
   const remote = createRemoteClient({ baseUrl, secrets: options.secrets, lrs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const remoteStatus = new RemoteStatusService({ baseUrl, secrets: options.secrets, now, onChange: (status) => bus.emit('remote:status', status), ...(options.fetch ? { fetch: options.fetch } : {}) });
 
@@ -116,7 +118,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const scorm = new ScormService({ dataDir: options.dataDir, now, tickets: uploadTickets, log: options.log });
   const apkUpload = createUploadHandler(store, uploadTickets);
 
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi });
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
     isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),

@@ -15,6 +15,8 @@ import type { ScormService } from '../services/scorm/scorm-service';
 import type { HandlerMap } from './handler-map';
 import { IpcFailure } from '../../shared/ipc/result';
 import { originOf } from '../services/remote/bound-token';
+import { lrsView } from '../../shared/xapi/lrs-config';
+import type { LrsConfigStore } from '../services/lrs/lrs-config-store';
 import { storeToken } from '../services/remote/store-token';
 
 export interface HandlerDeps {
@@ -33,6 +35,7 @@ export interface HandlerDeps {
   readonly uploadTickets: UploadTickets;
   readonly scorm: ScormService;
   readonly headsetApi: HeadsetApiService;
+  readonly lrsConfig: LrsConfigStore;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -73,6 +76,19 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       await deps.secrets.clear();
       return deps.remoteStatus.check();
     },
+    'lrs:get': async () => {
+      const config = await deps.lrsConfig.get();
+      return config ? lrsView(config) : null;
+    },
+    'lrs:set': async (config) => {
+      await deps.lrsConfig.set(config);
+      return lrsView(config);
+    },
+    'lrs:clear': async () => {
+      await deps.lrsConfig.clear();
+      return null;
+    },
+    'lrs:status': async () => ({ configured: (await deps.lrsConfig.get()) !== null }),
     'instructor:status': (_request, { senderId }) => deps.instructor.status(senderId),
     'instructor:setup': ({ secret }, { senderId }) => deps.instructor.setup(senderId, secret),
     'instructor:sign-in': ({ secret }, { senderId }) => deps.instructor.signIn(senderId, secret),

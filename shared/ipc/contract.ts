@@ -4,6 +4,7 @@ import { headsetSchema } from '../headsets/headset';
 import { androidPackageNameSchema } from '../schemas/vr-package';
 import { adbStatusSchema, launchRequestSchema, launchResultSchema, sideloadJobSpecSchema, sideloadUpdateSchema } from '../headsets/sideload-contract';
 import { remoteRequestSchema, remoteResultSchema, remoteStatusSchema } from '../sync/remote-contract';
+import { lrsConfigSchema, lrsViewSchema } from '../xapi/lrs-config';
 import { isLocaleOnlyPatch } from './access';
 import type { Access } from './access';
 import type { EventChannel, InvokeChannel } from './channels';
@@ -83,6 +84,12 @@ export const contract = {
     access: instructor,
   },
   'remote:sign-out': { request: noPayload, response: remoteStatusSchema, access: instructor },
+  // The school's LRS (docs/api/xapi.md): credentials go in and never come back out.
+  'lrs:get': { request: noPayload, response: lrsViewSchema.nullable(), access: instructor },
+  'lrs:set': { request: lrsConfigSchema, response: lrsViewSchema, access: instructor },
+  'lrs:clear': { request: noPayload, response: z.null(), access: instructor },
+  // Public: sync asks at start whether statements kept for want of an LRS may go now; it learns nothing else.
+  'lrs:status': { request: noPayload, response: z.object({ configured: z.boolean() }).strict(), access: open },
   'instructor:status': { request: noPayload, response: instructorStatusSchema, access: open },
   'instructor:setup': { request: instructorSetupSchema, response: instructorStatusSchema, access: open },
   'instructor:sign-in': { request: instructorSignInSchema, response: instructorStatusSchema, access: open },

@@ -19,3 +19,13 @@ export type LrsConfig = z.infer<typeof lrsConfigSchema>;
 
 /** At most this many statements in one POST: an LRS may refuse a larger batch, and a refusal costs all of it. */
 export const MAX_STATEMENTS_PER_POST = 50;
+
+/** What the app shows of the LRS settings: never the password or token, which stay in main. */
+export const lrsViewSchema = z
+  .object({ endpoint: z.string(), auth_kind: z.enum(['basic', 'token']), username: z.string().optional() })
+  .strict();
+export type LrsView = z.infer<typeof lrsViewSchema>;
+
+export function lrsView(config: LrsConfig): LrsView {
+  return { endpoint: config.endpoint, auth_kind: config.auth.kind, ...(config.auth.kind === 'basic' ? { username: config.auth.username } : {}) };
+}
