@@ -1,23 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { GridCell } from '../../../shared/progress/grid-cell';
-
-const cache = new Map<string, Intl.NumberFormat>();
-
-/** One formatter per locale and kind, kept: a grid formats thousands of cells per render. */
-function formatter(locale: string, key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
-  const id = `${locale}\n${key}`;
-  let found = cache.get(id);
-  if (!found) cache.set(id, (found = make()));
-  return found;
-}
+import { numberFormat } from '../i18n/formatters';
 
 export function formatScore(score: number, locale: string): string {
-  return formatter(locale, 'percent', () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(score);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(score);
 }
 
 /** Time spent the way a teacher reads it: seconds under a minute, else whole minutes, hours past 90 minutes. */
 export function formatSpent(seconds: number, locale: string): string {
-  const unit = (name: 'second' | 'minute' | 'hour') => formatter(locale, name, () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 1 }));
+  const unit = (name: 'second' | 'minute' | 'hour') => numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 1 });
   if (seconds < 60) return unit('second').format(seconds);
   if (seconds < 90 * 60) return unit('minute').format(Math.round(seconds / 60));
   return unit('hour').format(Math.round(seconds / 360) / 10);

@@ -2,6 +2,7 @@ import type { GridActivity, GridLearner, ProgressGrid } from '../../../shared/pr
 import { cellKey } from '../../../shared/progress/build-grid';
 import type { ActivityKind, GridCell } from '../../../shared/progress/grid-cell';
 import { EMPTY_CELL } from '../../../shared/progress/grid-cell';
+import { collator as cachedCollator } from '../i18n/formatters';
 
 export interface GridView {
   readonly kind: ActivityKind | 'all';
@@ -24,7 +25,7 @@ export function visibleGrid(grid: ProgressGrid, view: GridView, locale: string):
   const cell = (learnerId: string, activityKey: string) => grid.cells.get(cellKey(learnerId, activityKey)) ?? EMPTY_CELL;
   const flagged = new Set<string>();
   for (const learner of grid.learners) if (grid.activities.some((a) => cell(learner.id, a.key).help !== null)) flagged.add(learner.id);
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const collator = cachedCollator(locale, { sensitivity: 'base', numeric: true });
   const learners = grid.learners.filter((l) => !view.helpOnly || flagged.has(l.id)).sort((a, b) => collator.compare(a.name, b.name));
   const activities = grid.activities.filter((a) => view.kind === 'all' || a.kind === view.kind);
   return { learners, activities, cell, flagged };

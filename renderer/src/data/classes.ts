@@ -1,5 +1,6 @@
 import type { ClassMemberRow, ClassRow } from '../db/schema-v11';
 import type { OutpostDb } from '../db/outpost-db';
+import { collator } from '../i18n/formatters';
 import type { DataPorts } from './data-ports';
 import type { InstructorGuard } from './instructor-guard';
 import { toRosterEntry } from './roster';
@@ -29,7 +30,7 @@ export async function renameClass(ports: DataPorts, guard: InstructorGuard, clas
   return db.transaction('rw', db.classes, async () => {
     const all = await db.classes.toArray();
     if (!all.some((row) => row.id === classId)) return 'gone';
-    if (all.some((row) => row.id !== classId && row.name.localeCompare(trimmed, undefined, { sensitivity: 'base' }) === 0)) return 'taken';
+    if (all.some((row) => row.id !== classId && collator(undefined, { sensitivity: 'base' }).compare(row.name, trimmed) === 0)) return 'taken';
     await db.classes.update(classId, { name: trimmed, updated_at: ports.now().toISOString() });
     return 'renamed';
   });

@@ -1,4 +1,5 @@
 import type { OutpostDb } from '../db/outpost-db';
+import { collator } from '../i18n/formatters';
 import type { DataPorts } from './data-ports';
 import type { InstructorGuard } from './instructor-guard';
 
@@ -27,7 +28,7 @@ export async function nameHeadset(ports: DataPorts, guard: InstructorGuard, seri
       return 'cleared';
     }
     const others = (await db.headsetNames.toArray()).filter((row) => row.serial !== serial);
-    if (others.some((row) => row.name.localeCompare(trimmed, undefined, { sensitivity: 'base' }) === 0)) return 'taken';
+    if (others.some((row) => collator(undefined, { sensitivity: 'base' }).compare(row.name, trimmed) === 0)) return 'taken';
     await db.headsetNames.put({ serial, name: trimmed, updated_at: ports.now().toISOString() });
     return 'named';
   });

@@ -1,9 +1,10 @@
 import { searchKey as fold } from '../../../shared/text/search-key';
 import type { LearnerRow } from '../db/rows';
+import { collator as cachedCollator } from '../i18n/formatters';
 
 /** Names sort the way the UI language sorts them (pinyin order for Chinese, case-blind for English). */
 export function sortLearners<T extends Pick<LearnerRow, 'display_name'>>(learners: readonly T[], locale: string): T[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const collator = cachedCollator(locale, { sensitivity: 'base', numeric: true });
   return [...learners].sort((a, b) => collator.compare(a.display_name, b.display_name));
 }
 

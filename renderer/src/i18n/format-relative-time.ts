@@ -1,3 +1,5 @@
+import { relativeTimeFormat } from './formatters';
+
 const STEPS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
   ['minute', 60],
@@ -14,7 +16,7 @@ const STEPS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelativeTime(iso: string, now: Date, locale: string): string {
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return iso;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTimeFormat(locale, { numeric: 'auto' });
   let amount = (then - now.getTime()) / 1000;
   if (Math.abs(amount) < 45) return format.format(0, 'second');
   for (const [unit, size] of STEPS) {
