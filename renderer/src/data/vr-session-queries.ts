@@ -30,14 +30,6 @@ async function withPackages(db: OutpostDb, rows: readonly VrSessionRow[]): Promi
   return rows.map((session) => ({ session, pkg: byId.get(session.package_id) }));
 }
 
-/**
- * Reads this learner's sessions and every package, for a live query to watch: it emits again on any write
- * to them, which tells a component that reads sessions through the local API to read again.
- */
-export function learnerSessionsSignal(db: OutpostDb, learnerId: string): Promise<readonly unknown[]> {
-  return Promise.all([db.vrSessions.where('user_id').equals(learnerId).toArray(), db.vrPackages.toArray()]);
-}
-
 export interface OpenSession {
   readonly id: string;
   readonly learnerName: string;

@@ -16,7 +16,7 @@ export function SessionsPage() {
 
 function LearnerSessions({ learnerId }: { learnerId: string }) {
   const { t } = useTranslation();
-  const state = useVrSessions(learnerId);
+  const { state, showMore } = useVrSessions(learnerId);
   const localPackages = useLocalPackageIds();
   const { notice: shownNotice, show } = useSessionNotice();
   // A start's notice is meant for this visit only: it goes when the learner leaves the page.
@@ -43,6 +43,14 @@ function LearnerSessions({ learnerId }: { learnerId: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {state.kind === 'ready' && state.hasMore && (
+        <p className="sessions-more">
+          <span>{t('sessions.showingNewest', { count: state.sessions.length })}</span>{' '}
+          <button type="button" onClick={showMore}>
+            {t('sessions.showMore')}
+          </button>
+        </p>
       )}
       <StartExperienceList />
     </section>
