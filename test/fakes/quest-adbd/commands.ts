@@ -4,6 +4,7 @@ import { amCommands } from './cmd-am';
 import { dumpsysCommands } from './cmd-dumpsys';
 import { fileCommands } from './cmd-files';
 import { pmCommands } from './cmd-pm';
+import { appProcess } from './scrcpy-server';
 import { systemCommands } from './cmd-system';
 import { textCommands } from './cmd-text';
 import type { DeviceState } from './device-state';
@@ -20,6 +21,8 @@ export interface CommandContext {
   readonly faults: FaultSwitches;
   readonly stdin: ByteQueue;
   readonly cwd: string;
+  /** `NAME=value` words in front of the command (e.g. `CLASSPATH=... app_process`). */
+  readonly env?: ReadonlyMap<string, string>;
   out(data: string | Buffer): void;
   err(text: string): void;
   /** `sh -c`: run a nested command line with this context's streams. */
@@ -38,6 +41,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map(
     ...pmCommands,
     ...amCommands,
     ...dumpsysCommands,
+    app_process: appProcess,
   }),
 );
 
@@ -152,6 +156,12 @@ export class ShellInterpreter {
       else stdoutTarget = destination === 'stdout' ? null : destination;
     }
 
+    // Assignments in front of a command go to that command's environment only.
+    const env = new Map<string, string>();
+    while (args.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[0] ?? '')) {
+      const assignment = args.shift() ?? '';
+      env.set(assignment.slice(0, assignment.indexOf('=')), assignment.slice(assignment.indexOf('=') + 1));
+    }
     const name = args[0];
     if (name === undefined) return 0;
     const ctx: CommandContext = {
@@ -159,6 +169,7 @@ export class ShellInterpreter {
       faults: this.env.faults,
       stdin,
       cwd: this.cwd,
+      env,
       out: (data) => stdout.push(typeof data === 'string' ? Buffer.from(data) : data),
       err: (text) => stderr.push(Buffer.from(text)),
       run: (line) => this.runList(line, { stdin, stdout: (d) => stdout.push(d), stderr: (d) => stderr.push(d) }),

@@ -23,6 +23,14 @@ export interface FaultSwitches {
   sharedLink: SharedLink | null;
   /** Time pm takes per install; null installs at once (fast unit tests). */
   installTiming: InstallTiming | null;
+  /** Screen casting (scrcpy-server.ts): the encoder stops producing frames, the stream stays open. */
+  scrcpyStall: boolean;
+  /** Screen casting: the headset drops off the link once this many frames were sent by one server run. */
+  scrcpyDisconnectAfterFrames: number | null;
+  /** Screen casting: the next frame sent is garbage (one-shot; cleared once sent). */
+  scrcpyCorruptNextFrame: boolean;
+  /** Screen casting: this firmware refuses to mirror; the server prints its exception and exits. */
+  scrcpyMirroringBroken: boolean;
 }
 
 export function defaultFaults(): FaultSwitches {
@@ -35,6 +43,10 @@ export function defaultFaults(): FaultSwitches {
     asleepAfterBytes: null,
     sharedLink: null,
     installTiming: null,
+    scrcpyStall: false,
+    scrcpyDisconnectAfterFrames: null,
+    scrcpyCorruptNextFrame: false,
+    scrcpyMirroringBroken: false,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ShellEnvironment } from './commands';
+import { openAbstractSocket } from './scrcpy-server';
 import { shellService } from './shell';
 import { syncService } from './sync';
 import type { ReverseTable } from './reverse';
@@ -57,6 +58,8 @@ export function openService(destination: string, stream: AdbStream, env: Service
     // adbd answers the request on the stream and closes it.
     return replyAndClose(stream, env.reverse.table.handle(rest, env.reverse.connection));
   }
+  // Unix sockets in the abstract namespace: the scrcpy server's, while one listens (scrcpy-server.ts).
+  if (name === 'localabstract') return openAbstractSocket(env.state, rest, stream);
   const oneLiner = ONE_LINERS[`${name}:`];
   if (oneLiner !== undefined) return replyAndClose(stream, oneLiner);
   if (name === 'reboot') return replyAndClose(stream, '');
