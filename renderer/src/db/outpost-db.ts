@@ -32,6 +32,8 @@ import { SCHEMA_V8 } from './schema-v8';
 import { SCHEMA_V9 } from './schema-v9';
 import { SCHEMA_V11 } from './schema-v11';
 import type { ClassMemberRow, ClassRow, HeadsetNameRow, KioskStateRow } from './schema-v11';
+import { SCHEMA_V16 } from './schema-v16';
+import type { KioskIdentityRow, OfflineTransferRow } from './schema-v16';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -64,6 +66,8 @@ export class OutpostDb extends Dexie {
   declare classMembers: Table<ClassMemberRow, [string, string]>;
   declare headsetNames: EntityTable<HeadsetNameRow, 'serial'>;
   declare kioskState: EntityTable<KioskStateRow, 'key'>;
+  declare kioskIdentity: EntityTable<KioskIdentityRow, 'key'>;
+  declare offlineTransfers: EntityTable<OfflineTransferRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -76,6 +80,7 @@ export class OutpostDb extends Dexie {
     this.version(8).stores(SCHEMA_V8);
     this.version(9).stores(SCHEMA_V9);
     this.version(11).stores(SCHEMA_V11);
+    this.version(16).stores(SCHEMA_V16);
   }
 }
 
