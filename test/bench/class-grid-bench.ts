@@ -1,3 +1,5 @@
+import { figure } from './figures';
+import type { BenchReport } from './figures';
 import { runInChromium } from './run-in-chromium';
 
 export interface ClassGridBenchOptions {
@@ -132,6 +134,20 @@ window.runBench = async ({ records, samples }) => {
 };
 `;
 
-export function classGridBench(options: ClassGridBenchOptions): Promise<Record<string, number | string>> {
-  return runInChromium(PAGE_SCRIPT, 'class-grid-bench', options);
+export async function classGridBench(options: ClassGridBenchOptions): Promise<BenchReport> {
+  const r = await runInChromium<ClassGridBenchOptions, Record<string, number | string>>(PAGE_SCRIPT, 'class-grid-bench', options);
+  const n = (key: string) => Number(r[key] ?? Number.NaN);
+  const scan = { name: 'read all four tables p50', value: n('full_scan_p50_ms') };
+  const plain = { name: 'plain 40x60 table p50', value: n('plain_table_p50_ms') };
+  return {
+    figures: [
+      figure('load class grid p50', n('load_p50_ms'), 'ms', { baseline: scan }),
+      figure('load class grid p95', n('load_p95_ms'), 'ms', { baseline: scan }),
+      figure('render grid p50', n('render_p50_ms'), 'ms', { baseline: plain }),
+      figure('render grid p95', n('render_p95_ms'), 'ms', { baseline: plain }),
+      figure('live update to screen p50', n('update_p50_ms'), 'ms'),
+      figure('live update to screen p95', n('update_p95_ms'), 'ms'),
+    ],
+    info: { records: n('records'), learners_x_activities: String(r.learners_x_activities), cells: n('cells'), fill_ms: n('fill_ms') },
+  };
 }

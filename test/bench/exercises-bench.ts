@@ -1,3 +1,5 @@
+import { figure } from './figures';
+import type { BenchReport } from './figures';
 import { runInChromium } from './run-in-chromium';
 
 export interface ExercisesBenchOptions {
@@ -107,6 +109,18 @@ window.runBench = async ({ attempts, samples }) => {
 };
 `;
 
-export function exercisesBench(options: ExercisesBenchOptions): Promise<Record<string, number | string>> {
-  return runInChromium(PAGE_SCRIPT, 'exercises-bench', options);
+export async function exercisesBench(options: ExercisesBenchOptions): Promise<BenchReport> {
+  const r = await runInChromium<ExercisesBenchOptions, Record<string, number>>(PAGE_SCRIPT, 'exercises-bench', options);
+  const n = (key: string) => r[key] ?? Number.NaN;
+  const bulk = { name: 'bulkPut of the 50 rows p50', value: n('bulkput_50_p50_ms') };
+  const scan = { name: 'full table scan p50', value: n('scan_p50_ms') };
+  return {
+    figures: [
+      figure('PUT contentsession, 50 interactions p50', n('put_50_p50_ms'), 'ms', { baseline: bulk }),
+      figure('PUT contentsession, 50 interactions p95', n('put_50_p95_ms'), 'ms', { baseline: bulk }),
+      figure('GET masterylog diff (2 tries) p50', n('diff_p50_ms'), 'ms', { baseline: scan }),
+      figure('GET masterylog diff (2 tries) p95', n('diff_p95_ms'), 'ms', { baseline: scan }),
+    ],
+    info: { attempt_logs: n('attempt_logs'), try_size: n('try_size'), fill_ms: n('fill_ms') },
+  };
 }

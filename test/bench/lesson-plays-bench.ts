@@ -1,3 +1,5 @@
+import { atMost, figure } from './figures';
+import type { BenchReport } from './figures';
 import { runInChromium } from './run-in-chromium';
 
 export interface LessonPlaysBenchOptions {
@@ -131,6 +133,16 @@ window.runBench = async ({ plays, pagesPerListing }) => {
 };
 `;
 
-export function lessonPlaysBench(options: LessonPlaysBenchOptions): Promise<Record<string, number | string>> {
-  return runInChromium(PAGE_SCRIPT, 'lesson-plays-bench', options);
+const LISTINGS = ['client_newest', 'client_by_score', 'lesson_by_grade', 'learner_newest', 'learner_lesson_oldest', 'client_offset'] as const;
+
+export async function lessonPlaysBench(options: LessonPlaysBenchOptions): Promise<BenchReport> {
+  const r = await runInChromium<LessonPlaysBenchOptions, Record<string, number>>(PAGE_SCRIPT, 'lesson-plays-bench', options);
+  const baseline = { name: 'scan+sort+slice p95', value: r.naive_scan_sort_page_p95_ms ?? Number.NaN };
+  return {
+    figures: [
+      ...LISTINGS.map((name) => figure(`GET lesson-plays ${name} page p95`, r[`${name}_page_p95_ms`] ?? Number.NaN, 'ms', { baseline, goal: atMost(5) })),
+      figure('full cursor walk, 100 a page', r.full_walk_ms ?? Number.NaN, 'ms'),
+    ],
+    info: { plays: r.plays ?? 0, fill_ms: r.fill_ms ?? 0, full_walk_pages: r.full_walk_pages ?? 0, full_walk_plays_seen: r.full_walk_plays_seen ?? 0 },
+  };
 }

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ZipFile } from 'yazl';
+import { figure } from './figures';
+import type { BenchReport } from './figures';
 import { ScormImporter } from '../../main/services/scorm/scorm-importer';
 import { launchChromium } from '../support/chromium';
 import { RENDERER_DIR } from '../support/e2e-app';
@@ -62,7 +64,7 @@ async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ mib: number; 
  * import needs while streaming, and the time from pressing Start to the first SCO calling Initialize
  * against loading the same SCO page directly in a tab.
  */
-export async function scormBench(options: ScormBenchOptions): Promise<Record<string, number | string>> {
+export async function scormBench(options: ScormBenchOptions): Promise<BenchReport> {
   const dir = await mkdtemp(join(tmpdir(), 'scorm-bench-'));
   try {
     const zipFile = join(dir, 'course.zip');
@@ -99,15 +101,15 @@ export async function scormBench(options: ScormBenchOptions): Promise<Record<str
       await fixture.stop();
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const mib = size / MIB;
     return {
-      'zip size (MiB)': (size / MIB).toFixed(0),
-      'unzip (baseline) MiB/s': ((size / MIB) / (unzip.ms / 1000)).toFixed(1),
-      'import MiB/s': ((size / MIB) / (imported.value.ms / 1000)).toFixed(1),
-      'import time / unzip time': (imported.value.ms / unzip.ms).toFixed(2),
-      'import peak RSS growth (MiB)': imported.mib.toFixed(1),
-      'launch to first SCO Initialize (ms, median)': median(launchMs),
-      'direct load of the SCO page (ms, median)': median(directMs),
-      'launch / direct load': (median(launchMs) / Math.max(1, median(directMs))).toFixed(2),
+      figures: [
+        figure('import throughput', mib / (imported.value.ms / 1000), 'MiB/s', { baseline: { name: 'unzip of the same file', value: mib / (unzip.ms / 1000) } }),
+        figure('import time', imported.value.ms, 'ms', { baseline: { name: 'unzip', value: unzip.ms } }),
+        figure('import peak RSS growth', imported.mib, 'MiB'),
+        figure('launch to first SCO Initialize (median)', median(launchMs), 'ms', { baseline: { name: 'direct load of the SCO page', value: Math.max(1, median(directMs)) } }),
+      ],
+      info: { zip_MiB: Number(mib.toFixed(0)), launches: options.launches },
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { InstallMethod } from '../../main/services/sideload/run-sideload';
+import { atLeast, figure } from './figures';
+import type { BenchReport, Figure } from './figures';
 import { SideloadManager } from '../../main/services/sideload/sideload-manager';
 import type { SideloadRequest } from '../../main/services/sideload/sideload-types';
 import { LINK_PROFILES, SharedLink, scaledProfile } from '../fakes/quest-adbd';
@@ -53,13 +55,14 @@ function applyLinks(fixture: CartFixture, profile: LinkProfile): SharedLink {
  *   and ours as a fraction of the shared link's limit (total bytes / shared rate + one install).
  * Figures are ratios of times measured in this run, never absolute thresholds.
  */
-export async function sideloadBench(options: SideloadBenchOptions): Promise<Record<string, number | string>> {
+export async function sideloadBench(options: SideloadBenchOptions): Promise<BenchReport> {
   const quick = options.apkMiB <= 16;
   const cartSize = Math.max(...options.fanOut);
   const oneMiB = Math.min(options.apkMiB, 64);
   const cartMiB = quick ? 2 : 8;
   const fixture = await startCartFixture(Array.from({ length: cartSize }, (_, i) => ({ model: i % 2 === 0 ? ('Quest 3' as const) : ('Quest 2' as const) })));
   const results: Record<string, number | string> = { rate_scale: RATE_SCALE, headsets: cartSize, one_headset_apk_MiB: oneMiB, cart_apk_MiB: cartMiB };
+  const figures: Figure[] = [];
   const apks = [await sideloadApk({ sizeBytes: oneMiB * MIB }, ['quest2', 'quest3'])];
   let job = 0;
   const request = (serial: string, apk: (typeof apks)[number]): SideloadRequest => {
@@ -90,11 +93,11 @@ export async function sideloadBench(options: SideloadBenchOptions): Promise<Reco
       }
     }
     results.one_adb_install_ms = Math.round(best.cli);
-    results.one_stream_ms = Math.round(best.stream);
-    results.one_push_ms = Math.round(best.push);
     // Throughput relative to `adb install` (1.0 = the same; the goal is >= 0.95).
-    results.one_stream_vs_adb_install_throughput = Number((best.cli / best.stream).toFixed(2));
-    results.one_push_vs_adb_install_throughput = Number((best.cli / best.push).toFixed(2));
+    const oneMb = (oneMiB * MIB) / 1e6;
+    for (const method of ['stream', 'push'] as const) {
+      figures.push(figure(`one headset (usb3), ${method}: throughput`, oneMb / (best[method] / 1000), 'MB/s', { baseline: { name: 'adb install', value: oneMb / (best.cli / 1000) }, goal: atLeast(0.95, 'ratio') }));
+    }
 
     const cartApk = await sideloadApk({ sizeBytes: cartMiB * MIB }, ['quest2', 'quest3']);
     apks.push(cartApk);
@@ -114,13 +117,11 @@ export async function sideloadBench(options: SideloadBenchOptions): Promise<Reco
         measured[method] = (await timed(() => ours(method, serials, cartApk))).ms;
       }
       results[`${name}_limit_ms`] = Math.round(limitMs);
-      results[`${name}_sequential_adb_install_ms`] = Math.round(sequential.ms);
       for (const method of ['stream', 'push'] as const) {
         const ms = measured[method]!;
-        results[`${name}_${method}_ms`] = Math.round(ms);
-        // How much faster than installing one headset after another with `adb install` (higher is better).
-        results[`${name}_${method}_speedup_vs_sequential`] = Number((sequential.ms / ms).toFixed(2));
-        // 1.0 would be the shared link's limit; the goal is to come close to it.
+        // Time for the whole cart against installing one headset after another with `adb install`
+        // (ratio below 1 is faster), and the shared link's limit as a fraction of ours (1.0 = at the limit).
+        figures.push(figure(`cart of ${serials.length} (${name}), ${method}: time`, ms, 'ms', { baseline: { name: 'sequential adb install', value: sequential.ms } }));
         results[`${name}_${method}_fraction_of_limit`] = Number((limitMs / ms).toFixed(2));
       }
     }
@@ -128,5 +129,5 @@ export async function sideloadBench(options: SideloadBenchOptions): Promise<Reco
     await fixture.stop();
     for (const apk of apks) await apk.cleanup();
   }
-  return results;
+  return { figures, info: results };
 }

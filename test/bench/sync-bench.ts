@@ -4,6 +4,8 @@ import { SyncEngine } from '../../renderer/src/sync/sync-engine';
 import { seededRandom } from '../reference-server/seeded-random';
 import { recordActivity, startSyncHarness } from '../support/sync-harness';
 import type { SyncHarness } from '../support/sync-harness';
+import { exactly, figure } from './figures';
+import type { BenchReport } from './figures';
 import { drainThroughScheduler } from './sync-bench-scheduler';
 
 export interface SyncBenchOptions {
@@ -54,7 +56,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
  * Drains the same recorded workload (VR sessions created and completed, with their xAPI statements) to
  * the reference server twice in one run: with the naive loop as the baseline, then with the sync engine.
  */
-export async function syncBench(options: SyncBenchOptions): Promise<Record<string, number>> {
+export async function syncBench(options: SyncBenchOptions): Promise<BenchReport> {
   const naive = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
   const ours = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
   const scheduled = await startSyncHarness({ learners: 60, packages: 10, timeoutMs: 30_000, separateProcess: true });
@@ -70,18 +72,18 @@ export async function syncBench(options: SyncBenchOptions): Promise<Record<strin
     const schedulerMs = await drainThroughScheduler(scheduled, options.concurrency);
     const leftScheduled = await scheduled.db.outbox.where('status').notEqual('done').count();
     if (leftScheduled > 0) throw new Error(`${leftScheduled} operations were not delivered through the scheduler`);
+    const operations = await ours.db.outbox.count();
+    const perSecond = (ms: number) => (operations / ms) * 1000;
+    const naiveRate = { name: 'naive one-at-a-time loop', value: perSecond(naiveMs) };
     return {
-      operations: await ours.db.outbox.count(),
-      naive_loop_ms: Math.round(naiveMs),
-      ours_ms: Math.round(oursMs),
-      ours_vs_naive_ratio: Number((oursMs / naiveMs).toFixed(2)),
-      ours_ops_per_s: Math.round(((await ours.db.outbox.count()) / oursMs) * 1000),
-      scheduler_ms: Math.round(schedulerMs),
-      scheduler_vs_engine_ratio: Number((schedulerMs / oursMs).toFixed(2)),
-      scheduler_ops_per_s: Math.round(((await scheduled.db.outbox.count()) / schedulerMs) * 1000),
-      duplicates_naive: await duplicates(naive),
-      duplicates_ours: await duplicates(ours),
-      duplicates_scheduler: await duplicates(scheduled),
+      figures: [
+        figure('Node, no latency: engine drain', perSecond(oursMs), 'ops/s', { baseline: naiveRate }),
+        figure('Node, no latency: drain through the scheduler', perSecond(schedulerMs), 'ops/s', { baseline: naiveRate }),
+        figure('duplicates at the server (engine)', await duplicates(ours), 'sessions', { goal: exactly(0) }),
+        figure('duplicates at the server (scheduler)', await duplicates(scheduled), 'sessions', { goal: exactly(0) }),
+        figure('duplicates at the server (naive loop)', await duplicates(naive), 'sessions', { goal: exactly(0) }),
+      ],
+      info: { operations, concurrency: options.concurrency, naive_loop_ms: Math.round(naiveMs), engine_ms: Math.round(oursMs), scheduler_ms: Math.round(schedulerMs) },
     };
   } finally {
     await naive.stop();

@@ -1,7 +1,7 @@
 import type { CreateVrSessionRequest } from '../../../shared/schemas/vr-session';
 import { newVrSessionRecord } from '../../../shared/vr/vr-session-record';
 import type { LearnerRow, VrPackageRow, VrSessionRow } from '../db/rows';
-import { pendingOperationOf, queueOperation } from './outbox-writer';
+import { pendingOperationsOf, queueOperation } from './outbox-writer';
 import type { DataPorts } from './data-ports';
 import { heldReasonForPackage } from './vr-package-origin';
 
@@ -39,8 +39,10 @@ export async function createVrSession(ports: DataPorts, learner: SessionOwner, b
     });
     await db.vrSessions.add(row);
     // The remote returns any open session for this learner/package/activity instead of creating one, so
-    // this create must not reach it before the previous attempt's completion does.
-    const previousCompletions = (await Promise.all(earlier.map((s) => pendingOperationOf(db, s.id, 'vr_session.complete')))).flatMap((op) => (op ? [op.id] : []));
+    // this create must not reach it before the previous attempt's completion does. One look-up for all
+    // of them: the learner's undelivered completions (a completion is always recorded by its learner).
+    const waiting = await pendingOperationsOf(db, learner.id, 'vr_session.complete', earlier.map((s) => s.id));
+    const previousCompletions = earlier.map((s) => waiting.get(s.id)?.id).filter((id): id is string => id !== undefined);
     const held = heldReasonForPackage(pkg);
     await queueOperation(ports, {
       kind: 'vr_session.create',

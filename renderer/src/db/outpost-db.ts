@@ -31,6 +31,7 @@ import type { ScormCourseRow, ScormDispatchRow } from './schema-v7';
 import { SCHEMA_V8 } from './schema-v8';
 import { SCHEMA_V9 } from './schema-v9';
 import { SCHEMA_V11 } from './schema-v11';
+import { SCHEMA_V12 } from './schema-v12';
 import type { ClassMemberRow, ClassRow, HeadsetNameRow, KioskStateRow } from './schema-v11';
 import { SCHEMA_V16 } from './schema-v16';
 import type { KioskIdentityRow, OfflineTransferRow } from './schema-v16';
@@ -80,6 +81,7 @@ export class OutpostDb extends Dexie {
     this.version(8).stores(SCHEMA_V8);
     this.version(9).stores(SCHEMA_V9);
     this.version(11).stores(SCHEMA_V11);
+    this.version(12).stores(SCHEMA_V12);
     this.version(16).stores(SCHEMA_V16);
   }
 }

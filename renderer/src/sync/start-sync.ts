@@ -3,9 +3,10 @@ import type { OutpostDb } from '../db/outpost-db';
 import { pullCatalog } from './catalog-pull';
 import { CatalogPullLog } from './catalog-pull-log';
 import { createIpcRemotePort } from './ipc-remote-port';
+import { releaseKeptStatements } from './kept-statements';
 import { createRemoteStatusPorts } from './ipc-remote-status';
 import { resolveScormConflict } from './scorm-conflict';
-import { SyncEngine } from './sync-engine';
+import { SYNC_CONCURRENCY, SyncEngine } from './sync-engine';
 import { realTimers, SyncScheduler } from './sync-scheduler';
 import type { TimerPort } from './sync-scheduler';
 
@@ -31,7 +32,7 @@ const LAST_SUCCESS_KEY = 'outpost.sync.lastSuccessAt';
 export function startSync(deps: StartSyncDeps): SyncServices {
   const { db, now } = deps;
   const remote = createIpcRemotePort(deps.ipc);
-  const engine = new SyncEngine({ db, remote, now, random: deps.random, concurrency: 4, resolveConflict: resolveScormConflict });
+  const engine = new SyncEngine({ db, remote, now, random: deps.random, concurrency: SYNC_CONCURRENCY, resolveConflict: resolveScormConflict });
   const catalogPulls = new CatalogPullLog(now);
   const scheduler = new SyncScheduler({
     db,
@@ -46,5 +47,11 @@ export function startSync(deps: StartSyncDeps): SyncServices {
     },
   });
   scheduler.start();
+  // Statements kept while no LRS was set go once one is (set here, or in main's file since the last start).
+  // A failure here only means they wait for the next start or for the instructor's LRS form.
+  void deps.ipc
+    .invoke('lrs:status', {})
+    .then(async (status) => (status.ok && status.value.configured ? releaseKeptStatements(db, now()) : 0))
+    .catch(() => 0);
   return { scheduler, catalogPulls };
 }
