@@ -25,6 +25,7 @@ import { createRemoteClient } from '../services/remote/remote-client';
 import { RemoteStatusService } from '../services/remote/remote-status';
 import type { SecretStore } from '../services/remote/secret-store';
 import { SettingsService } from '../services/settings-service';
+import { SideloadJournal } from '../services/sideload/sideload-journal';
 import { SideloadManager } from '../services/sideload/sideload-manager';
 import { SideloadService } from '../services/sideload/sideload-service';
 
@@ -98,12 +99,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const store = new PackageStore(join(options.dataDir, 'packages'));
   const emit = (update: Parameters<typeof bus.emit<'sideload:progress'>>[1]) => bus.emit('sideload:progress', update);
   let sideload: SideloadService | null = null;
-  const onUpdate: typeof emit = (update) => {
-    sideload?.record(update);
-    emit(update);
-  };
+  // Each update is journalled (a new status) before it is published: see docs/crash-safety.md.
+  const onUpdate: typeof emit = (update) => void sideload?.publish(update);
   const manager = new SideloadManager({ bridge, now, onUpdate, concurrency: options.sideloadConcurrency ?? 8 });
-  sideload = new SideloadService({ manager, store, headsets, now, onUpdate: emit });
+  const journal = new SideloadJournal(join(options.dataDir, 'sideload-jobs.json'));
+  sideload = new SideloadService({ manager, store, headsets, now, onUpdate: emit, journal });
   let adbStatus: AdbStatus | null = null;
   const baseUrl = async () => (await settings.get()).apiBaseUrl;
   // The school's LRS, if one is set (docs/api/xapi.md): <data dir>/lrs.json, 0600, main only.

@@ -53,7 +53,11 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'sideload:start': async ({ jobs }) => ({ accepted: await deps.sideload.start(jobs) }),
     'sideload:cancel': async ({ job_id }) => ({ cancelled: deps.sideload.cancel(job_id) }),
-    'sideload:jobs': async () => ({ jobs: deps.sideload.jobs() }),
+    'sideload:jobs': async () => ({ jobs: await deps.sideload.jobs() }),
+    'sideload:resume': async ({ job_id }) => {
+      const outcome = await deps.sideload.resume(job_id);
+      return outcome.ok ? { resumed: true as const } : { resumed: false as const, reason: outcome.reason };
+    },
     'packages:stored': async ({ sha256 }) => {
       const stored = new Set(await deps.store.storedApks());
       return { stored: sha256.filter((s) => stored.has(s)) };

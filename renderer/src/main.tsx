@@ -82,7 +82,7 @@ async function start(container: HTMLElement): Promise<void> {
     },
   });
   // Both live as long as the window: installs finish, and headsets come and go, whatever page is open.
-  const sideloads = startSideloadTracker(ipc, ports);
+  const sideloads = startSideloadTracker(ipc, ports, console.error, { mainStartedAt: info.value.startedAt });
   const headsets = new HeadsetFeed(ipc, db);
   headsets.start();
   // Headsets report their own completion through main (docs/api/headset-api.md); this window applies it.

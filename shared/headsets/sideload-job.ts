@@ -9,6 +9,8 @@ export const SIDELOAD_JOB_STATUSES = [
   'skipped',
   'failed',
   'cancelled',
+  /** Main stopped (killed, crashed, lost power) while the job ran; an instructor may resume it. */
+  'interrupted',
 ] as const;
 
 /** One APK (and its OBBs) going to one headset; a classroom install is one job per headset. */

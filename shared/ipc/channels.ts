@@ -14,6 +14,7 @@ export const INVOKE_CHANNELS = [
   'sideload:start',
   'sideload:cancel',
   'sideload:jobs',
+  'sideload:resume',
   'packages:stored',
   'packages:upload-ticket',
   'scorm:sign-launch',

@@ -64,6 +64,15 @@ export const contract = {
   'sideload:cancel': { request: z.object({ job_id: z.uuid() }).strict(), response: z.object({ cancelled: z.boolean() }), access: instructor },
   // The latest update of each recent job, for a window that missed events (reload, dropped socket).
   'sideload:jobs': { request: noPayload, response: z.object({ jobs: z.array(sideloadUpdateSchema) }), access: instructor },
+  // Runs a job main reported `interrupted` (it stopped mid-install) again from the spec it kept on disk.
+  'sideload:resume': {
+    request: z.object({ job_id: z.uuid() }).strict(),
+    response: z.discriminatedUnion('resumed', [
+      z.object({ resumed: z.literal(true) }),
+      z.object({ resumed: z.literal(false), reason: z.enum(['UNKNOWN_JOB', 'NOT_INTERRUPTED', 'APK_NOT_STORED']) }),
+    ]),
+    access: instructor,
+  },
   'packages:stored': {
     request: z.object({ sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }).strict(),
     response: z.object({ stored: z.array(z.string()) }),

@@ -73,7 +73,7 @@ describe('crash safety: a sync drain killed at random points', () => {
     }
 
     // After the last restart the drain finishes by itself.
-    await expect.poll(() => unsent(page), { timeout: 60_000, intervals: [500] }).toBe(0);
+    await expect.poll(() => unsent(page), { timeout: 60_000, interval: 500 }).toBe(0);
     const outbox = await readStore(page, 'outbox');
     expect(outbox.filter((op) => op.status === 'dead').map((op) => [op.kind, op.last_error])).toEqual([]);
     const local = await readStore(page, 'vrSessions');

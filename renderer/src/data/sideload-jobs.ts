@@ -3,6 +3,25 @@ import type { SideloadJobRow } from '../db/rows';
 import type { DataPorts } from './data-ports';
 import { markDownloaded, markDownloadStarted, vrStepTables } from './vr-session-steps';
 
+/** Statuses of a job still under way in main. */
+const RUNNING = new Set<SideloadUpdate['status']>(['queued', 'transferring', 'installing', 'verifying']);
+
+/**
+ * Rows this kiosk shows as running for jobs main does not know (`known`: every job main reported) and
+ * has not touched since it started: main stopped while they ran and kept no record of them (a journal
+ * lost or damaged, or jobs from before main kept one). They become `interrupted` instead of "installing"
+ * forever; without main's record they cannot be resumed, only started again. Returns how many.
+ */
+export async function markOrphanedJobsInterrupted(ports: DataPorts, known: ReadonlySet<string>, mainStartedAt: string): Promise<number> {
+  const { db } = ports;
+  return db.transaction('rw', db.sideloadJobs, async () => {
+    const orphans = await db.sideloadJobs.filter((job) => RUNNING.has(job.status) && !known.has(job.id) && job.updated_at < mainStartedAt).toArray();
+    const at = ports.now().toISOString();
+    await db.sideloadJobs.bulkPut(orphans.map((job) => ({ ...job, status: 'interrupted' as const, error_code: 'INTERRUPTED', error_message: 'Outpost stopped while this install was running', updated_at: at })));
+    return orphans.length;
+  });
+}
+
 /** An app that is already on the headset at this version counts as downloaded, as much as a fresh install. */
 const ON_HEADSET = new Set<SideloadUpdate['status']>(['done', 'skipped']);
 const NOT_STARTED = new Set<SideloadUpdate['status']>(['queued']);

@@ -3,6 +3,7 @@ import { ProgressBar } from '../ui/progress-bar';
 import { useServices } from '../ui/services-context';
 import type { SideloadJobRow } from '../db/rows';
 import { formatBytes } from '../i18n/format-bytes';
+import { InterruptedJob } from './resume-job';
 import { SideloadError } from './sideload-error';
 import { SIGNATURE_MISMATCH } from './uninstall-first';
 import { UninstallFirstAction } from './uninstall-first-action';
@@ -14,6 +15,7 @@ export function JobStatus({ job, title }: { job: SideloadJobRow; title: string }
   const { t, i18n } = useTranslation();
   const { ipc } = useServices();
   const bytes = t('headsets.job.bytes', { sent: formatBytes(job.bytes_sent, i18n.language), total: formatBytes(job.bytes_total, i18n.language) });
+  if (job.status === 'interrupted') return <InterruptedJob job={job} title={title} />;
   if (RUNNING.has(job.status)) {
     return (
       <div className="job" role="status" data-status={job.status}>

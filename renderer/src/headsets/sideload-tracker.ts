@@ -1,7 +1,7 @@
 import type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { DataPorts } from '../data/data-ports';
-import { recordSideloadUpdate } from '../data/sideload-jobs';
+import { markOrphanedJobsInterrupted, recordSideloadUpdate } from '../data/sideload-jobs';
 import { systemPorts } from '../data/system-ports';
 import type { OutpostDb } from '../db/outpost-db';
 
@@ -15,7 +15,12 @@ export interface SideloadEvents {
  * being recorded while the instructor looks elsewhere. Updates are written one after another: a fast
  * "done" can never be overtaken by the "transferring" before it.
  */
-export function startSideloadTracker(ipc: SideloadEvents, target: DataPorts | OutpostDb, onError: (error: unknown) => void = console.error): SideloadTracker {
+export function startSideloadTracker(
+  ipc: SideloadEvents,
+  target: DataPorts | OutpostDb,
+  onError: (error: unknown) => void = console.error,
+  options: { readonly mainStartedAt?: string } = {},
+): SideloadTracker {
   // The composition root may still hand over the bare database; it then writes with the real clock and ids.
   const ports = 'newId' in target ? target : systemPorts(target);
   let chain = Promise.resolve();
@@ -32,6 +37,14 @@ export function startSideloadTracker(ipc: SideloadEvents, target: DataPorts | Ou
     const result = await ipc.invoke('sideload:jobs', {});
     if (!result.ok) return;
     for (const update of [...result.value.jobs].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) await record(update);
+    // Rows left running by a main that stopped without a record of them (docs/crash-safety.md). Only rows
+    // untouched since this main started: anything newer came from it, so it knows them.
+    const { mainStartedAt } = options;
+    if (mainStartedAt) {
+      const known = new Set(result.value.jobs.map((job) => job.id));
+      chain = chain.then(() => markOrphanedJobsInterrupted(ports, known, mainStartedAt).then(() => undefined)).catch(onError);
+      await chain;
+    }
   };
   void catchUp();
   return { stop, catchUp };

@@ -22,6 +22,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'sideload:start': unused,
     'sideload:cancel': unused,
     'sideload:jobs': unused,
+    'sideload:resume': unused,
     'packages:stored': unused,
     'remote:request': unused,
     'remote:status': unused,
