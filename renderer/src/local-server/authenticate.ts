@@ -13,9 +13,18 @@ export function tokenFrom(request: Request): string | null {
   if (bearer) return bearer;
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE && value.length > 0) return decodeURIComponent(value.join('='));
+    if (name === SESSION_COOKIE && value.length > 0) return cookieValue(value.join('='));
   }
   return null;
+}
+
+/** A cookie value that does not decode (`%ZZ`) is no token at all: 401, never an exception (a 500). */
+function cookieValue(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
 }
 
 /** 401 UNAUTHORIZED without a live token; 404 PROFILE_NOT_FOUND when the token's user left the roster. */

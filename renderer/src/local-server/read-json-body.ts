@@ -8,6 +8,7 @@ import { ApiFailure, vrError } from './api-response';
  */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
   const text = await request.text();
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) throw new ApiFailure(vrError('VALIDATION_ERROR', `Invalid request body: nested more than ${MAX_JSON_DEPTH} levels deep`));
   let raw: unknown;
   try {
     raw = text.trim() === '' ? {} : JSON.parse(text);
@@ -17,6 +18,31 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ApiFailure(vrError('VALIDATION_ERROR', 'Invalid request body', issueDetails(parsed.error.issues)));
   return parsed.data;
+}
+
+/**
+ * How deep a request body may nest arrays and objects. Real bodies nest a few levels (an interaction's
+ * answer, extra_fields); thousands of levels overflow the stack of whatever walks the value next (a
+ * schema's JSON.stringify, IndexedDB's structured clone), which answered 500 and could not be stored.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text opens more than `max` arrays/objects at once; one linear pass, brackets in strings skipped. */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return false;
 }
 
 export function parseQuery<T extends z.ZodType>(url: string, schema: T): z.output<T> {
