@@ -76,7 +76,12 @@ export function buildGrid(learners: readonly GridLearner[], known: readonly Grid
     const { user_id: user, package_id: pkg } = sessions[0]!;
     add('vr', pkg, user, vrCell(sessions, now));
     for (const s of sessions) {
-      if (s.status === 'completed') finished.set(pkg, (finished.get(pkg) ?? []).concat(s.time_spent_seconds));
+      if (s.status === 'completed') {
+        // push, not concat: a package's list grows to thousands with a class's history.
+        const times = finished.get(pkg);
+        if (times) times.push(s.time_spent_seconds);
+        else finished.set(pkg, [s.time_spent_seconds]);
+      }
       else if (s.status === 'in_progress') running.set(pkg, (running.get(pkg) ?? new Map<string, number>()).set(user, runningSeconds(s, now)));
     }
   }

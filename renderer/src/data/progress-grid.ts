@@ -24,22 +24,63 @@ export async function knownActivities(db: OutpostDb): Promise<GridActivity[]> {
   ];
 }
 
-// One reader per record type, each an index range per learner: a live query over one of them re-runs only
-// when that table changes, so a VR session completing does not re-read every exercise try.
+// One reader per record type and learner, each a range of an index (never a scan, never a cursor over an
+// anyOf): a live query over one learner's records re-runs only when that learner's records of that type
+// change, so one session completing re-reads one learner's sessions, not the class's history.
+/**
+ * Only what a grid cell needs of each session, the learner's and package's ids shared rather than one copy
+ * per row: a class's whole VR history stays in memory while the grid is open, so each row kept is small.
+ */
+export async function learnerVrSessions(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['vr']> {
+  const rows = await db.vrSessions.where('user_id').equals(learner.id).toArray();
+  const packageIds = new Map<string, string>();
+  return rows.map((row) => {
+    let packageId = packageIds.get(row.package_id);
+    if (packageId === undefined) packageIds.set(row.package_id, (packageId = row.package_id));
+    return {
+      user_id: learner.id,
+      package_id: packageId,
+      status: row.status,
+      score: row.score,
+      success_status: row.success_status,
+      time_spent_seconds: row.time_spent_seconds,
+      first_launch_at: row.first_launch_at,
+      created_at: row.created_at,
+      completed_at: row.completed_at,
+    };
+  });
+}
+
+export function learnerScormSessions(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['scorm']> {
+  return scormSessionTable(db).where('user_id').equals(learner.id).toArray();
+}
+
+export function learnerTries(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['tries']> {
+  return db.masteryLogs.where('[user+content_id]').between([learner.id, Dexie.minKey], [learner.id, Dexie.maxKey]).toArray();
+}
+
+export function learnerLessonPlays(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['plays']> {
+  return db.lessonPlays.where('[clientId+userId+createdAt+id]').between([learner.tenant_id, learner.id, Dexie.minKey], [learner.tenant_id, learner.id, Dexie.maxKey]).toArray();
+}
+
+async function perLearner<R>(learners: readonly ClassLearner[], read: (learner: ClassLearner) => Promise<readonly R[]>): Promise<R[]> {
+  return (await Promise.all(learners.map(read))).flat();
+}
+
 export function classVrSessions(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['vr']> {
-  return db.vrSessions.where('user_id').anyOf(learners.map((l) => l.id)).toArray();
+  return perLearner(learners, (l) => learnerVrSessions(db, l));
 }
 
 export function classScormSessions(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['scorm']> {
-  return scormSessionTable(db).where('user_id').anyOf(learners.map((l) => l.id)).toArray();
+  return perLearner(learners, (l) => learnerScormSessions(db, l));
 }
 
-export async function classTries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['tries']> {
-  return (await Promise.all(learners.map((l) => db.masteryLogs.where('[user+content_id]').between([l.id, Dexie.minKey], [l.id, Dexie.maxKey]).toArray()))).flat();
+export function classTries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['tries']> {
+  return perLearner(learners, (l) => learnerTries(db, l));
 }
 
-export async function classLessonPlays(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['plays']> {
-  return (await Promise.all(learners.map((l) => db.lessonPlays.where('[clientId+userId+createdAt+id]').between([l.tenant_id, l.id, Dexie.minKey], [l.tenant_id, l.id, Dexie.maxKey]).toArray()))).flat();
+export function classLessonPlays(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['plays']> {
+  return perLearner(learners, (l) => learnerLessonPlays(db, l));
 }
 
 /** The whole grid in one read (tests, benchmarks, exports without a page). */
