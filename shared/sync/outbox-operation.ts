@@ -11,9 +11,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * Why an operation is held. `remote_extension_unsupported`: an Outpost extension of the seed API (e.g.
  * the session steps' PATCH) that the remote may not implement; whether and how to deliver it is decided
  * elsewhere. `local_package`: it concerns a package the remote does not know; linking the package to a
- * remote one (or a catalog pull that finds it) releases it.
+ * remote one (or a catalog pull that finds it) releases it. `no_lrs`: an xAPI statement, kept on the kiosk
+ * while no LRS is configured (docs/api/xapi.md); setting an LRS releases it.
  */
-export const HELD_REASONS = ['remote_extension_unsupported', 'local_package'] as const;
+export const HELD_REASONS = ['remote_extension_unsupported', 'local_package', 'no_lrs'] as const;
 export type HeldReason = (typeof HELD_REASONS)[number];
 
 /**

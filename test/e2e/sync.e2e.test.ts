@@ -1,18 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalogSeed, SEED_ALICE } from '../reference-server/catalog-seed';
 import { startReferenceServer } from '../reference-server/server';
 import type { ReferenceServer } from '../reference-server/server';
 import { launchChromium } from '../support/chromium';
+import { RENDERER_DIR } from '../support/e2e-app';
 import { navLink, openApp, readStore } from '../support/page-helpers';
 import { startServeFixture } from '../support/serve-fixture';
 import type { ServeFixture } from '../support/serve-fixture';
 
-const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
 const DEVICE = 'kiosk-device';
 
 let browser: Browser;
@@ -25,7 +24,7 @@ let pageErrors: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'outpost-sync-e2e-'));
-  [browser, server, fixture] = await Promise.all([launchChromium(), startReferenceServer({ dataDir: join(dir, 'server'), seed: defaultCatalogSeed() }), startServeFixture(rendererDir)]);
+  [browser, server, fixture] = await Promise.all([launchChromium(), startReferenceServer({ dataDir: join(dir, 'server'), seed: defaultCatalogSeed() }), startServeFixture(RENDERER_DIR)]);
   ({ context, page, pageErrors } = await openApp(browser, fixture.host.url, { timezoneId: 'Asia/Taipei' }));
 });
 afterAll(async () => {
@@ -106,7 +105,8 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await indicatorSays('Syncing…');
     await completeSession('Safety Training VR');
     await expect.poll(() => aliceSessions().filter((s) => s.status === 'completed').length, { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => server.inspect.xapiStatements().length, { timeout: 15_000 }).toBe(1);
+    // No LRS is set: the completion's xAPI statement stays on the kiosk (the API records its own).
+    await expect.poll(async () => (await readStore(page, 'outbox')).filter((op) => op.kind === 'xapi.statement' && op.held_reason === 'no_lrs').length, { timeout: 15_000 }).toBe(1);
     await indicatorSays('Up to date');
     await indicator().getByText('Last synced now').waitFor();
     expect(await indicator().getByRole('progressbar').count()).toBe(0);
@@ -179,6 +179,29 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await review.getByRole('button', { name: 'Undo the last catalog pull' }).click();
     await review.getByRole('status').filter({ hasText: /The last catalog pull was undone/ }).waitFor();
     expect((await readStore(page, 'learners')).map((l) => l.display_name).sort()).toEqual(['Alice Wong', 'Bob Chen', 'Ms Rivera']);
+
+    // Statements kept for want of an LRS: listed, downloadable as xAPI, and sent once the instructor sets one.
+    const kept = (await readStore(page, 'outbox')).filter((op) => op.kind === 'xapi.statement' && op.held_reason === 'no_lrs').length;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(server.inspect.xapiStatements()).toHaveLength(0);
+    await navLink(page, 'Sync').click();
+    const statements = page.getByRole('region', { name: 'Learning records (xAPI)' });
+    await statements.getByTestId('kept-count').filter({ hasText: `${kept} statements kept on this computer` }).waitFor();
+    await expect.poll(() => statements.getByRole('list', { name: 'Statements kept on this computer' }).getByRole('listitem').count()).toBe(kept);
+    const [download] = await Promise.all([page.waitForEvent('download'), statements.getByRole('button', { name: 'Download statements (JSON)' }).click()]);
+    const file = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as Array<{ verb: { id: string } }>;
+    expect(file.map((st) => st.verb.id)).toEqual(Array.from({ length: kept }, () => 'http://adlnet.gov/expapi/verbs/completed'));
+    await statements.getByLabel('Learning record store address').fill('ftp://lrs');
+    await statements.getByRole('button', { name: 'Save learning record store' }).click();
+    await statements.getByRole('alert').filter({ hasText: 'The address must start with https://' }).first().waitFor();
+    await statements.getByLabel('Learning record store address').fill(`${server.url}/xapi`);
+    await statements.getByLabel('Sign in with').selectOption({ label: 'Access token' });
+    await statements.getByLabel('Token').fill(server.tokens.issue(DEVICE, { admin: true }));
+    await statements.getByRole('button', { name: 'Save learning record store' }).click();
+    await statements.getByRole('status').filter({ hasText: `Saved. ${kept} kept statements will be sent.` }).waitFor();
+    await expect.poll(() => server.inspect.xapiStatements().length, { timeout: 15_000 }).toBe(kept);
+    await statements.getByTestId('kept-count').waitFor({ state: 'detached' });
+    await statements.getByText(`Statements go to the school's learning record store at ${server.url}/xapi.`).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,21 +8,17 @@ const session = (id: string, status: string) => ({ id, package_id: '00000000-000
 
 /**
  * A scripted remote: answers VR creates with its own ids and everything else with a 2xx in the seed's
- * response shape (sync counts only a readable answer as delivered), recording requests.
+ * response shape (sync counts only a readable answer as delivered), recording requests. Statements go to
+ * an LRS that stores them (200 with their ids) unless `lrs: false`, where main answers that none is set.
  */
-export function scriptedRemote(script: (req: RemoteRequest, n: number) => RemoteResult | undefined = () => undefined) {
+export function scriptedRemote(script: (req: RemoteRequest, n: number) => RemoteResult | undefined = () => undefined, options: { lrs?: boolean } = {}) {
   const requests: RemoteRequest[] = [];
   let nextId = 1;
   let inFlight = 0;
   let maxInFlight = 0;
   const port: RemotePort = async (req) => {
-    // No LRS configured unless a script answers for one: main says so without any request leaving it,
-    // so nothing is recorded, and the statement then goes to the API's PUT.
-    if (req.path === '/statements') {
-      const scripted = script(req, requests.length + 1);
-      if (scripted) requests.push(req);
-      return scripted ?? { kind: 'not_configured' };
-    }
+    // With no LRS main says so without any request leaving it, so nothing is recorded.
+    if (req.path === '/statements' && options.lrs === false) return { kind: 'not_configured' };
     requests.push(req);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -34,7 +30,7 @@ export function scriptedRemote(script: (req: RemoteRequest, n: number) => Remote
     const vr = /^\/api\/vr-sessions\/([^/]+)(\/complete)?$/.exec(req.path);
     if (vr?.[2]) return { kind: 'response', status: 200, body: { session: session(vr[1] ?? '', 'completed'), message: 'VR experience completed successfully' } };
     if (vr) return { kind: 'response', status: 200, body: { session: session(vr[1] ?? '', 'in_progress') } };
-    if (req.path.includes('statements')) return { kind: 'response', status: 204, body: null };
+    if (req.path === '/statements') return { kind: 'response', status: 200, body: (req.body as Array<{ id?: unknown }>).map((s) => s.id) };
     return { kind: 'response', status: 200, body: {} };
   };
   return { port, requests, maxInFlight: () => maxInFlight };

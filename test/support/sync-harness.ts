@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLrsBatcher } from '../../main/services/lrs/lrs-batcher';
+import { createLrsClient } from '../../main/services/lrs/lrs-client';
 import { createRemoteClient } from '../../main/services/remote/remote-client';
 import { FileSecretStore } from '../../main/services/remote/secret-store';
 import { createLocalApi } from '../../renderer/src/local-server/local-api';
@@ -37,7 +39,7 @@ const uuid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n
  * A kiosk and its remote: the reference server (SQLite, faults) seeded with a class, a local database
  * holding the same roster and packages, the local API over it, and main's remote client in between.
  */
-export async function startSyncHarness(options: { learners: number; packages: number; timeoutMs?: number; separateProcess?: boolean; scormPackageIds?: readonly string[] }): Promise<SyncHarness> {
+export async function startSyncHarness(options: { learners: number; packages: number; timeoutMs?: number; separateProcess?: boolean; scormPackageIds?: readonly string[]; lrs?: boolean }): Promise<SyncHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'outpost-sync-'));
   const learners = Array.from({ length: options.learners }, (_, i) => uuid('1ea40000', i + 1));
   const packages = Array.from({ length: options.packages }, (_, i) => uuid('9ac00000', i + 1));
@@ -74,7 +76,13 @@ export async function startSyncHarness(options: { learners: number; packages: nu
     deviceToken,
     learners,
     packages,
-    remote: createRemoteClient({ baseUrl: async () => url, secrets, timeoutMs: options.timeoutMs ?? 2000 }),
+    remote: createRemoteClient({
+      baseUrl: async () => url,
+      secrets,
+      timeoutMs: options.timeoutMs ?? 2000,
+      // The reference server's LRS takes the statements, as main sends them (batched), unless a test has none.
+      lrs: createLrsBatcher(createLrsClient({ config: async () => (options.lrs === false ? null : { endpoint: `${url}/xapi`, auth: { kind: 'token', token: deviceToken } }), timeoutMs: options.timeoutMs ?? 2000 })),
+    }),
     async tokenFor(userId) {
       const result = await signIn(db, userId, null, { now: () => new Date() });
       if (!result.ok) throw new Error(result.reason);

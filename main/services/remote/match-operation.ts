@@ -28,24 +28,8 @@ function matchSegments(op: RemoteOperation, segments: readonly string[]): Record
   return params;
 }
 
-/** Exactly the declared query parameters, once each, matching their patterns as sent. */
-function matchQuery(op: RemoteOperation, search: string | null): Record<string, string> | null {
-  const declared = op.query ?? {};
-  if (search === null) return Object.keys(declared).length === 0 ? {} : null;
-  const found: Record<string, string> = {};
-  for (const pair of search.split('&')) {
-    const [key = '', value = '', ...rest] = pair.split('=');
-    const kind: ParamKind | undefined = Object.hasOwn(declared, key) ? declared[key] : undefined;
-    if (rest.length > 0 || kind === undefined || Object.hasOwn(found, key) || !PARAM_PATTERNS[kind].test(value)) return null;
-    found[key] = value;
-  }
-  return Object.keys(found).length === Object.keys(declared).length ? found : null;
-}
-
-function build(op: RemoteOperation, params: Record<string, string>, query: Record<string, string>): string {
-  const path = op.path.replace(/:([A-Za-z]+)/g, (_whole, name: string) => encodeURIComponent(params[name] ?? ''));
-  const search = new URLSearchParams(query).toString();
-  return search === '' ? path : `${path}?${search}`;
+function build(op: RemoteOperation, params: Record<string, string>): string {
+  return op.path.replace(/:([A-Za-z]+)/g, (_whole, name: string) => encodeURIComponent(params[name] ?? ''));
 }
 
 /**
@@ -63,15 +47,15 @@ export function matchRemoteOperation(method: string, rawPath: string, body: unkn
     if (op.method !== method) continue;
     const params = matchSegments(op, segments);
     if (params === null) continue;
-    const query = matchQuery(op, search);
-    if (query === null) return refuse(`${name}: unexpected query parameters`);
+    // No operation Outpost sends takes a query: one would be a way to smuggle parameters past the schemas.
+    if (search !== null) return refuse(`${name}: takes no query parameters`);
     if (op.body === null) {
       if (body !== undefined && body !== null) return refuse(`${name}: takes no body`);
     } else {
       const parsed = op.body.safeParse(body);
       if (!parsed.success) return refuse(`${name}: ${formatIssues(parsed.error.issues)}`);
     }
-    return { ok: true, operation: name, path: build(op, params, query) };
+    return { ok: true, operation: name, path: build(op, params) };
   }
   return refuse(`${method} ${pathname.slice(0, 120)} is not an operation Outpost sends to the API`);
 }

@@ -1,7 +1,6 @@
 import { IpcFailure } from '../../../shared/ipc/result';
 import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
 import { parseRetryAfter } from '../../../shared/sync/retry-after';
-import { XAPI_VERSION_HEADER } from '../../../shared/xapi/vocabulary';
 import { originOf, redactToken, tokenFor } from './bound-token';
 import { matchRemoteOperation } from './match-operation';
 import { readAnswer } from './read-answer';
@@ -41,8 +40,6 @@ export function createRemoteClient(options: RemoteClientOptions) {
     if (req.idempotency_key) headers['idempotency-key'] = req.idempotency_key;
     if (req.on_behalf_of) headers['x-outpost-user'] = req.on_behalf_of;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
-    // Every xAPI request names the version it speaks (Communication 3.3); a standard LRS refuses one without.
-    if (match.operation === 'xapi.statement') headers['x-experience-api-version'] = XAPI_VERSION_HEADER;
     const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     try {
       const response = await doFetch(url, {

@@ -24,8 +24,6 @@ export interface RemoteOperation {
   /** Literal segments and `:name` parameters. */
   readonly path: string;
   readonly params?: Readonly<Record<string, ParamKind>>;
-  /** Query parameters the operation requires, each exactly once. */
-  readonly query?: Readonly<Record<string, ParamKind>>;
   /** null: the request carries no body. */
   readonly body: z.ZodType | null;
   /** Where it goes: the API (default, with the device token) or the configured LRS (with its credentials). */
@@ -49,7 +47,6 @@ export const REMOTE_OPERATIONS = {
   'vr_session.complete': { method: 'POST', path: '/api/vr-sessions/:sessionId/complete', params: { sessionId: 'id' }, body: completeVrSessionRequestSchema },
   // Outpost's extension (docs/api/vr-sessions.md#headset-steps): sent only once the remote has shown it supports it.
   'vr_session.step': { method: 'PATCH', path: '/api/vr-sessions/:sessionId', params: { sessionId: 'id' }, body: vrSessionStepRequestSchema },
-  'xapi.statement': { method: 'PUT', path: '/api/xapi/statements', query: { statementId: 'uuid' }, body: xapiStatementSchema },
   'scorm_session.launch': { method: 'POST', path: '/api/v1/packages/:packageId/launch', params: { packageId: 'id' }, body: scormLaunchRequestSchema },
   'scorm_session.update': { method: 'PUT', path: '/api/v1/sessions/:sessionId', params: { sessionId: 'id' }, body: updateScormSessionRequestSchema },
   'content_session.start': { method: 'POST', path: '/api/logger/contentsession', body: startContentSessionRequestSchema },

@@ -14,8 +14,11 @@ export type Outcome =
   | { kind: 'conflict'; body: unknown }
   /** The remote does not know the package a session was created for: hold, do not refuse (issue 8). */
   | { kind: 'unknown_package'; packageId: string }
-  /** The remote does not implement an Outpost extension (the headset steps' PATCH): keep it local. */
-  | { kind: 'unsupported' }
+  /**
+   * Nowhere to send it yet: the remote does not implement an Outpost extension (the headset steps' PATCH),
+   * or a statement has no LRS to go to. Kept on the kiosk, held for that reason.
+   */
+  | { kind: 'unsupported'; reason: 'remote_extension_unsupported' | 'no_lrs' }
   | { kind: 'dead'; status: number; code: string | null; message: string };
 
 function errorOf(body: unknown): { code: string | null; message: string } {
@@ -53,13 +56,13 @@ function classifyAnswer(op: OutboxRow, result: Extract<RemoteResult, { kind: 're
   }
   if (status === 401) return { kind: 'auth' };
   if (status === 408 || status === 425 || status === 429 || status >= 500) {
-    if (op.kind === 'vr_session.step' && status === 501) return { kind: 'unsupported' };
+    if (op.kind === 'vr_session.step' && status === 501) return { kind: 'unsupported', reason: 'remote_extension_unsupported' };
     return { kind: 'retry', reason: `HTTP ${status}`, status, ...wait };
   }
   const error = errorOf(body);
   if (status === 409 && op.kind === 'scorm_session.update') return { kind: 'conflict', body };
   if (alreadyCompleted(op, status, error.code)) return { kind: 'done', remoteId: null };
-  if (op.kind === 'vr_session.step' && (status === 404 || status === 405) && error.code !== 'SESSION_NOT_FOUND') return { kind: 'unsupported' };
+  if (op.kind === 'vr_session.step' && (status === 404 || status === 405) && error.code !== 'SESSION_NOT_FOUND') return { kind: 'unsupported', reason: 'remote_extension_unsupported' };
   const packageId = (op.body as { package_id?: unknown } | null | undefined)?.package_id;
   if (status === 404 && error.code === 'PACKAGE_NOT_FOUND' && op.kind === 'vr_session.create' && typeof packageId === 'string') return { kind: 'unknown_package', packageId };
   return { kind: 'dead', status, code: error.code, message: error.message };
@@ -69,11 +72,13 @@ function classifyAnswer(op: OutboxRow, result: Extract<RemoteResult, { kind: 're
  * What one answer means for an outbox operation. Transport failures, timeouts, redirects, unreadable or
  * wrongly shaped 2xx answers, 408/425/429 and 5xx are retried (honouring Retry-After); 401 pauses
  * everything for a new sign-in; a SCORM 409 goes to the merge; a completion the remote already has counts
- * as delivered; a create for a package the remote does not know holds that package's operations; any other
+ * as delivered; a create for a package the remote does not know holds that package's operations; a statement
+ * with no LRS configured is kept on the kiosk; any other
  * 4xx can never succeed as sent and becomes a dead letter the instructor decides about.
  */
 export function classifyResult(op: OutboxRow, result: RemoteResult): Outcome {
-  if (result.kind === 'not_configured') return { kind: 'offline' };
+  // A statement's "not configured" is about the LRS, not the API: it is kept, not waited on as offline.
+  if (result.kind === 'not_configured') return op.kind === 'xapi.statement' ? { kind: 'unsupported', reason: 'no_lrs' } : { kind: 'offline' };
   if (result.kind === 'timeout') return { kind: 'retry', reason: 'The remote did not answer in time', status: null };
   if (result.kind === 'network') return { kind: 'retry', reason: result.message, status: null };
   return classifyAnswer(op, result);

@@ -35,7 +35,7 @@ export async function recordOutcome(ctx: RecordContext, op: OutboxRow, outcome: 
         await db.outbox.update(seq, { status: 'held', held_reason: 'local_package', claimed_by: null, attempts, last_error: null, updated_at: at });
         return holdUnknownPackage({ db, now: () => ctx.now }, outcome.packageId);
       case 'unsupported':
-        await db.outbox.update(seq, { status: 'held', held_reason: 'remote_extension_unsupported', claimed_by: null, attempts, last_error: null, updated_at: at });
+        await db.outbox.update(seq, { status: 'held', held_reason: outcome.reason, claimed_by: null, attempts, last_error: null, updated_at: at });
         return [];
       case 'done':
         await db.outbox.update(seq, { status: 'done', claimed_by: null, attempts, last_error: null, updated_at: at });

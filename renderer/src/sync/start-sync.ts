@@ -3,6 +3,7 @@ import type { OutpostDb } from '../db/outpost-db';
 import { pullCatalog } from './catalog-pull';
 import { CatalogPullLog } from './catalog-pull-log';
 import { createIpcRemotePort } from './ipc-remote-port';
+import { releaseKeptStatements } from './kept-statements';
 import { createRemoteStatusPorts } from './ipc-remote-status';
 import { resolveScormConflict } from './scorm-conflict';
 import { SYNC_CONCURRENCY, SyncEngine } from './sync-engine';
@@ -46,5 +47,11 @@ export function startSync(deps: StartSyncDeps): SyncServices {
     },
   });
   scheduler.start();
+  // Statements kept while no LRS was set go once one is (set here, or in main's file since the last start).
+  // A failure here only means they wait for the next start or for the instructor's LRS form.
+  void deps.ipc
+    .invoke('lrs:status', {})
+    .then(async (status) => (status.ok && status.value.configured ? releaseKeptStatements(db, now()) : 0))
+    .catch(() => 0);
   return { scheduler, catalogPulls };
 }

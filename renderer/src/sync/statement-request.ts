@@ -18,13 +18,12 @@ export function withRemoteRegistration(request: RemoteRequest): RemoteRequest {
 }
 
 /**
- * Sends a statement: to the school's LRS as standard xAPI (`POST /statements` with a one-statement array)
- * when main has one configured. Without an LRS it still goes to the API's `PUT /api/xapi/statements`, as
- * before; keeping it on the kiosk instead is the next step (docs/api/xapi.md, "Not done yet").
+ * Sends a statement to the school's LRS as standard xAPI (`POST /statements` with a one-statement array;
+ * main gathers statements sent together into one POST). With no LRS configured main answers
+ * `not_configured` and the statement stays on the kiosk, held as `no_lrs` (docs/api/xapi.md): the remote API
+ * records its own completion statement, so sending ours there would make two.
  */
-export async function sendStatement(remote: (request: RemoteRequest) => Promise<RemoteResult>, request: RemoteRequest): Promise<RemoteResult> {
-  const shaped = withRemoteRegistration(request);
-  const { method: _method, path: _path, body, ...rest } = shaped;
-  const viaLrs = await remote({ ...rest, method: 'POST', path: '/statements', body: [body] });
-  return viaLrs.kind === 'not_configured' ? remote(shaped) : viaLrs;
+export function sendStatement(remote: (request: RemoteRequest) => Promise<RemoteResult>, request: RemoteRequest): Promise<RemoteResult> {
+  const { method: _method, path: _path, body, ...rest } = withRemoteRegistration(request);
+  return remote({ ...rest, method: 'POST', path: '/statements', body: [body] });
 }

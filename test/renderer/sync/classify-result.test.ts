@@ -45,8 +45,11 @@ describe('classifyResult', () => {
   });
 
   it('a headset step the remote does not implement is unsupported (kept local), a missing session is not', () => {
-    expect(classifyResult(op('vr_session.step'), { kind: 'response', status: 404, body: { error: 'Not found' } })).toEqual({ kind: 'unsupported' });
-    expect(classifyResult(op('vr_session.step'), { kind: 'response', status: 405, body: null })).toEqual({ kind: 'unsupported' });
+    expect(classifyResult(op('vr_session.step'), { kind: 'response', status: 404, body: { error: 'Not found' } })).toEqual({ kind: 'unsupported', reason: 'remote_extension_unsupported' });
+    expect(classifyResult(op('vr_session.step'), { kind: 'response', status: 405, body: null })).toEqual({ kind: 'unsupported', reason: 'remote_extension_unsupported' });
+    // A statement with no LRS set is kept on the kiosk; anything else with no API set waits as offline.
+    expect(classifyResult(op('xapi.statement'), { kind: 'not_configured' })).toEqual({ kind: 'unsupported', reason: 'no_lrs' });
+    expect(classifyResult(op('vr_session.create'), { kind: 'not_configured' })).toEqual({ kind: 'offline' });
     expect(classifyResult(op('vr_session.step'), { kind: 'response', status: 404, body: { code: 'SESSION_NOT_FOUND', error: 'VR session not found' } })).toMatchObject({ kind: 'dead' });
   });
 });

@@ -65,7 +65,7 @@ describe('dead letters', () => {
 
     accept();
     expect(await engine.drain()).toMatchObject({ state: 'idle', delivered: 3, dead: 0, waiting: 0 });
-    expect(remote.requests.slice(-3).map((r) => r.method)).toEqual(['POST', 'POST', 'PUT']);
+    expect(remote.requests.slice(-3).map((r) => r.method)).toEqual(['POST', 'POST', 'POST']);
     expect(await readDeadLetters(f.db)).toEqual({ letters: [], blocked: 0 });
   });
 

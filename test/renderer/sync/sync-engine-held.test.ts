@@ -46,7 +46,7 @@ describe('SyncEngine and held operations', () => {
     const remote = scriptedRemote((req) => (req.method === 'PATCH' ? { kind: 'response', status: 404, body: { error: 'Not found' } } : undefined));
     const sync = engine(f, remote.port);
     expect(await sync.drain()).toEqual({ state: 'idle', delivered: 3, dead: 0, waiting: 0 });
-    expect(remote.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'POST', 'PUT']);
+    expect(remote.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'POST', 'POST']);
     expect(sync.steps.support).toBe('unsupported');
     const steps = await f.db.outbox.where('status').equals('held').toArray();
     expect(steps.map((op) => `${op.kind}:${op.held_reason}`)).toEqual(['vr_session.step:remote_extension_unsupported', 'vr_session.step:remote_extension_unsupported']);

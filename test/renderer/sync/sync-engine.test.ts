@@ -25,7 +25,7 @@ describe('SyncEngine', () => {
     expect(remote.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
       'POST /api/vr-sessions',
       `POST /api/vr-sessions/${remoteSessionId(1)}/complete`,
-      'PUT /api/xapi/statements',
+      'POST /statements',
     ]);
     expect(remote.requests.every((r) => r.on_behalf_of === ALICE && typeof r.idempotency_key === 'string')).toBe(true);
     expect(await f.db.idMap.get(['vr_session', local])).toMatchObject({ remote_id: remoteSessionId(1) });

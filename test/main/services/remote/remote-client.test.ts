@@ -109,12 +109,13 @@ describe('remote client', () => {
     expect(failed).toEqual({ kind: 'network', message: 'connect failed for Bearer [redacted]' });
   });
 
-  it('sends the xAPI version header with a statement, and an answer it cannot read says so', async () => {
+  it('refuses to send a statement to the API (with no LRS they stay on the kiosk), and never follows a redirect', async () => {
     const secrets = await storeWith('xapi.json', base);
     const request = createRemoteClient({ baseUrl: async () => base, secrets });
     const statement = { id: '3f1c2b4a-0000-4000-8000-000000000002', actor: { mbox: 'mailto:a@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://outpost.invalid/vr-packages/x' } };
-    await request({ method: 'PUT', path: `/api/xapi/statements?statementId=${statement.id}`, body: statement });
-    expect(seen.at(-1)?.headers['x-experience-api-version']).toBe('1.0.3');
+    const before = seen.length;
+    await expect(request({ method: 'PUT', path: `/api/xapi/statements?statementId=${statement.id}`, body: statement })).rejects.toMatchObject({ code: 'REMOTE_OPERATION_REFUSED' });
+    expect(seen.length).toBe(before);
     mode = 'redirect';
     expect(await request({ method: 'POST', path: '/api/vr-sessions', body: { package_id: PACKAGE } })).toMatchObject({ kind: 'response', status: 307, location: 'https://elsewhere.example/api/vr-sessions' });
   });
