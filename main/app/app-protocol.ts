@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { securityHeaders } from '../services/content-security-policy';
+import { refusalHeaders, securityHeaders, withDefaultHeaders } from '../services/content-security-policy';
 import { COURSE_SCHEME, COURSE_SCHEME_PRIVILEGES } from './scorm-protocol';
 
 export const APP_SCHEME = 'app';
@@ -41,19 +41,34 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer with the same security headers as the headless host; no file outside it. */
 export function handleAppScheme(rendererDir: string, upload: (request: Request) => Promise<Response>): void {
+  protocol.handle(APP_SCHEME, appSchemeHandler(rendererDir, upload));
+}
+
+/**
+ * The app:// handler itself (exported for tests): every answer, refusals and upload replies included,
+ * carries a Content-Security-Policy.
+ */
+export function appSchemeHandler(rendererDir: string, upload: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
   const root = normalize(rendererDir + sep);
-  protocol.handle(APP_SCHEME, async (request) => {
+  const refuse = (status: 403 | 404, text: string) => new Response(text, { status, headers: refusalHeaders() });
+  return async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'outpost') return new Response('Not found', { status: 404 });
+    if (url.host !== 'outpost') return refuse(404, 'Not found');
     if (url.pathname.startsWith('/upload/')) {
       // The custom header forces a CORS preflight that nothing answers, so only our own page can upload.
       const origin = request.headers.get('origin');
-      if (request.headers.get('x-outpost-upload') !== '1' || (origin !== null && !isAppUrl(origin))) return new Response('Forbidden', { status: 403 });
-      return upload(request);
+      if (request.headers.get('x-outpost-upload') !== '1' || (origin !== null && !isAppUrl(origin))) return refuse(403, 'Forbidden');
+      return withDefaultHeaders(await upload(request), refusalHeaders());
     }
-    const relative = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return refuse(404, 'Not found');
+    }
+    const relative = pathname === '/' ? 'index.html' : pathname;
     const file = normalize(join(root, relative));
-    if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
+    if (!file.startsWith(root)) return refuse(403, 'Forbidden');
     const headers = { ...securityHeaders([`${COURSE_SCHEME}:`]), 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' };
     try {
       return new Response(await readFile(file), { headers });
@@ -61,5 +76,5 @@ export function handleAppScheme(rendererDir: string, upload: (request: Request) 
       // Client-side routes fall back to the app shell.
       return new Response(await readFile(join(root, 'index.html')), { headers: { ...headers, 'Content-Type': MIME['.html'] ?? 'text/html' } });
     }
-  });
+  };
 }

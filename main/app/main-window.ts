@@ -1,27 +1,19 @@
 import { join } from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
-import { APP_ORIGIN, isAppUrl } from './app-protocol';
+import { BrowserWindow, session } from 'electron';
+import { APP_ORIGIN } from './app-protocol';
+import { guardWebContents } from './shell-hardening';
 
-/** Locks down a window: no navigation away from the app, no new windows, no webviews, no permissions. */
-function guardWindow(win: BrowserWindow): void {
-  const contents = win.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Help links may open in the user's browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-}
-
+/**
+ * No page of ours needs a permission (camera, microphone, notifications, devices, screen capture,
+ * fullscreen for course videos included), so every request and check is refused, for the app's pages and
+ * course content alike (both live in the default session).
+ */
 export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
 }
 
 export interface WindowOptions {
@@ -53,7 +45,7 @@ export function createMainWindow(preloadDir: string, options: WindowOptions = { 
       spellcheck: false,
     },
   });
-  guardWindow(win);
+  guardWebContents(win.webContents, { kiosk: () => win.isKiosk() });
   if (options.packaged) {
     // devTools:false already blocks them; closing on open covers any path that still gets there.
     win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());

@@ -1,5 +1,6 @@
 import { protocol } from 'electron';
 import type { CustomScheme } from 'electron';
+import { refusalHeaders } from '../services/content-security-policy';
 import { parseCourseLabel } from '../services/scorm/course-origin';
 import type { ScormService } from '../services/scorm/scorm-service';
 
@@ -18,9 +19,14 @@ export const COURSE_SCHEME_PRIVILEGES: CustomScheme = {
 /** Serves course origins through the same handler serve uses; hosts that are not a course label get 403. */
 export function handleCourseScheme(scorm: ScormService, appOrigin: string, rendererDir: string): void {
   scorm.configureHost({ courseBase: (label) => `${COURSE_SCHEME}://${label}`, appOrigins: [appOrigin], rendererDir });
-  protocol.handle(COURSE_SCHEME, async (request) => {
+  protocol.handle(COURSE_SCHEME, courseSchemeHandler(scorm));
+}
+
+/** The scorm:// handler (exported for tests); a host that is no course label is refused under a CSP too. */
+export function courseSchemeHandler(scorm: Pick<ScormService, 'handleCourse'>): (request: Request) => Promise<Response> {
+  return async (request) => {
     const label = parseCourseLabel(new URL(request.url).host);
-    if (!label) return new Response('Forbidden', { status: 403 });
+    if (!label) return new Response('Forbidden', { status: 403, headers: refusalHeaders() });
     return scorm.handleCourse(request, label);
-  });
+  };
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { refusalHeaders } from '../services/content-security-policy';
 import { parseCourseLabel } from '../services/scorm/course-origin';
 import type { ScormService } from '../services/scorm/scorm-service';
 
@@ -23,7 +24,7 @@ export async function startCourseServer(scorm: ScormService, port = 0): Promise<
     const host = request.headers.get('host') ?? '';
     const match = /^([a-z0-9-]+)\.localhost:(\d+)$/.exec(host);
     const label = match && Number(match[2]) === bound ? parseCourseLabel(match[1] ?? '') : null;
-    if (!label) return new Response('Forbidden host', { status: 403 });
+    if (!label) return new Response('Forbidden host', { status: 403, headers: refusalHeaders() });
     return scorm.handleCourse(request, label);
   });
   const server = createServer((req, res) => void listener(req, res));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { securityHeaders } from '../services/content-security-policy';
+import { refusalHeaders, securityHeaders } from '../services/content-security-policy';
 import type { MainServices } from '../app/main-services';
 import { createIpcSocketServer } from './ipc-socket-server';
 import { startCourseServer } from './scorm-course-server';
@@ -40,7 +40,7 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
 
   const app = new Hono();
   app.use('*', async (c, next) => {
-    if (!allowedHosts(port).has(c.req.header('host') ?? '')) return c.text('Forbidden host', 403);
+    if (!allowedHosts(port).has(c.req.header('host') ?? '')) return c.text('Forbidden host', 403, refusalHeaders());
     await next();
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
     c.header('Cache-Control', 'no-store');

@@ -37,3 +37,20 @@ export function securityHeaders(courseFrames: readonly string[] = []): Record<st
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
   };
 }
+
+/**
+ * What a refusal (403, 404, 405 from a host or scheme handler) is served with: it is a document too, so it
+ * gets a policy that allows nothing, cannot be framed and sends no referrer.
+ */
+export const REFUSAL_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function refusalHeaders(): Record<string, string> {
+  return { 'Content-Security-Policy': REFUSAL_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+}
+
+/** The response with `headers` added where it has none of that name (a handler's own choice wins). */
+export function withDefaultHeaders(response: Response, headers: Record<string, string>): Response {
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
+}

@@ -22,7 +22,7 @@ const results = {
   completedAt: '2026-03-02T09:20:00.000Z',
 };
 
-describe('fuzz: lesson plays API (docs/api/lesson-plays.md)', () => {
+describe('fuzz: lesson plays API (docs/api/lesson-plays.md)', { timeout: 120_000 }, () => {
   it('GET /api/lesson-plays', async () => {
     const endpoint: Endpoint = {
       family: 'lesson-plays',

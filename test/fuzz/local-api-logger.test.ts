@@ -17,7 +17,7 @@ const readKeys = ['content', 'user', 'complete', 'quiz', 'page', 'page_size'];
 const readPairs: [string, string][] = [['content', 'c1'], ['user', ALICE], ['user', BOB], ['page_size', '1'], ['page', '2'], ['quiz', 'false'], ['complete', 'true']];
 const mine = (who: string) => `content=c1&user=${who}`;
 
-describe('fuzz: progress tracking API (docs/api/progress-tracking.md)', () => {
+describe('fuzz: progress tracking API (docs/api/progress-tracking.md)', { timeout: 120_000 }, () => {
   it('POST /api/logger/contentsession', async () => {
     const endpoint: Endpoint = {
       family: 'logger',

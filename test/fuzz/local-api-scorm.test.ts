@@ -15,7 +15,7 @@ const realSessionPath = (suffix = '') => fc.constant(`/api/v1/sessions/a-1${suff
 const dispatchPath = (suffix = '') => fc.constant(null).chain(() => pathSegment([world.ids.dispatch, 'dsp_nope'])).map((id) => `/api/v1/dispatches/${id}${suffix}`);
 const realDispatchPath = (suffix = '') => fc.constant(null).map(() => `/api/v1/dispatches/${world.ids.dispatch}${suffix}`);
 
-describe('fuzz: SCORM sessions and launch API (docs/api/scorm.md)', () => {
+describe('fuzz: SCORM sessions and launch API (docs/api/scorm.md)', { timeout: 120_000 }, () => {
   it('POST /api/v1/packages/:id/launch', async () => {
     const endpoint: Endpoint = {
       family: 'scorm',

@@ -12,7 +12,7 @@ beforeAll(async () => {
 const realSessions = () => [world.ids.aliceVrSession, world.ids.bobVrSession];
 const completePath = (ids: fc.Arbitrary<string>) => ids.map((id) => `/api/vr-sessions/${id}/complete`);
 
-describe('fuzz: VR sessions API (docs/api/vr-sessions.md)', () => {
+describe('fuzz: VR sessions API (docs/api/vr-sessions.md)', { timeout: 120_000 }, () => {
   it('GET /api/vr-sessions', async () => {
     const endpoint: Endpoint = {
       family: 'vr',

@@ -26,7 +26,7 @@ export function createCourseHost(deps: CourseHostDeps): (request: Request, label
     const url = new URL(request.url);
     const origins = deps.appOrigins();
     const notFound = () => new Response('Not found', { status: 404, headers: courseHeaders(courseContentCsp(origins)) });
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405, headers: courseHeaders(courseContentCsp(origins)) });
 
     const player = /^\/player\/([A-Za-z0-9][A-Za-z0-9_-]{0,127})$/.exec(url.pathname);
     if (player) {

@@ -80,14 +80,39 @@ export const shell = {
   },
 };
 
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+/** The session's handlers as the shell installed them, so tests can ask them. */
+export const sessionHandlers: {
+  permissionRequest?: PermissionRequestHandler;
+  permissionCheck?: (...args: unknown[]) => boolean;
+  devicePermission?: (details: unknown) => boolean;
+  displayMediaRequest?: (request: unknown, callback: (streams: unknown) => void) => void;
+} = {};
 export const session = {
   defaultSession: {
-    setPermissionRequestHandler() {},
-    setPermissionCheckHandler() {},
+    setPermissionRequestHandler(handler: PermissionRequestHandler) {
+      sessionHandlers.permissionRequest = handler;
+    },
+    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+      sessionHandlers.permissionCheck = handler;
+    },
+    setDevicePermissionHandler(handler: (details: unknown) => boolean) {
+      sessionHandlers.devicePermission = handler;
+    },
+    setDisplayMediaRequestHandler(handler: (request: unknown, callback: (streams: unknown) => void) => void) {
+      sessionHandlers.displayMediaRequest = handler;
+    },
   },
 };
 
-export const protocol = { registerSchemesAsPrivileged() {}, handle() {} };
+/** Scheme handlers the shell registered with protocol.handle, by scheme. */
+export const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+export const protocol = {
+  registerSchemesAsPrivileged() {},
+  handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+    protocolHandlers.set(scheme, handler);
+  },
+};
 
 /** What the shell set as the application menu: undefined until it is set, null for "no menu". */
 export const Menu = {
@@ -98,9 +123,15 @@ export const Menu = {
 };
 
 export const commandLineSwitches = new Set<string>();
+/** app.on listeners, by event name (every one registered, in order). */
+export const appListeners = new Map<string, Listener[]>();
 export const app = {
   isPackaged: false,
   commandLine: { hasSwitch: (name: string) => commandLineSwitches.has(name) },
+  on(event: string, listener: Listener) {
+    appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+    return app;
+  },
 };
 
 /** safeStorage with its backend chosen by the test. */
