@@ -56,8 +56,9 @@ describe('crash safety: a sync drain killed at random points', () => {
     rig = await CrashRig.create({ rendererDir: RENDERER_DIR });
     const serverDir = join(rig.dir, 'server');
     const seed = defaultCatalogSeed();
-    // Every request waits, so a drain of a few writes spans a second or more and the kill can land inside it.
-    reference = await startReferenceChild(serverDir, seed, { port: await freePort(), slowMs: 120 });
+    // Every request waits before the server writes and its answer after, so a drain of a few writes spans
+    // a second or more and a kill can land before a write or between the write and the kiosk hearing of it.
+    reference = await startReferenceChild(serverDir, seed, { port: await freePort(), slowMs: 40, answerDelayMs: 300 });
     let page = await rig.start();
     await connect(page, reference.url, reference.deviceToken);
 
@@ -66,7 +67,7 @@ describe('crash safety: a sync drain killed at random points', () => {
       const packages = random.next() < 0.5 ? PACKAGES : [random.pick(PACKAGES)];
       await recordWork(page, learner, packages);
       const target = random.pick<KillTarget>(['host', 'browser', 'both']);
-      const delay = random.between(0, 1500);
+      const delay = random.between(0, 1200);
       console.log(`[crash] sync drain: kill ${kill + 1}/${KILLS}: ${target} ${delay} ms after ${learner}'s writes (${await unsent(page)} waiting)`);
       await killAfter(rig, delay, target);
       page = await rig.restart();
@@ -84,8 +85,9 @@ describe('crash safety: a sync drain killed at random points', () => {
 
     // The server's own account, read from its data after it stopped: one remote session per local one
     // (none lost, none twice), completed exactly where the kiosk completed it.
-    await reference.stop();
+    const relayed = await reference.stop();
     reference = undefined;
+    console.log(`[crash] sync drain: ${relayed?.requests} requests, ${relayed?.replayed} writes answered from the idempotency store (resent after a kill)`);
     const server = await startReferenceServer({ dataDir: serverDir, seed });
     try {
       const remote = server.inspect.vrSessions();

@@ -349,26 +349,33 @@ export interface ReferenceChild {
   readonly url: string;
   readonly port: number;
   readonly deviceToken: string;
-  stop(): Promise<void>;
+  /** SIGTERM; resolves with what its relay counted (null if it did not say). */
+  stop(): Promise<{ requests: number; replayed: number } | null>;
 }
 
 /**
  * The reference server in its own process (test/crash/reference-child.ts) on `dataDir`, serving `seed`'s
- * catalog, every request delayed by `slowMs`. Restarting it on the same port and folder keeps its data and
- * tokens; a different seed is a different catalog.
+ * catalog; every request waits `slowMs` before the server handles it and its answer `answerDelayMs` after
+ * the server wrote it. Restarting it on the same port and folder keeps its data and tokens; a different
+ * seed is a different catalog.
  */
-export async function startReferenceChild(dataDir: string, seed: CatalogSeed, options: { port?: number; slowMs?: number } = {}): Promise<ReferenceChild> {
+export async function startReferenceChild(dataDir: string, seed: CatalogSeed, options: { port?: number; slowMs?: number; answerDelayMs?: number } = {}): Promise<ReferenceChild> {
   const seedFile = `${dataDir}.seed.json`;
   await writeFile(seedFile, JSON.stringify(seed));
-  const child = spawn(process.execPath, ['--import', 'tsx', REFERENCE_CHILD, '--data-dir', dataDir, '--seed-file', seedFile, '--port', String(options.port ?? 0), '--slow-ms', String(options.slowMs ?? 0)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', REFERENCE_CHILD, '--data-dir', dataDir, '--seed-file', seedFile, '--port', String(options.port ?? 0), '--slow-ms', String(options.slowMs ?? 0), '--answer-delay-ms', String(options.answerDelayMs ?? 0)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const errors = tail(child.stderr);
+  const lines = createInterface({ input: child.stdout });
   const line = await new Promise<string>((resolveLine, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolveLine);
+    lines.once('line', resolveLine);
     child.once('exit', (code, signal) => reject(new Error(`the reference server exited (${code ?? signal}): ${errors()}`)));
   });
   const started = JSON.parse(line) as { url: string; port: number; device_token: string };
+  let counts: { requests: number; replayed: number } | null = null;
+  lines.on('line', (text) => {
+    counts = JSON.parse(text) as { requests: number; replayed: number };
+  });
   return {
     url: started.url,
     port: started.port,
@@ -376,6 +383,7 @@ export async function startReferenceChild(dataDir: string, seed: CatalogSeed, op
     async stop() {
       child.kill('SIGTERM');
       await exited(child);
+      return counts;
     },
   };
 }
