@@ -13,6 +13,7 @@ import type { InstructorService } from '../services/instructor/instructor-servic
 import type { UploadTickets } from '../services/instructor/upload-tickets';
 import type { ScormService } from '../services/scorm/scorm-service';
 import type { HandlerMap } from './handler-map';
+import type { DiskSpace } from '../../shared/storage/disk-space';
 import { IpcFailure } from '../../shared/ipc/result';
 import { originOf } from '../services/remote/bound-token';
 import { lrsView } from '../../shared/xapi/lrs-config';
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   readonly scorm: ScormService;
   readonly headsetApi: HeadsetApiService;
   readonly lrsConfig: LrsConfigStore;
+  /** The data folder's free space (main/services/storage); absent in tests that do not need it. */
+  readonly diskSpace?: () => Promise<DiskSpace | null>;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -100,5 +103,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'instructor:change-secret': ({ current, next }, { senderId }) => deps.instructor.changeSecret(senderId, current, next),
     'headset-api:attach': async ({ responder }) => deps.headsetApi.attach(responder),
     'headset-api:respond': async (answer) => deps.headsetApi.respond(answer),
+    'storage:status': async () => (deps.diskSpace ? deps.diskSpace() : null),
   };
 }

@@ -20,6 +20,7 @@ import { startSideloadTracker } from './headsets/sideload-tracker';
 import { startHeadsetResponder } from './headset-api/headset-responder';
 import { createI18n } from './i18n/i18n';
 import { startSync } from './sync/start-sync';
+import { requestPersistence } from './storage/browser-storage';
 import './styles.css';
 
 function localeFor(settings: Settings | null) {
@@ -55,6 +56,8 @@ async function start(container: HTMLElement): Promise<void> {
   });
 
   const db = openOutpostDb();
+  // Ask once at start that learners' records are never cleared under disk pressure (Settings shows the answer).
+  void requestPersistence();
   const ports = { db, now: () => new Date(), newId: () => crypto.randomUUID() };
   // The local API asks main, call by call, whether an instructor is signed in for this window.
   const instructor = createInstructorGuard(async () => {

@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'instructor:change-secret',
   'headset-api:attach',
   'headset-api:respond',
+  'storage:status',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -12,6 +12,8 @@ import { signLaunchRequestSchema, signLaunchResponseSchema } from '../scorm/scor
 import { headsetApiAttachReplySchema, headsetApiAttachSchema, headsetApiRequestSchema, headsetApiRespondSchema } from '../headset-api/headset-api-relay';
 import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
 
+import { diskSpaceSchema } from '../storage/disk-space';
+
 const noPayload = z.object({}).strict();
 
 export const appInfoSchema = z.object({
@@ -108,6 +110,9 @@ export const contract = {
   // while a learner, or nobody, is signed in. Main matches answers to its own random request ids.
   'headset-api:attach': { request: headsetApiAttachSchema, response: headsetApiAttachReplySchema, access: open },
   'headset-api:respond': { request: headsetApiRespondSchema, response: z.object({ accepted: z.boolean() }), access: open },
+  // The data folder's free space (fs.statfs), null when the OS will not say. Public: numbers only, no path;
+  // the Settings page warns before the kiosk runs out (docs/offline-transfer.md, Storage).
+  'storage:status': { request: noPayload, response: diskSpaceSchema.nullable(), access: open },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { batteryTooLow } from '../../../shared/headsets/battery';
 import type { Headset } from '../../../shared/headsets/headset';
+import { HEADSET_RULE, storageLevel } from '../../../shared/storage/disk-space';
 import type { VrPackageRow } from '../db/rows';
 import { formatBytes, formatPercent } from '../i18n/format-bytes';
 import { HeadsetNameForm } from './headset-name-form';
@@ -58,6 +59,12 @@ export function HeadsetCard({ headset, packages, chosen, sessions, assigned, tak
               : t('headsets.storage', { free: formatBytes(headset.free_bytes, locale), total: formatBytes(headset.total_bytes, locale) })}
         </dd>
       </dl>
+      {headset.free_bytes !== null && storageLevel(headset.free_bytes, headset.total_bytes ?? 0, HEADSET_RULE) !== 'ok' && (
+        // Whatever the next app: a nearly full headset (shared/storage/disk-space.ts); readiness separately checks room for today's app.
+        <p className="notice warn" data-testid="headset-storage-low">
+          {t(storageLevel(headset.free_bytes, headset.total_bytes ?? 0, HEADSET_RULE) === 'critical' ? 'storage.headset.critical' : 'storage.headset.low', { free: formatBytes(headset.free_bytes, locale) })}
+        </p>
+      )}
       <HeadsetNameForm serial={headset.serial} name={name} />
       <InstalledApps headset={headset} packages={packages} />
       {chosen && headset.state === 'device' && sessions.length > 0 && (

@@ -7,6 +7,8 @@ import { useServices } from '../ui/services-context';
 import { useSettings } from '../ui/use-settings';
 import { IDLE_SIGN_OUT_MAX_MINUTES, IDLE_SIGN_OUT_MIN_MINUTES } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
+import { OfflineTransferSection } from '../storage/offline-transfer-section';
+import { StorageSection } from '../storage/storage-section';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; reason: string };
 
@@ -22,6 +24,8 @@ export function SettingsPage() {
       {settings && <SettingsForm key={JSON.stringify(settings)} initial={settings} onSaved={setStatus} />}
       {status.kind === 'saved' && <p role="status">{t('settings.saved')}</p>}
       {status.kind === 'error' && <p role="alert">{t('settings.saveFailed', { reason: status.reason })}</p>}
+      <StorageSection />
+      <OfflineTransferSection />
     </section>
   );
 }

@@ -54,8 +54,8 @@ async function exported(f: ScormApiFixture, kioskName: string | null = 'Room 12'
 /** An outbox row as it should read on any kiosk: its local order, claim and due time are the kiosk's own. */
 const comparable = ({ seq: _seq, claimed_by: _claim, next_attempt_at: _next, ...op }: OutboxRow) => ({ ...op, status: op.status === 'in_flight' ? 'pending' : op.status });
 
-async function snapshot(db: OutpostDb) {
-  const tables = Object.fromEntries(await Promise.all([...TRANSFER_TABLES, 'idMap', 'offlineTransfers', 'kioskIdentity'].map(async (name) => [name, await db.table(name).toArray()] as const)));
+async function snapshot(db: OutpostDb): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = Object.fromEntries(await Promise.all([...TRANSFER_TABLES, 'idMap', 'offlineTransfers', 'kioskIdentity'].map(async (name) => [name, await db.table(name).toArray()] as const)));
   return { ...tables, outbox: (await db.outbox.orderBy('seq').toArray()).map(({ seq: _seq, ...op }) => op) };
 }
 
