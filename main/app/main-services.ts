@@ -25,11 +25,14 @@ import { createRemoteClient } from '../services/remote/remote-client';
 import { RemoteStatusService } from '../services/remote/remote-status';
 import type { SecretStore } from '../services/remote/secret-store';
 import { SettingsService } from '../services/settings-service';
-import { diskSpaceOf } from '../services/storage/disk-space';
-import { guardUploadSpace } from '../services/storage/upload-space-guard';
 import { SideloadJournal } from '../services/sideload/sideload-journal';
 import { SideloadManager } from '../services/sideload/sideload-manager';
 import { SideloadService } from '../services/sideload/sideload-service';
+import { CastService } from '../services/cast/cast-service';
+import { parseWmSize } from '../services/cast/quest-eye';
+import { ScrcpyMirror } from '../services/cast/scrcpy-mirror';
+import { serverBinaryLoader } from '../services/cast/server-binary';
+import type { ServerBinarySource } from '../services/cast/server-binary';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -46,6 +49,11 @@ export interface MainServicesOptions {
   readonly instructorIdleMs?: number;
   /** Loopback port headsets reach through `adb reverse` (0 or absent: any free port). */
   readonly headsetApiPort?: number;
+  /**
+   * The scrcpy server pushed to headsets for casting (docs/cast.md). Default: Electron reads the packaged
+   * copy from its resources folder; the headless host pushes a stand-in only emulated headsets accept.
+   */
+  readonly castServer?: ServerBinarySource;
 }
 
 export interface MainServices {
@@ -57,6 +65,7 @@ export interface MainServices {
   readonly instructor: InstructorService;
   readonly scorm: ScormService;
   readonly headsetApi: HeadsetApiService;
+  readonly cast: CastService;
   /** Starts talking to adb (starting its server if none runs); the app works without it, minus headsets. */
   startHeadsets(): Promise<AdbStatus>;
   stop(): void;
@@ -89,10 +98,29 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     emit: (request) => bus.emit('headset-api:request', request),
     log: options.log,
   });
+  const castServer: ServerBinarySource =
+    options.castServer ??
+    (options.appInfo.host === 'electron'
+      ? { kind: 'packaged', path: join((process as { resourcesPath?: string }).resourcesPath ?? '.', 'scrcpy-server') }
+      : { kind: 'stand-in' });
+  let headsetList: readonly { serial: string; state: string }[] = [];
+  const cast = new CastService({
+    mirror: new ScrcpyMirror(options.adb),
+    server: serverBinaryLoader(castServer),
+    present: (serial) => headsetList.some((h) => h.serial === serial && h.state === 'device'),
+    wakefulness: (serial) => bridge.wakefulness(serial),
+    displaySize: async (serial) => parseWmSize(await bridge.shell(serial, 'wm size')),
+    foregroundPackage: (serial) => bridge.foregroundPackage(serial),
+    now,
+    log: options.log,
+    onSummary: (summary) => bus.emit('cast:changed', summary),
+  });
   const headsets = new HeadsetService({
     bridge,
     now,
     onChange: (list) => {
+      headsetList = list;
+      cast.onHeadsets(new Set(list.filter((h) => h.state === 'device').map((h) => h.serial)));
       headsetApi.onHeadsets(list);
       bus.emit('headsets:changed', list);
     },
@@ -120,9 +148,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const scorm = new ScormService({ dataDir: options.dataDir, now, tickets: uploadTickets, log: options.log });
   const apkUpload = createUploadHandler(store, uploadTickets);
 
-  // The data folder's disk: shown on Settings, and an import that would not fit is refused before it is stored.
-  const diskSpace = () => diskSpaceOf(options.dataDir);
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig, diskSpace });
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig, cast });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
     isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),
@@ -131,11 +157,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dispatch,
     bus,
     settings,
-    upload: guardUploadSpace((request) => (new URL(request.url).pathname === SCORM_UPLOAD_PATH ? scorm.upload(request) : apkUpload(request)), diskSpace),
+    upload: (request) => (new URL(request.url).pathname === SCORM_UPLOAD_PATH ? scorm.upload(request) : apkUpload(request)),
     remoteStatus,
     instructor,
     scorm,
     headsetApi,
+    cast,
     async startHeadsets() {
       await headsetApi.start(options.headsetApiPort ?? 0).catch((error: unknown) => options.log('The headset API did not start; headsets cannot report by themselves', error));
       adbStatus = await ensureAdbServer(options.adb);
@@ -144,6 +171,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return adbStatus;
     },
     stop: () => {
+      cast.shutdown();
       headsets.stop();
       void headsetApi.stop();
       releaseGuard();

@@ -12,8 +12,8 @@ import type { RemoteRequest, RemoteResult } from '../../shared/sync/remote-contr
 import type { InstructorService } from '../services/instructor/instructor-service';
 import type { UploadTickets } from '../services/instructor/upload-tickets';
 import type { ScormService } from '../services/scorm/scorm-service';
+import type { CastService } from '../services/cast/cast-service';
 import type { HandlerMap } from './handler-map';
-import type { DiskSpace } from '../../shared/storage/disk-space';
 import { IpcFailure } from '../../shared/ipc/result';
 import { originOf } from '../services/remote/bound-token';
 import { lrsView } from '../../shared/xapi/lrs-config';
@@ -36,9 +36,8 @@ export interface HandlerDeps {
   readonly uploadTickets: UploadTickets;
   readonly scorm: ScormService;
   readonly headsetApi: HeadsetApiService;
+  readonly cast: CastService;
   readonly lrsConfig: LrsConfigStore;
-  /** The data folder's free space (main/services/storage); absent in tests that do not need it. */
-  readonly diskSpace?: () => Promise<DiskSpace | null>;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -103,6 +102,13 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'instructor:change-secret': ({ current, next }, { senderId }) => deps.instructor.changeSecret(senderId, current, next),
     'headset-api:attach': async ({ responder }) => deps.headsetApi.attach(responder),
     'headset-api:respond': async (answer) => deps.headsetApi.respond(answer),
-    'storage:status': async () => (deps.diskSpace ? deps.diskSpace() : null),
+    'cast:status': async () => deps.cast.summary(),
+    'cast:tiles': async () => deps.cast.tiles(),
+    'cast:start': async ({ serials, eye }) => deps.cast.start(serials, eye),
+    'cast:stop': async ({ serials }) => deps.cast.stop(serials),
+    'cast:pause': async ({ paused }) => deps.cast.pause(paused),
+    'cast:focus': async ({ serial }) => deps.cast.focus(serial),
+    'cast:pull': ({ cursors, wait_ms }) => deps.cast.pull(cursors, wait_ms),
+    'cast:details': ({ serial }) => deps.cast.details(serial),
   };
 }

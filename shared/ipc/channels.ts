@@ -33,11 +33,18 @@ export const INVOKE_CHANNELS = [
   'instructor:change-secret',
   'headset-api:attach',
   'headset-api:respond',
-  'storage:status',
+  'cast:status',
+  'cast:tiles',
+  'cast:start',
+  'cast:stop',
+  'cast:pause',
+  'cast:focus',
+  'cast:pull',
+  'cast:details',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status', 'remote:status', 'headset-api:request'] as const;
+export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status', 'remote:status', 'headset-api:request', 'cast:changed'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 const CHANNEL_NAME = /^[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)*$/;

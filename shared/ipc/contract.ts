@@ -10,9 +10,8 @@ import type { Access } from './access';
 import type { EventChannel, InvokeChannel } from './channels';
 import { signLaunchRequestSchema, signLaunchResponseSchema } from '../scorm/scorm-ipc-contract';
 import { headsetApiAttachReplySchema, headsetApiAttachSchema, headsetApiRequestSchema, headsetApiRespondSchema } from '../headset-api/headset-api-relay';
+import { castDetailsRequestSchema, castDetailsSchema, castFocusSchema, castPauseSchema, castPullReplySchema, castPullSchema, castStartSchema, castStopSchema, castSummarySchema, castTilesReplySchema } from '../cast/cast-contract';
 import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
-
-import { diskSpaceSchema } from '../storage/disk-space';
 
 const noPayload = z.object({}).strict();
 
@@ -110,9 +109,16 @@ export const contract = {
   // while a learner, or nobody, is signed in. Main matches answers to its own random request ids.
   'headset-api:attach': { request: headsetApiAttachSchema, response: headsetApiAttachReplySchema, access: open },
   'headset-api:respond': { request: headsetApiRespondSchema, response: z.object({ accepted: z.boolean() }), access: open },
-  // The data folder's free space (fs.statfs), null when the OS will not say. Public: numbers only, no path;
-  // the Settings page warns before the kiosk runs out (docs/offline-transfer.md, Storage).
-  'storage:status': { request: noPayload, response: diskSpaceSchema.nullable(), access: open },
+  // Casting headsets' screens (docs/cast.md). Everyone may learn THAT casting runs (the kiosk shows it);
+  // starting it, and the pictures themselves, are the instructor's.
+  'cast:status': { request: noPayload, response: castSummarySchema, access: open },
+  'cast:tiles': { request: noPayload, response: castTilesReplySchema, access: instructor },
+  'cast:start': { request: castStartSchema, response: castTilesReplySchema, access: instructor },
+  'cast:stop': { request: castStopSchema, response: castTilesReplySchema, access: instructor },
+  'cast:pause': { request: castPauseSchema, response: castTilesReplySchema, access: instructor },
+  'cast:focus': { request: castFocusSchema, response: castTilesReplySchema, access: instructor },
+  'cast:pull': { request: castPullSchema, response: castPullReplySchema, access: instructor },
+  'cast:details': { request: castDetailsRequestSchema, response: castDetailsSchema, access: instructor },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {
@@ -122,6 +128,7 @@ export const eventContract = {
   'adb:status': adbStatusSchema,
   'remote:status': remoteStatusSchema,
   'headset-api:request': headsetApiRequestSchema,
+  'cast:changed': castSummarySchema,
 } as const satisfies { readonly [K in EventChannel]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { IdleSignOut } from '../auth/idle-sign-out';
 import { useInstructor } from '../auth/instructor-context';
 import { InstructorGate } from '../auth/instructor-gate';
 import { useLearnerSession } from '../auth/learner-session-context';
+import { CastBanner } from '../cast/cast-banner';
+import { CastPage } from '../pages/cast-page';
 import { ClassPage } from '../pages/class-page';
 import { ClassProgressPage } from '../pages/class-progress-page';
 import { CoursesPage } from '../pages/courses-page';
@@ -41,6 +43,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   class: ClassPage,
   library: LibraryPage,
   headsets: HeadsetsPage,
+  cast: CastPage,
   sessions: SessionsPage,
   'lesson-plays': LessonPlaysPage,
   courses: CoursesPage,
@@ -91,6 +94,7 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
           {connection && <ConnectionBadge source={connection} />}
         </div>
       </header>
+      <CastBanner />
       <nav className="sidebar" aria-label={t('nav.label')}>
         {nav.map((name) => (
           <a key={name} href={`#/${name}`} aria-current={route === name ? 'page' : undefined}>

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 
-export const ROUTES = ['home', 'sessions', 'lesson-plays', 'courses', 'exercises', 'progress', 'class', 'library', 'headsets', 'sync', 'settings', 'sign-in', 'instructor'] as const;
+export const ROUTES = ['home', 'sessions', 'lesson-plays', 'courses', 'exercises', 'progress', 'class', 'library', 'headsets', 'sync', 'settings', 'sign-in', 'instructor', 'cast'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Pages that change other people's data or the kiosk itself: main refuses their actions to anyone else too. */
-export const INSTRUCTOR_ROUTES: readonly Route[] = ['progress', 'class', 'library', 'headsets', 'sync', 'settings'];
+export const INSTRUCTOR_ROUTES: readonly Route[] = ['progress', 'class', 'library', 'headsets', 'cast', 'sync', 'settings'];
 
 /** What a learner (or a signed-out kiosk) sees in the sidebar; sign-in is reached from the top bar. */
 export const LEARNER_NAV: readonly Route[] = ['home', 'sessions', 'lesson-plays', 'courses', 'exercises'];

@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { headsetTag } from '../fakes/quest-adbd/h264-test-pattern';
+import { useCartApp } from '../support/e2e-cart-app';
+import { leaveInstructorMode, navLink } from '../support/page-helpers';
+import { openSocket } from '../support/ws-client';
+
+// The instructor's wall over an emulated cart: each tile decodes its own headset's stream (the counter
+// and the headset's tag are read back from the canvas pixels), the large view, pause all, and a learner
+// who cannot reach any of it below the UI.
+
+const app = useCartApp({
+  headsets: [{ model: 'Quest 2' }, { model: 'Quest 3' }, { model: 'Quest 3S' }],
+  apk: { packageName: 'org.example.cast', versionCode: 1, versionName: '1.0', label: 'Cast', minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 64 * 1024 },
+});
+
+const headset = (i: number) => app.cart.cart.headsets[i]!;
+
+/** The counter grid of the emulated test pattern (test/fakes/quest-adbd/h264-test-pattern.ts), read from a tile's canvas. */
+async function readTile(page: Page, serial: string): Promise<{ counter: number; tag: number; width: number; height: number } | null> {
+  return page.evaluate((serial) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`canvas.cast-canvas[data-serial="${serial}"]`);
+    if (!canvas || canvas.width < 160 || canvas.height < 96) return null;
+    const copy = new OffscreenCanvas(160, 96);
+    const context = copy.getContext('2d');
+    if (!context) return null;
+    context.drawImage(canvas, 0, 0);
+    const data = context.getImageData(0, 0, 160, 96).data;
+    let value = 0;
+    for (let bit = 0; bit < 32; bit++) {
+      const x = 16 + (bit % 8) * 16 + 8;
+      const y = 16 + Math.floor(bit / 8) * 16 + 8;
+      const i = (y * 160 + x) * 4;
+      const level = ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0)) / 3;
+      if (level > 60 && level < 190) return null;
+      if (level >= 190) value |= 1 << bit;
+    }
+    return { counter: value & 0xffffff, tag: (value >>> 24) & 0xff, width: canvas.width, height: canvas.height };
+  }, serial);
+}
+
+async function counters(page: Page, serial: string, samples: number, gapMs: number): Promise<number[]> {
+  const seen: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const read = await readTile(page, serial);
+    if (read) seen.push(read.counter);
+    await page.waitForTimeout(gapMs);
+  }
+  return seen;
+}
+
+describe('casting the cart to the kiosk', () => {
+  it('shows every headset live on its own tile, a large view, pause all, and tells the room', async () => {
+    const { page } = app;
+    // The cart as main sees it reaches the renderer on the Headsets page.
+    await navLink(page, 'Headsets').click();
+    await expect.poll(() => page.getByRole('article').count(), { timeout: 20_000 }).toBe(3);
+    await navLink(page, 'Headset screens').click();
+    await page.getByRole('heading', { name: 'What each learner sees' }).waitFor();
+    await page.getByRole('button', { name: 'Show all 3 ready headsets' }).click();
+    await page.getByTestId('cast-banner').filter({ hasText: 'the instructor is viewing 3 headset screens' }).waitFor();
+
+    for (let i = 0; i < 3; i++) {
+      const serial = headset(i).serial;
+      await expect.poll(async () => (await readTile(page, serial))?.tag, { timeout: 20_000 }).toBe(headsetTag(headset(i).serialNumber));
+      const seen = await counters(page, serial, 6, 400);
+      expect(seen.length).toBeGreaterThanOrEqual(5);
+      // Frames arrive in order: never backwards, and moving.
+      for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThanOrEqual(seen[k - 1]!);
+      expect(seen.at(-1)!).toBeGreaterThan(seen[0]!);
+    }
+    // Tiles carry their headset's state.
+    expect(await page.locator('.cast-tile[data-state="live"]').count()).toBe(3);
+
+    // The large view: bigger stream, who and what is on the headset.
+    await page.locator(`.cast-tile[data-serial="${headset(0).serial}"]`).click();
+    await page.getByRole('heading', { name: headset(0).serial }).waitFor();
+    await expect.poll(async () => (await readTile(page, headset(0).serial))?.height, { timeout: 20_000 }).toBe(720);
+    await expect.poll(() => page.getByTestId('cast-large-app').textContent(), { timeout: 10_000 }).toBe('com.oculus.vrshell');
+    expect(await page.getByTestId('cast-large-learner').textContent()).toBe('No learner assigned');
+    expect(await page.getByTestId('cast-large-session').textContent()).toBe('No session on this headset');
+    await page.locator(`.cast-tile[data-serial="${headset(0).serial}"]`).click();
+
+    // Pause all: the pictures stop, every tile says so, the room is told.
+    await page.getByRole('button', { name: 'Pause all' }).click();
+    await page.getByTestId('cast-banner').filter({ hasText: 'Casting paused (3 headsets)' }).waitFor();
+    await expect.poll(() => page.locator('.cast-tile[data-state="paused"]').count(), { timeout: 10_000 }).toBe(3);
+    const frozen = await counters(page, headset(1).serial, 3, 700);
+    expect(new Set(frozen).size).toBeLessThanOrEqual(1);
+    await page.getByRole('button', { name: 'Resume all' }).click();
+    await expect.poll(() => page.locator('.cast-tile[data-state="live"]').count(), { timeout: 20_000 }).toBe(3);
+    const resumed = await counters(page, headset(1).serial, 5, 400);
+    expect(resumed.at(-1)!).toBeGreaterThan(frozen.at(-1) ?? -1);
+
+    // A headset taken off: a clear state instead of a black tile.
+    headset(2).state.screenOn = false;
+    await page.locator(`.cast-tile[data-serial="${headset(2).serial}"]`).getByText('Headset asleep or not worn').waitFor({ timeout: 20_000 });
+    headset(2).state.screenOn = true;
+    await expect.poll(() => page.locator(`.cast-tile[data-serial="${headset(2).serial}"]`).getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
+
+    await page.getByRole('button', { name: 'Stop casting' }).click();
+    await page.getByTestId('cast-banner').waitFor({ state: 'detached' });
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('a learner reaches neither the page nor the cast channels', async () => {
+    const { page, fixture } = app;
+    // Casting runs (started by the instructor) while a learner is at the kiosk: the banner says so.
+    expect(fixture.services.cast.start([headset(0).serial], 'left').tiles).toHaveLength(1);
+    await leaveInstructorMode(page);
+    await page.getByTestId('cast-banner').filter({ hasText: 'viewing 1 headset screen' }).waitFor();
+    await page.goto(`${fixture.host.url.split('#')[0]}#/cast`);
+    await expect.poll(() => page.locator('.cast-wall').count()).toBe(0);
+    // Below the UI: a connection without an instructor session.
+    const socket = await openSocket(fixture.host.port, { token: fixture.host.token });
+    try {
+      for (const [channel, payload] of [
+        ['cast:pull', { cursors: { [headset(0).serial]: -1 } }],
+        ['cast:start', { serials: [headset(1).serial] }],
+        ['cast:tiles', {}],
+        ['cast:focus', { serial: headset(0).serial }],
+        ['cast:details', { serial: headset(0).serial }],
+      ] as const) {
+        expect(await socket.invoke(channel, payload)).toMatchObject({ ok: false, error: { code: 'INSTRUCTOR_REQUIRED' } });
+      }
+      expect(await socket.invoke('cast:status', {})).toEqual({ ok: true, value: { active: true, headsets: 1, paused: false } });
+    } finally {
+      socket.close();
+      fixture.services.cast.stop();
+    }
+  }, 60_000);
+});
