@@ -25,6 +25,8 @@ import { createRemoteClient } from '../services/remote/remote-client';
 import { RemoteStatusService } from '../services/remote/remote-status';
 import type { SecretStore } from '../services/remote/secret-store';
 import { SettingsService } from '../services/settings-service';
+import { diskSpaceOf } from '../services/storage/disk-space';
+import { guardUploadSpace } from '../services/storage/upload-space-guard';
 import { SideloadJournal } from '../services/sideload/sideload-journal';
 import { SideloadManager } from '../services/sideload/sideload-manager';
 import { SideloadService } from '../services/sideload/sideload-service';
@@ -148,7 +150,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const scorm = new ScormService({ dataDir: options.dataDir, now, tickets: uploadTickets, log: options.log });
   const apkUpload = createUploadHandler(store, uploadTickets);
 
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig, cast });
+  // The data folder's disk: shown on Settings, and an import that would not fit is refused before it is stored.
+  const diskSpace = () => diskSpaceOf(options.dataDir);
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig, diskSpace, cast });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
     isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),
@@ -157,7 +161,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dispatch,
     bus,
     settings,
-    upload: (request) => (new URL(request.url).pathname === SCORM_UPLOAD_PATH ? scorm.upload(request) : apkUpload(request)),
+    upload: guardUploadSpace((request) => (new URL(request.url).pathname === SCORM_UPLOAD_PATH ? scorm.upload(request) : apkUpload(request)), diskSpace),
     remoteStatus,
     instructor,
     scorm,

@@ -14,6 +14,7 @@ import type { UploadTickets } from '../services/instructor/upload-tickets';
 import type { ScormService } from '../services/scorm/scorm-service';
 import type { CastService } from '../services/cast/cast-service';
 import type { HandlerMap } from './handler-map';
+import type { DiskSpace } from '../../shared/storage/disk-space';
 import { IpcFailure } from '../../shared/ipc/result';
 import { originOf } from '../services/remote/bound-token';
 import { lrsView } from '../../shared/xapi/lrs-config';
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   readonly headsetApi: HeadsetApiService;
   readonly cast: CastService;
   readonly lrsConfig: LrsConfigStore;
+  /** The data folder's free space (main/services/storage); absent in tests that do not need it. */
+  readonly diskSpace?: () => Promise<DiskSpace | null>;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -110,5 +113,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'cast:focus': async ({ serial }) => deps.cast.focus(serial),
     'cast:pull': ({ cursors, wait_ms }) => deps.cast.pull(cursors, wait_ms),
     'cast:details': ({ serial }) => deps.cast.details(serial),
+    'storage:status': async () => (deps.diskSpace ? deps.diskSpace() : null),
   };
 }

@@ -41,6 +41,7 @@ export const INVOKE_CHANNELS = [
   'cast:focus',
   'cast:pull',
   'cast:details',
+  'storage:status',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 

@@ -13,6 +13,8 @@ import { headsetApiAttachReplySchema, headsetApiAttachSchema, headsetApiRequestS
 import { castDetailsRequestSchema, castDetailsSchema, castFocusSchema, castPauseSchema, castPullReplySchema, castPullSchema, castStartSchema, castStopSchema, castSummarySchema, castTilesReplySchema } from '../cast/cast-contract';
 import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
 
+import { diskSpaceSchema } from '../storage/disk-space';
+
 const noPayload = z.object({}).strict();
 
 export const appInfoSchema = z.object({
@@ -119,6 +121,9 @@ export const contract = {
   'cast:focus': { request: castFocusSchema, response: castTilesReplySchema, access: instructor },
   'cast:pull': { request: castPullSchema, response: castPullReplySchema, access: instructor },
   'cast:details': { request: castDetailsRequestSchema, response: castDetailsSchema, access: instructor },
+  // The data folder's free space (fs.statfs), null when the OS will not say. Public: numbers only, no path;
+  // the Settings page warns before the kiosk runs out (docs/offline-transfer.md, Storage).
+  'storage:status': { request: noPayload, response: diskSpaceSchema.nullable(), access: open },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {

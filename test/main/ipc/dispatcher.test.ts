@@ -49,6 +49,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'instructor:change-secret': unused,
     'headset-api:attach': unused,
     'headset-api:respond': unused,
+    'storage:status': unused,
     'app:info': async () => appInfo,
     'settings:get': async () => DEFAULT_SETTINGS,
     'settings:update': async (patch) => {
