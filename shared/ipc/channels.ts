@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'instructor:change-secret',
   'headset-api:attach',
   'headset-api:respond',
+  'storage:status',
   'cast:status',
   'cast:tiles',
   'cast:start',
@@ -41,7 +42,6 @@ export const INVOKE_CHANNELS = [
   'cast:focus',
   'cast:pull',
   'cast:details',
-  'storage:status',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
