@@ -40,8 +40,11 @@ const packages = Array.from({ length: VR_PACKAGES }, (_, i) => uuid('9ac00000', 
 const courses = Array.from({ length: COURSES }, (_, i) => `pkg-bench-course-${i}`);
 /** The kiosk's outbox is a "goal" of 6x the naive loop at 100 ms (issue 18). */
 const GOAL_SPEEDUP_AT_100 = 6;
-/** Peak JS heap growth while draining 10,000 operations (the page's whole heap, measured over CDP). */
-const GOAL_HEAP_GROWTH_MIB = 64;
+/**
+ * "Bounded memory": what the page keeps alive while draining grows by at most this much, whatever the
+ * backlog (the drain holds a window of the outbox, not all of it).
+ */
+const GOAL_HEAP_GROWTH_MIB = 32;
 
 /**
  * Runs in Chromium: the app's own data layer, local API, sync engine and scheduler over native IndexedDB.
@@ -59,6 +62,7 @@ import { commitScormRuntime } from './renderer/src/data/scorm-session-commit';
 import { startSync } from './renderer/src/sync/start-sync';
 import { createIpcRemotePort } from './renderer/src/sync/ipc-remote-port';
 import { classifyResult } from './renderer/src/sync/classify-result';
+import { sendStatement } from './renderer/src/sync/statement-request';
 import { resolveLocalRefs } from './shared/sync/local-ref';
 
 const ONLINE = { configured: true, reachable: true, signed_in: true, checked_at: null };
@@ -188,7 +192,9 @@ window.drainNaive = async (name, limit) => {
   const started = performance.now();
   for (const op of ops) {
     const resolve = (text) => resolveLocalRefs(text, (entity, id) => remoteIds.get(entity + ':' + id));
-    const result = await remote({ method: op.method, path: resolve(op.path), body: JSON.parse(resolve(JSON.stringify(op.body))), idempotency_key: op.idempotency_key, ...(op.acting_user_id ? { on_behalf_of: op.acting_user_id } : {}) });
+    const request = { method: op.method, path: resolve(op.path), body: JSON.parse(resolve(JSON.stringify(op.body))), idempotency_key: op.idempotency_key, ...(op.acting_user_id ? { on_behalf_of: op.acting_user_id } : {}) };
+    // A statement goes as the app sends one (to the LRS), one request each.
+    const result = op.kind === 'xapi.statement' ? await sendStatement(remote, request) : await remote(request);
     const outcome = classifyResult(op, result);
     if (outcome.kind !== 'done') throw new Error('naive loop: ' + op.kind + ' ' + JSON.stringify(result).slice(0, 300));
     if (outcome.remoteId) remoteIds.set(op.kind.split('.')[0] + ':' + op.entity_id, outcome.remoteId);
@@ -241,21 +247,30 @@ async function startReferenceChild(dir: string, seed: CatalogSeed): Promise<Refe
   };
 }
 
-/** Peak of the page's used JS heap (CDP) while `work` runs, sampled every 200 ms, after a GC before. */
-async function heapDuring<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ value: T; beforeMiB: number; peakMiB: number }> {
+/**
+ * The page's JS heap (CDP) while `work` runs: the peak of what stays alive (a forced GC, then the used
+ * size, every two seconds) and the peak used size including garbage not collected yet (every 250 ms),
+ * both against the retained size before.
+ */
+async function heapDuring<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ value: T; beforeMiB: number; retainedPeakMiB: number; usedPeakMiB: number }> {
   const used = async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / (1024 * 1024);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const beforeMiB = await used();
-  let peakMiB = beforeMiB;
+  const retained = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return used();
+  };
+  const beforeMiB = await retained();
+  let retainedPeakMiB = beforeMiB;
+  let usedPeakMiB = beforeMiB;
   let sampling = true;
   const sampler = (async () => {
-    while (sampling) {
-      peakMiB = Math.max(peakMiB, await used());
-      await new Promise((r) => setTimeout(r, 200));
+    for (let tick = 1; sampling; tick++) {
+      await new Promise((r) => setTimeout(r, 250));
+      usedPeakMiB = Math.max(usedPeakMiB, await used());
+      if (tick % 8 === 0) retainedPeakMiB = Math.max(retainedPeakMiB, await retained());
     }
   })();
   try {
-    return { value: await work(), beforeMiB, peakMiB };
+    return { value: await work(), beforeMiB, retainedPeakMiB, usedPeakMiB };
   } finally {
     sampling = false;
     await sampler;
@@ -344,7 +359,8 @@ export async function syncChromiumBench(options: SyncChromiumBenchOptions): Prom
       const duplicates = (ours.remote.vr_sessions ?? 0) - (d.local.vr_sessions ?? 0) + ((ours.remote.lesson_plays ?? 0) - (d.local.lesson_plays ?? 0)) + ((ours.remote.scorm_sessions ?? 0) - (d.local.scorm_sessions ?? 0)) + ((ours.remote.xapi_statements ?? 0) - d.statements);
       figures.push(figure(`Chromium, ${rttMs} ms RTT: scheduler drain of ${d.total}`, rate, 'ops/s', { baseline: { name: `naive loop (${naive.sent} ops)`, value: naiveRate }, ...(rttMs === 100 ? { goal: atLeast(GOAL_SPEEDUP_AT_100, 'ratio') } : {}) }));
       figures.push(figure(`Chromium, ${rttMs} ms RTT: duplicates at the server`, duplicates, 'records', { goal: exactly(0) }));
-      figures.push(figure(`Chromium, ${rttMs} ms RTT: peak JS heap growth`, ours.peakMiB - ours.beforeMiB, 'MiB', { goal: atMost(GOAL_HEAP_GROWTH_MIB) }));
+      figures.push(figure(`Chromium, ${rttMs} ms RTT: peak retained JS heap growth`, ours.retainedPeakMiB - ours.beforeMiB, 'MiB', { goal: atMost(GOAL_HEAP_GROWTH_MIB) }));
+      info[`${rttMs}ms peak used JS heap growth (garbage included), MiB`] = Number((ours.usedPeakMiB - ours.beforeMiB).toFixed(1));
       info[`${rttMs}ms drain_ms`] = Math.round(d.ms);
       info[`${rttMs}ms heap_before_MiB`] = Number(ours.beforeMiB.toFixed(1));
       info[`${rttMs}ms remote`] = JSON.stringify(ours.remote);

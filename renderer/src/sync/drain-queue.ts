@@ -2,78 +2,109 @@ import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 
 /**
- * One drain's view of the outbox: the pending operations in recorded order, what is finished, and the
- * rows recorded since the drain began (read by key range above the last seq seen, so a drain picks up
- * what learners record while it runs at the cost of one index look-up, not a rescan).
+ * Pending operations a drain holds in memory while it can send some of them. A week offline is 10,000
+ * operations and more; holding them all made a drain's memory grow with the backlog. Rows are read in
+ * recorded order as the oldest ones finish, so this many are held however long the backlog is, unless all
+ * of them wait (on a retry time or a refused dependency): then more are read, so what does not depend on
+ * them still goes.
+ */
+export const DRAIN_WINDOW = 1000;
+
+/** Rows read from the table at once while looking for pending ones. */
+const READ_CHUNK = 500;
+
+/**
+ * One drain's view of the outbox: a window of the pending operations in recorded order, what is
+ * finished, and the rows recorded since the drain began. The table is read by primary-key range above the
+ * last row read, so a drain picks up what learners record while it runs without rescanning, and memory
+ * stays at the window's size.
  */
 export class DrainQueue {
-  readonly #ops: OutboxRow[] = [];
-  readonly #index = new Map<string, number>();
-  readonly #finished = new Set<string>();
-  #head = 0;
-  #lastSeq = 0;
+  /** Open (read, not finished) operations, in recorded order. */
+  readonly #open = new Map<string, OutboxRow>();
+  /** Every row with a lower or equal seq has been read (pending ones are in #open or finished). */
+  #readUpTo = 0;
+  /** Pending rows counted at load and not read yet (for progress: what remains beyond the window). */
+  #unread = 0;
 
-  static async load(db: OutpostDb): Promise<DrainQueue> {
-    const queue = new DrainQueue();
-    queue.#add(await db.outbox.where('status').equals('pending').sortBy('seq'));
-    const last = await db.outbox.orderBy(':id').last();
-    queue.#lastSeq = Math.max(queue.#lastSeq, last?.seq ?? 0);
+  private constructor(
+    private readonly db: OutpostDb,
+    private readonly window: number,
+  ) {}
+
+  static async load(db: OutpostDb, window = DRAIN_WINDOW): Promise<DrainQueue> {
+    const queue = new DrainQueue(db, window);
+    // One read transaction, so a row recorded meanwhile is either counted here or read as new later.
+    const [first, pending, last] = await db.transaction('r', db.outbox, () =>
+      Promise.all([db.outbox.where('status').equals('pending').first(), db.outbox.where('status').equals('pending').count(), db.outbox.orderBy(':id').last()]),
+    );
+    if (first === undefined) {
+      // Nothing pending: whatever is recorded from now on is new.
+      queue.#readUpTo = last?.seq ?? 0;
+      return queue;
+    }
+    queue.#readUpTo = (first.seq ?? 1) - 1;
+    queue.#unread = pending;
+    await queue.takeNew();
     return queue;
   }
 
-  /** Adds the pending operations recorded since the last look. */
-  async takeNew(db: OutpostDb): Promise<void> {
-    const fresh = await db.outbox.where(':id').above(this.#lastSeq).toArray();
-    for (const op of fresh) this.#lastSeq = Math.max(this.#lastSeq, op.seq ?? 0);
-    this.#add(fresh.filter((op) => op.status === 'pending'));
-  }
-
-  /** Whether anything was recorded since the last look. */
-  async hasNew(db: OutpostDb): Promise<boolean> {
-    return (await db.outbox.where(':id').above(this.#lastSeq).count()) > 0;
-  }
-
-  /** The operations not finished, in recorded order. */
-  *open(): Generator<OutboxRow> {
-    // Everything before the head is finished; operations finish roughly in order, so scans stay short.
-    while (this.#head < this.#ops.length && this.#finished.has(this.#ops[this.#head]?.id ?? '')) this.#head += 1;
-    for (let i = this.#head; i < this.#ops.length; i++) {
-      const op = this.#ops[i]!;
-      if (!this.#finished.has(op.id)) yield op;
+  /** Tops the window up with the pending operations recorded next (or since the last look). */
+  async takeNew(): Promise<void> {
+    while (this.#open.size < this.window) {
+      if ((await this.#readChunk(this.window - this.#open.size)) === 0) return;
     }
   }
 
+  /**
+   * Reads past the window when nothing in it can go: returns whether any row was read (more may be
+   * sendable), false when the table holds nothing beyond what was read.
+   */
+  async readMore(): Promise<boolean> {
+    return (await this.#readChunk(READ_CHUNK)) > 0;
+  }
+
+  /** The operations not finished, in recorded order. */
+  open(): IterableIterator<OutboxRow> {
+    return this.#open.values();
+  }
+
+  /** Operations of this drain not finished: the window's open ones and the pending ones not read yet. */
   get remaining(): number {
-    return this.#ops.length - this.#finished.size;
+    return this.#open.size + this.#unread;
   }
 
   finish(id: string): void {
-    if (this.#index.has(id)) this.#finished.add(id);
+    this.#open.delete(id);
   }
 
   /** Stays in the queue with one more attempt counted (its next backoff is longer). */
   retryLater(id: string): void {
-    const i = this.#index.get(id);
-    const op = i === undefined ? undefined : this.#ops[i];
-    if (i !== undefined && op) this.#ops[i] = { ...op, attempts: op.attempts + 1 };
+    const op = this.#open.get(id);
+    if (op) this.#open.set(id, { ...op, attempts: op.attempts + 1 });
   }
 
   /** The shortest positive wait among open operations, or null when none waits on a time. */
   soonestWait(waitMs: (op: OutboxRow) => number): number | null {
     let soonest: number | null = null;
-    for (const op of this.open()) {
+    for (const op of this.#open.values()) {
       const wait = waitMs(op);
       if (wait > 0 && (soonest === null || wait < soonest)) soonest = wait;
     }
     return soonest;
   }
 
-  #add(ops: readonly OutboxRow[]): void {
-    for (const op of ops) {
-      if (this.#index.has(op.id)) continue;
-      this.#index.set(op.id, this.#ops.length);
-      this.#ops.push(op);
-      this.#lastSeq = Math.max(this.#lastSeq, op.seq ?? 0);
+  /** Reads up to `limit` rows above the last one read (one key range), keeps the pending ones; returns how many rows it read. */
+  async #readChunk(limit: number): Promise<number> {
+    const rows = await this.db.outbox.where(':id').above(this.#readUpTo).limit(Math.max(limit, 1)).toArray();
+    // The end of the table: every pending row counted at load was read (or stopped being pending).
+    if (rows.length === 0) this.#unread = 0;
+    for (const op of rows) {
+      this.#readUpTo = Math.max(this.#readUpTo, op.seq ?? 0);
+      if (op.status !== 'pending' || this.#open.has(op.id)) continue;
+      this.#open.set(op.id, op);
+      this.#unread = Math.max(0, this.#unread - 1);
     }
+    return rows.length;
   }
 }

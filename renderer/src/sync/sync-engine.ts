@@ -115,7 +115,7 @@ export class SyncEngine {
     const busy = new Set<string>();
     for (;;) {
       if (this.#paused) break;
-      await queue.takeNew(db);
+      await queue.takeNew();
       const picked = await this.#pick(queue, gate, busy, remoteIds, this.options.concurrency - inFlight.size);
       const ready = await this.#claim(picked);
       for (const op of picked) if (!ready.includes(op)) queue.finish(op.id);
@@ -130,8 +130,9 @@ export class SyncEngine {
         inFlight.add(task);
       }
       if (inFlight.size === 0) {
-        // Nothing can go and nothing is flying; stop unless something was recorded meanwhile.
-        if (!(await queue.hasNew(db))) break;
+        // Nothing loaded can go and nothing is flying: read further (what follows may not wait on these,
+        // and what was recorded meanwhile is there too), and stop once there is nothing more to read.
+        if (!(await queue.readMore())) break;
         continue;
       }
       await Promise.race(inFlight);
