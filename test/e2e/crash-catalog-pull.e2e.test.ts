@@ -33,7 +33,7 @@ function catalog(n: number): CatalogSeed {
       ...seed.activities.map((a) => ({ ...a, title: `${a.title} ${n}` })),
       ...extra.map((i) => ({ id: id('ac100000', i), title: `Drill ${i}`, type: 'vr_apk' as const, vr_package_id: id('9ac00000', i) })),
     ],
-    lessons: seed.lessons.map((l) => ({ ...l, title: { ...l.title, en: `${l.title.en} ${n}` } })),
+    lessons: seed.lessons.map((l) => ({ ...l, title: { ...l.title, en: `${l.title?.en ?? l.id} ${n}` } })),
   };
 }
 
@@ -43,7 +43,7 @@ function expected(seed: CatalogSeed) {
     learners: seed.learners.map((l) => `${l.id} ${l.display_name}`).sort(),
     packages: seed.vr_packages.map((p) => `${p.id} ${p.title}`).sort(),
     activities: seed.activities.map((a) => `${a.id} ${a.title}`).sort(),
-    lessons: seed.lessons.map((l) => `${l.id} ${l.title.en}`).sort(),
+    lessons: seed.lessons.map((l) => `${l.id} ${l.title?.en ?? l.id}`).sort(),
   };
 }
 
