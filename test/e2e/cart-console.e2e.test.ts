@@ -57,4 +57,21 @@ describe('the instructor readies the cart before class', () => {
     expect(charged.state.installedVersion('org.example.fire')).toBeNull();
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('connecting over Wi-Fi says what adb’s answer means and what to do, with adb’s own words below', async () => {
+    const [first] = app.cart.cart.headsets;
+    await navLink(app.page, 'Headsets').click();
+    const form = app.page.getByRole('form', { name: 'Connect over Wi-Fi' });
+    const [host = '', port = ''] = (first?.serial ?? '').split(':');
+    await form.getByLabel('Headset IP address').fill(host);
+    await form.getByLabel('Port').fill(port);
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await form.getByRole('status').filter({ hasText: /^Connected\. The headset appears in the cart in a moment\.|^This headset was already connected\./ }).waitFor();
+    await form.getByText(`adb answered: ${first?.serial ?? ''}`, { exact: false }).waitFor();
+    // A port nothing listens on: refused, in words, with what to do.
+    await form.getByLabel('Port').fill('1');
+    await form.getByRole('button', { name: 'Connect' }).click();
+    await form.getByRole('alert').filter({ hasText: 'wireless debugging is off' }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
 });

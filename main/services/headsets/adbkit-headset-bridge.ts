@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import * as adbkit from '@devicefarmer/adbkit';
+import { IpcFailure } from '../../../shared/ipc/result';
 import type { Client, DeviceClient } from '@devicefarmer/adbkit';
 import { parseAmStart, parseBatteryLevel, parseDfKilobytes, parseForegroundPackage, parseInstallOutput, parseMonkey, parsePackageList, parsePackageSignatures, parseWakefulness } from './adb-output';
 import { DEFAULT_OUTPUT_CAP_BYTES, readBounded, startDeadline } from './bounded-command';
@@ -121,8 +122,13 @@ export class AdbkitHeadsetBridge implements HeadsetBridge {
     };
   }
 
+  /** adb's own answer on failure ("failed to connect to …: Connection refused") travels as the error's words. */
   async connect(host: string, port: number): Promise<string> {
-    return this.#bounded(`adb connect ${host}:${port}`, CONNECT_LIMITS, () => this.#client.connect(host, port));
+    try {
+      return await this.#bounded(`adb connect ${host}:${port}`, CONNECT_LIMITS, () => this.#client.connect(host, port));
+    } catch (error) {
+      throw new IpcFailure('UNAVAILABLE', (error instanceof Error ? error.message : String(error)).slice(0, 500));
+    }
   }
 
   async shell(serial: string, command: string, limits: CommandLimits = {}): Promise<string> {

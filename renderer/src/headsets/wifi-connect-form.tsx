@@ -3,10 +3,18 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../ui/form-field';
 import { useServices } from '../ui/services-context';
+import { readConnectAnswer } from './connect-answer';
+import type { ConnectAnswer } from './connect-answer';
 import { checkWifiTarget } from './wifi-target';
 import type { WifiTargetError } from './wifi-target';
 
 type Outcome = { kind: 'answered'; message: string } | { kind: 'failed'; reason: string };
+
+function explanation(outcome: Outcome): ConnectAnswer {
+  if (outcome.kind === 'failed') return readConnectAnswer(outcome.reason);
+  // main answers only once adb said it is connected (with adb's text, or the headset's serial).
+  return readConnectAnswer(outcome.message) === 'already_connected' ? 'already_connected' : 'connected';
+}
 
 /** Wi-Fi ADB: for headsets already switched to `adb tcpip 5555` once over a cable. */
 export function WifiConnectForm() {
@@ -34,8 +42,8 @@ export function WifiConnectForm() {
   }
 
   return (
-    <form className="form card" onSubmit={(event) => void connect(event)} noValidate>
-      <h2>{t('headsets.wifi.title')}</h2>
+    <form className="form card" aria-labelledby="wifi-connect-title" onSubmit={(event) => void connect(event)} noValidate>
+      <h2 id="wifi-connect-title">{t('headsets.wifi.title')}</h2>
       <p className="hint">{t('headsets.wifi.hint')}</p>
       <FormField label={t('headsets.wifi.host')} error={errors.host ? t(`headsets.wifi.errors.${errors.host}`) : null}>
         {(control) => <input {...control} name="host" value={host} onChange={(e) => setHost(e.target.value)} />}
@@ -46,8 +54,21 @@ export function WifiConnectForm() {
       <button type="submit" disabled={busy}>
         {t('headsets.wifi.submit')}
       </button>
-      {outcome?.kind === 'answered' && <p role="status">{t('headsets.wifi.answered', { message: outcome.message })}</p>}
-      {outcome?.kind === 'failed' && <p role="alert">{t('headsets.wifi.failed', { reason: outcome.reason })}</p>}
+      {outcome && <ConnectOutcome outcome={outcome} />}
     </form>
+  );
+}
+
+/** In words first (what it means, what to do), then adb's own answer for whoever wants the detail. */
+function ConnectOutcome({ outcome }: { outcome: Outcome }) {
+  const { t } = useTranslation();
+  const answer = explanation(outcome);
+  const raw = outcome.kind === 'answered' ? outcome.message : outcome.reason;
+  const good = answer === 'connected' || answer === 'already_connected';
+  return (
+    <div role={good ? 'status' : 'alert'} data-testid="wifi-outcome">
+      <p>{t(`headsets.wifi.answer.${answer}`)}</p>
+      <p className="hint">{t('headsets.wifi.answered', { message: raw.slice(0, 300) })}</p>
+    </div>
   );
 }
