@@ -83,6 +83,7 @@ export class CastService {
   #paused = false;
   #focused: string | null = null;
   #waiters = new Set<() => void>();
+  #pulled = { bytes: 0, packets: 0 };
 
   constructor(deps: CastServiceDeps) {
     this.#deps = deps;
@@ -193,6 +194,11 @@ export class CastService {
     }
   }
 
+  /** Video handed to windows since start (bytes of H.264 before base64), for the benchmark and diagnostics. */
+  stats(): { bytesPulled: number; packetsPulled: number } {
+    return { bytesPulled: this.#pulled.bytes, packetsPulled: this.#pulled.packets };
+  }
+
   shutdown(): void {
     this.stop();
   }
@@ -210,6 +216,8 @@ export class CastService {
       const size = next.packets.reduce((sum, p) => sum + p.data.length, 0);
       if (next.packets.length === 0 || (bytes > 0 && bytes + size > MAX_PULL_BYTES)) continue;
       bytes += size;
+      this.#pulled.bytes += size;
+      this.#pulled.packets += next.packets.length;
       if (next.reset) reset.push(serial);
       for (const p of next.packets) packets.push({ serial, seq: p.seq, kind: p.kind, pts_us: p.ptsUs, data: Buffer.from(p.data).toString('base64') });
     }

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PINNED_SHA256, SERVER_URL, fetchScrcpyServer } from '../../../../main/scripts/fetch-scrcpy-server';
+
+// The packaging step that brings the real scrcpy server: never unverified. Exercised with a local file
+// (OUTPOST_SCRCPY_SERVER_FILE), so no network is touched.
+
+let dir: string;
+let file: string;
+const bytes = Buffer.from('a file standing for scrcpy-server-v3.3.3\n');
+const sha = createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'outpost-fetch-scrcpy-'));
+  file = join(dir, 'scrcpy-server-v3.3.3');
+  await writeFile(file, bytes);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('fetch-scrcpy-server', () => {
+  it('pins the release of the version the client library speaks', () => {
+    expect(SERVER_URL).toBe('https://github.com/Genymobile/scrcpy/releases/download/v3.3.3/scrcpy-server-v3.3.3');
+  });
+
+  it('refuses without a checksum to verify against', async () => {
+    const outcome = await fetchScrcpyServer({ OUTPOST_SCRCPY_SERVER_FILE: file }, join(dir, 'out'));
+    if (PINNED_SHA256 === '') expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/No SHA-256 pinned/) });
+    else expect(outcome.ok).toBe(false); // a pinned checksum is the real server's, never this file's
+  });
+
+  it('refuses a file whose checksum differs', async () => {
+    const outcome = await fetchScrcpyServer({ OUTPOST_SCRCPY_SERVER_FILE: file, OUTPOST_SCRCPY_SERVER_SHA256: 'ab'.repeat(32) }, join(dir, 'out'));
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining(`has SHA-256 ${sha}`) });
+  });
+
+  it('places a verified file where electron-builder packs it from', async () => {
+    const output = join(dir, 'dist', 'scrcpy-server');
+    const outcome = await fetchScrcpyServer({ OUTPOST_SCRCPY_SERVER_FILE: file, OUTPOST_SCRCPY_SERVER_SHA256: sha }, output);
+    expect(outcome).toEqual({ ok: true, path: output, sha256: sha, bytes: bytes.length });
+    expect(await readFile(output)).toEqual(bytes);
+  });
+});
