@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useAppPerTest } from '../support/e2e-app';
-import { readStore } from '../support/page-helpers';
+import { navLink, readStore } from '../support/page-helpers';
 import { ALICE } from '../support/local-api-fixture';
 import { multiSco12Zip, sequenced2004Zip, single2004Zip } from '../support/scorm-packages';
 import { buildRawZip } from '../support/scorm-raw-zip';
-import { exitCourse, importCourse, openCourse, prepareLearner, sessions, signInAlice } from './scorm-helpers';
+import { exitCourse, fixtureZip, importCourse, openCourse, prepareLearner, sessions, signInAlice } from './scorm-helpers';
 
 const app = useAppPerTest();
 
@@ -130,5 +130,33 @@ describe('SCORM courses we built, played in Chromium', () => {
     expect(refused?.status()).toBe(401);
     expect(await probe.textContent('h1')).toBe('Launch link unavailable');
     expect(session?.user_id).toBe(ALICE);
+  });
+
+  it('a zip dropped on the SCORM section imports like a chosen one; a dropped file that is not a course is refused in words', async () => {
+    const page = app.page;
+    await navLink(page, 'VR library').click();
+    const zone = page.getByTestId('course-drop-zone');
+    const drop = async (name: string, bytes: Buffer, type: string) => {
+      const dataTransfer = await page.evaluateHandle(
+        ({ base64, fileName, mime }) => {
+          const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([data], fileName, { type: mime }));
+          return transfer;
+        },
+        { base64: bytes.toString('base64'), fileName: name, mime: type },
+      );
+      await zone.dispatchEvent('dragenter', { dataTransfer });
+      await expect.poll(() => zone.getAttribute('class')).toBe('drop-zone over');
+      await zone.dispatchEvent('drop', { dataTransfer });
+    };
+    await drop('ContentPackagingSingleSCO_SCORM12.zip', await fixtureZip('ContentPackagingSingleSCO_SCORM12.zip'), 'application/zip');
+    await zone.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+    expect(await zone.getAttribute('class')).toBe('drop-zone');
+    await expect.poll(async () => (await readStore(page, 'scormCourses')).length).toBe(1);
+    await drop('notes.txt', Buffer.from('not a zip at all'), 'text/plain');
+    await page.getByTestId('course-import-error').waitFor();
+    expect((await page.getByTestId('course-import-error').textContent())?.length).toBeGreaterThan(20);
+    expect(await readStore(page, 'scormCourses')).toHaveLength(1);
   });
 });
