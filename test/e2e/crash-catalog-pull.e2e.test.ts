@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogSeed } from '../reference-server/catalog-seed';
 import type { CatalogSeed } from '../reference-server/catalog-seed';
-import { CrashRig, crashKills, crashRandom, freePort, killAfter, startReferenceChild } from '../support/crash-harness';
+import { CrashRig, crashKills, crashTestTimeout, crashRandom, freePort, killAfter, startReferenceChild } from '../support/crash-harness';
 import type { KillTarget, ReferenceChild } from '../support/crash-harness';
 import { RENDERER_DIR } from '../support/e2e-app';
 import { enterInstructorMode, navLink, readStore } from '../support/page-helpers';
@@ -102,5 +102,5 @@ describe('crash safety: a catalog pull killed at random points', () => {
       await expect.poll(() => onKiosk(page), { timeout: 30_000 }).toEqual(expected(catalog(n)));
     }
     expect(rig.pageErrors).toEqual([]);
-  }, 240_000);
+  }, crashTestTimeout(KILLS));
 });

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApk } from '../fakes/apk-builder';
 import type { BuiltApk } from '../fakes/apk-builder';
-import { CrashRig, crashKills, crashRandom, killAfter } from '../support/crash-harness';
+import { CrashRig, crashKills, crashTestTimeout, crashRandom, killAfter } from '../support/crash-harness';
 import type { KillTarget } from '../support/crash-harness';
 import { RENDERER_DIR } from '../support/e2e-app';
 import { enterInstructorMode, navLink, readStore } from '../support/page-helpers';
@@ -66,7 +66,7 @@ describe('crash safety: installs on a cart killed at random points', () => {
       await page.getByRole('status').filter({ hasText: 'Installing on 2 headsets.' }).waitFor();
       // Mostly the host (main runs the installs); sometimes the browser too, or only the browser.
       const target = random.pick<KillTarget>(['host', 'host', 'both', 'browser']);
-      const delay = Math.max(0, random.between(100, 2600) - (Date.now() - started));
+      const delay = Math.max(0, random.between(100, 3400) - (Date.now() - started));
       console.log(`[crash] sideload: kill ${kill + 1}/${KILLS}: ${target} ${delay} ms after the jobs were accepted`);
       await killAfter(rig, delay, target);
       page = await rig.restart();
@@ -90,10 +90,11 @@ describe('crash safety: installs on a cart killed at random points', () => {
         await jobCard.getByRole('button', { name: 'Resume install' }).click();
       }
       await expect.poll(async () => (await round()).map((job) => job.status), { timeout: 30_000 }).toEqual(settled.map(() => expect.stringMatching(/^(done|skipped)$/)));
+      console.log(`[crash] sideload: after resuming ${(await round()).map((job) => job.status).join(', ')}`);
       // The resumed job kept its id: still one job per headset for this round.
       expect((await round()).map((job) => job.serial).sort()).toEqual([...serials].sort());
       for (const serial of serials) expect(await onHeadset(cart, serial)).toEqual({ listed: 1, version: 7n });
     }
     expect(rig.pageErrors).toEqual([]);
-  }, 240_000);
+  }, crashTestTimeout(KILLS));
 });

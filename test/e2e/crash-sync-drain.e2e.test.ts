@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogSeed } from '../reference-server/catalog-seed';
 import { startReferenceServer } from '../reference-server/server';
-import { CrashRig, crashKills, crashRandom, freePort, killAfter, startReferenceChild } from '../support/crash-harness';
+import { CrashRig, crashKills, crashTestTimeout, crashRandom, freePort, killAfter, startReferenceChild } from '../support/crash-harness';
 import type { KillTarget, ReferenceChild } from '../support/crash-harness';
 import { RENDERER_DIR } from '../support/e2e-app';
 import { navLink, readStore } from '../support/page-helpers';
@@ -74,7 +74,8 @@ describe('crash safety: a sync drain killed at random points', () => {
     }
 
     // After the last restart the drain finishes by itself.
-    await expect.poll(() => unsent(page), { timeout: 60_000, interval: 500 }).toBe(0);
+    // Writes that failed at several kills wait out their backoff (up to 5 minutes after many failures).
+    await expect.poll(() => unsent(page), { timeout: Math.max(60_000, KILLS * 15_000), interval: 500 }).toBe(0);
     const outbox = await readStore(page, 'outbox');
     expect(outbox.filter((op) => op.status === 'dead').map((op) => [op.kind, op.last_error])).toEqual([]);
     const local = await readStore(page, 'vrSessions');
@@ -102,5 +103,5 @@ describe('crash safety: a sync drain killed at random points', () => {
     } finally {
       await server.stop();
     }
-  }, 240_000);
+  }, crashTestTimeout(KILLS));
 });

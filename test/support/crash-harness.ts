@@ -31,6 +31,14 @@ export function crashKills(fallback: number): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : fallback;
 }
 
+/**
+ * A scenario's time limit: a minute to set up plus 45 s per kill (a kill and restart take 8–12 s on the
+ * shared 2-core machine), so a soak's many kills are not cut short by the default limit.
+ */
+export function crashTestTimeout(kills: number): number {
+  return 60_000 + kills * 45_000;
+}
+
 export interface CrashRandom {
   readonly seed: number;
   /** In [0, 1). */
