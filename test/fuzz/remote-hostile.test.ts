@@ -35,7 +35,7 @@ beforeAll(async () => {
     req.resume();
     req.on('end', () => behaviour(req, res));
   });
-  elsewhere = createServer((req, res) => {
+  elsewhere = createServer((_req, res) => {
     elsewhereHits += 1;
     res.end('{"stolen":true}');
   });
