@@ -62,19 +62,12 @@ export async function pendingOperationOf(db: OutpostDb, entityId: string, kind: 
 const UNDELIVERED = OUTBOX_STATUSES.filter((status) => status !== 'done');
 
 /**
- * For each of `entityIds`, its first not-yet-delivered operation of `kind` recorded for `actingUserId`
- * (as pendingOperationOf answers per entity). Read from one index (schema v12, a key range per status),
- * so the cost is what this learner still has waiting of that kind, however many entities are asked about.
+ * A learner's operations of one kind not delivered yet, in recorded order. Read from one index (schema
+ * v12, a key range per status), so the cost is what this learner still has waiting of that kind, not
+ * their history.
  */
-export async function pendingOperationsOf(db: OutpostDb, actingUserId: string, kind: string, entityIds: readonly string[]): Promise<Map<string, OutboxRow>> {
-  const found = new Map<string, OutboxRow>();
-  if (entityIds.length === 0) return found;
-  const wanted = new Set(entityIds);
-  // One key range per status (equals, not anyOf, whose cursor fake-indexeddb makes slow in the Node tests).
+export async function undeliveredOperationsBy(db: OutpostDb, actingUserId: string, kind: string): Promise<OutboxRow[]> {
+  // One equals() per status, not anyOf(), whose cursor fake-indexeddb makes slow in the Node tests.
   const byStatus = await Promise.all(UNDELIVERED.map((status) => db.outbox.where('[acting_user_id+kind+status]').equals([actingUserId, kind, status]).toArray()));
-  const rows = byStatus.flat();
-  // The first recorded one per entity, as the entity_id index (ordered by seq within an entity) gives it.
-  rows.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-  for (const row of rows) if (wanted.has(row.entity_id) && !found.has(row.entity_id)) found.set(row.entity_id, row);
-  return found;
+  return byStatus.flat().sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
 }
