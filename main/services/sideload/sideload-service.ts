@@ -55,13 +55,15 @@ export class SideloadService {
       // Unreadable (permissions, a folder in its place): start with nothing rather than not at all.
       return;
     }
-    const at = this.deps.now().toISOString();
+    const now = this.deps.now().getTime();
     for (const entry of entries) {
       if (!RUNNING_STATUSES.has(entry.update.status)) {
         this.record(entry.update);
         continue;
       }
       // It was running when main stopped: whatever the headset holds now, the job did not finish here.
+      // Later than its last update even if the clock went back meanwhile: windows keep the newest update.
+      const at = new Date(Math.max(now, Date.parse(entry.update.at) + 1)).toISOString();
       const interrupted: SideloadUpdate = { ...entry.update, status: 'interrupted', error_code: INTERRUPTED_CODE, error_message: 'The kiosk stopped while this install was running', at };
       this.record(interrupted);
       await journal.put({ spec: entry.spec, update: interrupted }).catch(() => undefined);

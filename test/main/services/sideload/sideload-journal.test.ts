@@ -108,6 +108,18 @@ describe('sideload jobs on disk', () => {
     expect(await second.service.resume('20b00000-0000-4000-8000-00000000ffff')).toEqual({ ok: false, reason: 'UNKNOWN_JOB' });
   });
 
+  it('an interrupted job is later than its last update even when the clock went back across the restart', async () => {
+    const first = await rig();
+    await first.service.start([spec()]);
+    const queued = (await first.service.jobs())[0]!;
+    await first.service.publish(step(queued, { status: 'transferring' }));
+    const lastAt = (await first.service.jobs())[0]!.at;
+    const second = await rig({ clock: () => new Date('2020-01-01T00:00:00.000Z') });
+    const [interrupted] = await second.service.jobs();
+    expect(interrupted?.status).toBe('interrupted');
+    expect(Date.parse(interrupted!.at)).toBe(Date.parse(lastAt) + 1);
+  });
+
   it('finished jobs stay finished after a restart; an interrupted job whose APK is gone fails saying so', async () => {
     const first = await rig();
     await first.service.start([spec(), spec('20b00000-0000-4000-8000-000000000002')]);
