@@ -77,6 +77,27 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Children this harness started, ended with SIGKILL when the test process exits whatever happened (a
+ * timed-out test skips its afterAll's orderly stop): a negative pid is a process group.
+ */
+const started = new Set<number>();
+process.once('exit', () => {
+  for (const pid of started) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+function track(pid: number | undefined, group = false): void {
+  if (pid) started.add(group ? -pid : pid);
+}
+function untrack(pid: number | undefined, group = false): void {
+  if (pid) started.delete(group ? -pid : pid);
+}
+
 /** Resolves when the child has exited (at once if it already has). */
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -114,6 +135,8 @@ export async function startHostProcess(options: HostOptions): Promise<HostProces
   const args = ['--import', 'tsx', SERVE_CHILD, '--data-dir', options.dataDir, '--port', String(options.port), '--token', options.token, '--renderer-dir', options.rendererDir];
   if (options.adbPort !== undefined) args.push('--adb-port', String(options.adbPort));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  track(child.pid);
+  child.once('exit', () => untrack(child.pid));
   const errors = tail(child.stderr);
   const line = await new Promise<string>((resolveLine, reject) => {
     const timer = setTimeout(() => reject(new Error(`the host did not start in 60 s: ${errors()}`)), 60_000);
@@ -182,6 +205,8 @@ export async function startBrowserProcess(userDataDir: string): Promise<BrowserP
     // Its own process group, so one kill reaches every Chromium process and nothing else.
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } },
   );
+  track(child.pid, true);
+  child.once('exit', () => untrack(child.pid, true));
   const errors = tail(child.stderr);
   const endpoint = await new Promise<string>((resolveEndpoint, reject) => {
     const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools port in 30 s: ${errors()}`)), 30_000);
@@ -373,6 +398,8 @@ export async function startReferenceChild(dataDir: string, seed: CatalogSeed, op
   const child = spawn(process.execPath, ['--import', 'tsx', REFERENCE_CHILD, '--data-dir', dataDir, '--seed-file', seedFile, '--port', String(options.port ?? 0), '--slow-ms', String(options.slowMs ?? 0), '--answer-delay-ms', String(options.answerDelayMs ?? 0)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child.pid);
+  child.once('exit', () => untrack(child.pid));
   const errors = tail(child.stderr);
   const lines = createInterface({ input: child.stdout });
   const line = await new Promise<string>((resolveLine, reject) => {
