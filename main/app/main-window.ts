@@ -33,7 +33,7 @@ export function createMainWindow(preloadDir: string, options: WindowOptions = { 
     kiosk: options.kiosk,
     webPreferences: {
       devTools: !options.packaged,
-      preload: join(preloadDir, 'preload.cjs'),
+      preload: join(preloadDir, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK: our own bundled preload; it exposes only invoke/on for contract channels (main/preload, docs/security.md)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -43,6 +43,8 @@ export function createMainWindow(preloadDir: string, options: WindowOptions = { 
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click (auxclick) would open links past the click handlers; windows are refused anyway.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   guardWebContents(win.webContents, { kiosk: () => win.isKiosk() });
