@@ -100,8 +100,8 @@ describe('fuzz: SCORM manifest parser (main/services/scorm)', () => {
     timed(500); // warm up
     const small = Math.min(timed(3_000), timed(3_000));
     const large = Math.min(timed(24_000), timed(24_000));
-    // 8x the input: linear is ~8x the time, quadratic ~64x. The floor absorbs timer noise on a busy machine.
-    expect(large, `${name}: 3k units ${small.toFixed(0)} ms, 24k units ${large.toFixed(0)} ms`).toBeLessThan(Math.max(small * 24, 400));
+    // 8x the input: linear is ~8x the time, quadratic ~64x; 32x leaves room for a busy machine, the floor for timer noise.
+    expect(large, `${name}: 3k units ${small.toFixed(0)} ms, 24k units ${large.toFixed(0)} ms`).toBeLessThan(Math.max(small * 32, 1_000));
   }, 60_000);
 });
 
