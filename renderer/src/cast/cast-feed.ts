@@ -1,7 +1,7 @@
 import type { CastTile } from '../../../shared/cast/cast-contract';
 import type { IpcClient } from '../bridge/ipc-client';
 import { createTileDecoder } from './cast-decoder';
-import type { TileDecoder, TilePacket } from './cast-decoder';
+import type { DecoderKind, TileDecoder, TilePacket } from './cast-decoder';
 
 // The wall's one loop: a single `cast:pull` at a time for every tile on screen, each with the sequence
 // number of the last packet its decoder holds. Main answers as soon as anything is new (or after a
@@ -16,14 +16,23 @@ interface TileSlot {
   current: TileDecoder | null;
   /** Bumped whenever the decoder is dropped: a decoder created for an older stream is disposed. */
   generation: number;
+  /** When the current decoder got its first key frame (ms); null: none yet. */
+  keyAt: number | null;
 }
+
+/** A decoder fed a key frame that has drawn nothing after this long cannot decode the stream here. */
+export const UNDECODABLE_AFTER_MS = 6000;
 
 export interface CastFeedOptions {
   readonly ipc: IpcClient;
   readonly onTiles: (tiles: CastTile[]) => void;
   readonly onError: (code: string) => void;
+  /** Headsets whose pictures this browser cannot decode (no H.264 in WebCodecs, software decoder refused). */
+  readonly onUndecodable?: (serials: ReadonlySet<string>) => void;
   /** How long main may hold a pull open waiting for a new packet. */
   readonly waitMs?: number;
+  /** Force a decoder (diagnosis); null: WebCodecs where it decodes the stream, else software. */
+  readonly prefer?: DecoderKind | null;
 }
 
 function fromBase64(text: string): Uint8Array {
@@ -54,7 +63,7 @@ export class CastFeed {
     }
     if (slot?.canvas === canvas) return;
     if (slot) this.#drop(slot);
-    this.#slots.set(serial, { canvas, cursor: -1, decoder: null, current: null, generation: 0 });
+    this.#slots.set(serial, { canvas, cursor: -1, decoder: null, current: null, generation: 0, keyAt: null });
   }
 
   decoderOf(serial: string): TileDecoder | null {
@@ -76,10 +85,21 @@ export class CastFeed {
   #drop(slot: TileSlot): void {
     const pending = slot.decoder;
     slot.generation += 1;
+    slot.keyAt = null;
     slot.decoder = null;
     slot.current = null;
     slot.cursor = -1;
     void pending?.then((decoder) => decoder.dispose()).catch(() => undefined);
+  }
+
+  #undecodable(): Set<string> {
+    const now = Date.now();
+    const out = new Set<string>();
+    for (const [serial, slot] of this.#slots) {
+      const drawn = slot.current?.frames ?? 0;
+      if (slot.keyAt !== null && drawn === 0 && now - slot.keyAt > UNDECODABLE_AFTER_MS) out.add(serial);
+    }
+    return out;
   }
 
   async #loop(): Promise<void> {
@@ -100,6 +120,7 @@ export class CastFeed {
         continue;
       }
       this.#options.onTiles(result.value.tiles);
+      this.#options.onUndecodable?.(this.#undecodable());
       for (const serial of result.value.reset) {
         const slot = this.#slots.get(serial);
         if (slot) this.#drop(slot);
@@ -111,13 +132,14 @@ export class CastFeed {
         if (packet.kind === 'config') {
           if (slot.decoder) this.#drop(slot);
           const generation = slot.generation;
-          slot.decoder = createTileDecoder(slot.canvas, tilePacket.data).then((decoder) => {
+          slot.decoder = createTileDecoder(slot.canvas, tilePacket.data, this.#options.prefer ?? null).then((decoder) => {
             if (slot.generation === generation) slot.current = decoder;
             else decoder.dispose();
             return decoder;
           });
         }
         if (!slot.decoder) continue;
+        if (packet.kind === 'key' && slot.keyAt === null) slot.keyAt = Date.now();
         const chain = slot.decoder;
         slot.decoder = chain.then((decoder) => {
           decoder.push(tilePacket);

@@ -12,9 +12,13 @@ import { useServices } from '../ui/services-context';
 import '../cast/cast.css';
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
 const NO_LEARNERS: ReadonlyMap<string, HeadsetLearner> = new Map();
 
-function CastTileView({ tile, feed, name, learner, selected, onSelect }: { tile: CastTile; feed: CastFeed; name: string; learner: HeadsetLearner | undefined; selected: boolean; onSelect: () => void }) {
+function CastTileView({ tile, feed, name, learner, selected, undecodable, onSelect }: { tile: CastTile; feed: CastFeed; name: string; learner: HeadsetLearner | undefined; selected: boolean; undecodable: boolean; onSelect: () => void }) {
   const { t } = useTranslation();
   const attach = useCallback((canvas: HTMLCanvasElement | null) => feed.attach(tile.serial, canvas), [feed, tile.serial]);
   return (
@@ -22,6 +26,7 @@ function CastTileView({ tile, feed, name, learner, selected, onSelect }: { tile:
       <span className="cast-screen">
         <canvas ref={attach} className="cast-canvas" data-serial={tile.serial} aria-hidden="true" />
         {tile.state !== 'live' && <span className="cast-overlay">{t(`cast.state.${tile.state}`)}</span>}
+        {tile.state === 'live' && undecodable && <span className="cast-overlay">{t('cast.undecodable')}</span>}
       </span>
       <span className="cast-name">{name}</span>
       <span>{learner?.learnerName ?? t('cast.noLearner')}</span>
@@ -69,9 +74,11 @@ export function CastPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [details, setDetails] = useState<CastDetails | null>(null);
+  const [undecodable, setUndecodable] = useState<ReadonlySet<string>>(new Set());
   const serials = tiles.map((tile) => tile.serial).join('\n');
   const learners = useLiveQuery(() => learnersOnHeadsets(ports, serials ? serials.split('\n') : []), [ports, serials]) ?? NO_LEARNERS;
-  const feed = useMemo(() => new CastFeed({ ipc, onTiles: setTiles, onError: setError }), [ipc]);
+  // `?cast-decoder=software` before the # forces the software decoder (docs/cast.md, for diagnosis).
+  const feed = useMemo(() => new CastFeed({ ipc, onTiles: setTiles, onError: setError, onUndecodable: (next) => setUndecodable((before) => (sameSet(before, next) ? before : next)), prefer: new URLSearchParams(window.location.search).get('cast-decoder') === 'software' ? 'software' : null }), [ipc]);
 
   useEffect(() => {
     let live = true;
@@ -168,7 +175,7 @@ export function CastPage() {
       <ul className="cast-wall" aria-label={t('cast.wallLabel')}>
         {tiles.map((tile) => (
           <li key={tile.serial} className={tile.serial === selected ? 'cast-selected' : undefined}>
-            <CastTileView tile={tile} feed={feed} name={nameOf(tile.serial)} learner={learners.get(tile.serial)} selected={tile.serial === selected} onSelect={() => select(tile.serial)} />
+            <CastTileView tile={tile} feed={feed} name={nameOf(tile.serial)} learner={learners.get(tile.serial)} selected={tile.serial === selected} undecodable={undecodable.has(tile.serial)} onSelect={() => select(tile.serial)} />
           </li>
         ))}
       </ul>

@@ -9,9 +9,17 @@ const MB = 16;
 
 /** Exp-Golomb and fixed-width bit writer producing an RBSP (no emulation prevention yet). */
 class BitWriter {
-  private readonly bytes: number[] = [];
+  private buffer = new Uint8Array(4096);
+  private length = 0;
   private current = 0;
   private bits = 0;
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra + 1024));
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
 
   u(count: number, value: number): void {
     for (let i = count - 1; i >= 0; i--) this.bit((value >>> i) & 1);
@@ -21,7 +29,8 @@ class BitWriter {
     this.current = (this.current << 1) | (value & 1);
     this.bits += 1;
     if (this.bits === 8) {
-      this.bytes.push(this.current);
+      this.ensure(1);
+      this.buffer[this.length++] = this.current;
       this.current = 0;
       this.bits = 0;
     }
@@ -38,10 +47,6 @@ class BitWriter {
     this.ue(value <= 0 ? -2 * value : 2 * value - 1);
   }
 
-  get aligned(): boolean {
-    return this.bits === 0;
-  }
-
   alignZero(): void {
     while (this.bits !== 0) this.bit(0);
   }
@@ -49,29 +54,34 @@ class BitWriter {
   /** Whole bytes; only when aligned (PCM samples). */
   raw(data: Uint8Array): void {
     if (this.bits !== 0) throw new Error('raw bytes need byte alignment');
-    for (const byte of data) this.bytes.push(byte);
+    this.ensure(data.length);
+    this.buffer.set(data, this.length);
+    this.length += data.length;
   }
 
   trailing(): Uint8Array {
     this.bit(1);
     this.alignZero();
-    return Uint8Array.from(this.bytes);
+    return this.buffer.slice(0, this.length);
   }
 }
 
 /** NAL unit with a 4-byte start code, emulation prevention applied to the RBSP. */
 function nal(refIdc: number, type: number, rbsp: Uint8Array): Uint8Array {
-  const out: number[] = [0, 0, 0, 1, (refIdc << 5) | type];
+  const out = new Uint8Array(5 + rbsp.length + Math.ceil(rbsp.length / 2) + 1);
+  out.set([0, 0, 0, 1, (refIdc << 5) | type]);
+  let n = 5;
   let zeros = 0;
-  for (const byte of rbsp) {
+  for (let i = 0; i < rbsp.length; i++) {
+    const byte = rbsp[i] as number;
     if (zeros >= 2 && byte <= 3) {
-      out.push(3);
+      out[n++] = 3;
       zeros = 0;
     }
-    out.push(byte);
+    out[n++] = byte;
     zeros = byte === 0 ? zeros + 1 : 0;
   }
-  return Uint8Array.from(out);
+  return out.slice(0, n);
 }
 
 /** A picture in 8-bit YUV 4:2:0, coded size (multiples of 16), shown size may be smaller (SPS cropping). */
@@ -170,9 +180,11 @@ export function encodeConfiguration(picture: YuvPicture): Uint8Array {
   return concat([nal(3, 7, sps.trailing()), nal(3, 8, pps.trailing())]);
 }
 
+const luma = new Uint8Array(256);
+const chroma = new Uint8Array(64);
+
 function writePcmMacroblock(w: BitWriter, picture: YuvPicture, mbX: number, mbY: number): void {
   w.alignZero(); // pcm_alignment_zero_bit
-  const luma = new Uint8Array(256);
   for (let row = 0; row < MB; row++) {
     const start = (mbY * MB + row) * picture.codedWidth + mbX * MB;
     luma.set(picture.y.subarray(start, start + MB), row * MB);
@@ -180,7 +192,6 @@ function writePcmMacroblock(w: BitWriter, picture: YuvPicture, mbX: number, mbY:
   w.raw(luma);
   const chromaWidth = picture.codedWidth / 2;
   for (const plane of [picture.u, picture.v]) {
-    const chroma = new Uint8Array(64);
     for (let row = 0; row < 8; row++) {
       const start = (mbY * 8 + row) * chromaWidth + mbX * 8;
       chroma.set(plane.subarray(start, start + 8), row * 8);
@@ -328,9 +339,16 @@ function fillRect(picture: YuvPicture, x0: number, y0: number, w: number, h: num
 const DIGITS = ['111101101101111', '010110010010111', '111001111100111', '111001111001111', '101101111001001', '111100111001111', '111100111101111', '111001001001001', '111101111101111', '111101111001111'];
 
 /** Draws the pattern for frame `counter` of headset `serial` (an asleep headset is not drawn at all). */
+const painted = new WeakMap<YuvPicture, string>();
+
 export function drawTestPattern(picture: YuvPicture, serial: string, counter: number): void {
   const colour = headsetColour(serial);
-  fillRect(picture, 0, 0, picture.codedWidth, picture.codedHeight, [colour.r, colour.g, colour.b]);
+  const background: [number, number, number] = [colour.r, colour.g, colour.b];
+  // The background never changes: painted once per picture, then only the cells and digits are.
+  if (painted.get(picture) !== serial) {
+    fillRect(picture, 0, 0, picture.codedWidth, picture.codedHeight, background);
+    painted.set(picture, serial);
+  }
   const tag = headsetTag(serial);
   const value = (counter & 0xffffff) | (tag << COUNTER_BITS);
   const g = PATTERN_GRID;
@@ -341,9 +359,11 @@ export function drawTestPattern(picture: YuvPicture, serial: string, counter: nu
     fillRect(picture, cx, cy, g.cell, g.cell, on ? [255, 255, 255] : [0, 0, 0]);
   }
   const text = String(counter % 1_000_000);
-  const scale = Math.max(2, Math.floor(Math.min(picture.width - 32, 6 * 4 * 8) / (text.length * 4 * 2)));
+  // Room for six digits, whatever the counter's length, so a shorter number leaves nothing behind.
+  const scale = Math.max(2, Math.floor(Math.min(picture.width - 32, 6 * 4 * 8) / (6 * 4)));
   const top = g.y + g.rows * g.cell + 16;
   if (top + 5 * scale > picture.height) return;
+  fillRect(picture, 16, top, 6 * 4 * scale, 5 * scale, background);
   for (let i = 0; i < text.length; i++) {
     const glyph = DIGITS[Number(text[i])] ?? '';
     for (let p = 0; p < 15; p++) {
