@@ -21,6 +21,20 @@ export interface WindowOptions {
   readonly packaged: boolean;
   /** Full screen with no window controls, for a kiosk learners cannot leave. */
   readonly kiosk: boolean;
+  /** The computer is shutting down: a kiosk window must not stand in its way. */
+  readonly shuttingDown?: () => boolean;
+}
+
+/**
+ * A kiosk window does not close (Alt+F4, Ctrl+W, the window manager) while it is a kiosk. Leaving takes the
+ * instructor's credential: they sign in and turn kiosk mode off in Settings (settings:update is an
+ * instructor channel), and the window becomes an ordinary one that closes. A kiosk started with the
+ * `--kiosk` switch is left through whatever launched it. The computer shutting down always wins.
+ */
+export function keepKioskOpen(win: Pick<BrowserWindow, 'on' | 'isKiosk'>, shuttingDown: () => boolean = () => false): void {
+  win.on('close', (event) => {
+    if (win.isKiosk() && !shuttingDown()) event.preventDefault();
+  });
 }
 
 export function createMainWindow(preloadDir: string, options: WindowOptions = { packaged: false, kiosk: false }): BrowserWindow {
@@ -48,6 +62,7 @@ export function createMainWindow(preloadDir: string, options: WindowOptions = { 
     },
   });
   guardWebContents(win.webContents, { kiosk: () => win.isKiosk() });
+  keepKioskOpen(win, options.shuttingDown);
   if (options.packaged) {
     // devTools:false already blocks them; closing on open covers any path that still gets there.
     win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());

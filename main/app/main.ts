@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { platform } from 'node:os';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, powerMonitor } from 'electron';
 import type { Settings } from '../../shared/settings';
 import { createMainServices, defaultAdbConfig } from './main-services';
 import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './app-protocol';
@@ -43,7 +43,11 @@ if (!app.requestSingleInstanceLock()) {
     wireElectronIpc(services.dispatch, services.bus);
     void services.startHeadsets();
     app.on('before-quit', () => services.stop());
-    const openWindow = async () => createMainWindow(join(distDir, 'electron'), { packaged, kiosk: kioskWanted(await services.settings.get()) });
+    let shuttingDown = false;
+    powerMonitor.on('shutdown', () => {
+      shuttingDown = true;
+    });
+    const openWindow = async () => createMainWindow(join(distDir, 'electron'), { packaged, kiosk: kioskWanted(await services.settings.get()), shuttingDown: () => shuttingDown });
     services.bus.subscribe((channel, payload) => {
       if (channel === 'settings:changed') applyKiosk(BrowserWindow.getAllWindows(), payload as Settings);
     });

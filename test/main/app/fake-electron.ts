@@ -33,7 +33,12 @@ export class FakeWebContents {
 export class BrowserWindow {
   static windows: BrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
+  readonly listeners = new Map<string, Listener>();
   loadedUrl = '';
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
   constructor(readonly options: Record<string, unknown>) {
     this.kiosk = options.kiosk === true;
     BrowserWindow.windows.push(this);

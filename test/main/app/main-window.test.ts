@@ -37,4 +37,20 @@ describe('createMainWindow', () => {
     win.webContents.listeners.get('will-attach-webview')?.(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
   });
+
+  it('a kiosk window does not close until kiosk mode is turned off (an instructor setting), except when the computer shuts down', () => {
+    let shuttingDown = false;
+    const win = createMainWindow('/x', { packaged: true, kiosk: true, shuttingDown: () => shuttingDown }) as unknown as BrowserWindow;
+    const close = () => {
+      const event = { preventDefault: vi.fn() };
+      win.listeners.get('close')?.(event);
+      return event.preventDefault.mock.calls.length === 0;
+    };
+    expect(close()).toBe(false);
+    win.setKiosk(false);
+    expect(close()).toBe(true);
+    win.setKiosk(true);
+    shuttingDown = true;
+    expect(close()).toBe(true);
+  });
 });
