@@ -7,6 +7,7 @@ import { useInstructor } from '../auth/instructor-context';
 import { downloadText } from '../console/grid-csv';
 import { exportKeptStatements, keptStatementCount, recentKeptStatements, releaseKeptStatements } from '../sync/kept-statements';
 import { checkApiUrl } from '../sync/api-url';
+import { formatDateTime } from '../i18n/format';
 import { FormField } from '../ui/form-field';
 import { useServices } from '../ui/services-context';
 
@@ -19,7 +20,7 @@ type Notice = { kind: 'saved'; released: number } | { kind: 'removed' } | { kind
  * ones kept on this kiosk, listed and downloadable as standard xAPI (docs/api/xapi.md).
  */
 export function StatementsSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { db, ipc } = useServices();
   const { guard } = useInstructor();
   const kept = useLiveQuery(() => keptStatementCount(db), [db]);
@@ -67,7 +68,7 @@ export function StatementsSection() {
           <ul aria-label={t('sync.statements.listLabel')} className="plain-list">
             {(recent ?? []).map((s) => (
               <li key={s.id}>
-                {t('sync.statements.item', { learner: s.learnerName ?? s.learnerId ?? '—', verb: s.verb, activity: s.activity, at: new Date(s.recordedAt).toLocaleString() })}
+                {t('sync.statements.item', { learner: s.learnerName ?? s.learnerId ?? '—', verb: s.verb, activity: s.activity, at: formatDateTime(s.recordedAt, i18n.language) })}
               </li>
             ))}
           </ul>
