@@ -25,9 +25,14 @@ export interface CastTiming {
   readonly asleepPollMs: number;
   /** Waits before each retry of a failed start while the headset is present; then the tile shows an error. */
   readonly retryMs: readonly number[];
+  /**
+   * Casting stops by itself when no window has pulled pictures for this long: the instructor left the wall
+   * (or was signed out) and nobody is watching, so the room's banner and the headsets' work end too.
+   */
+  readonly idleStopMs?: number;
 }
 
-export const DEFAULT_TIMING: CastTiming = { stallMs: 4000, asleepPollMs: 3000, retryMs: [1000, 2000, 5000, 10_000, 10_000] };
+export const DEFAULT_TIMING: CastTiming = { stallMs: 4000, asleepPollMs: 3000, retryMs: [1000, 2000, 5000, 10_000, 10_000], idleStopMs: 60_000 };
 
 export interface CastServiceDeps {
   readonly mirror: MirrorPort;
@@ -84,6 +89,8 @@ export class CastService {
   #focused: string | null = null;
   #waiters = new Set<() => void>();
   #pulled = { bytes: 0, packets: 0 };
+  #lastPullAt = 0;
+  #idleTimer: NodeJS.Timeout | null = null;
 
   constructor(deps: CastServiceDeps) {
     this.#deps = deps;
@@ -99,6 +106,8 @@ export class CastService {
   }
 
   start(serials: readonly string[], eye: CastEye): CastTilesReply {
+    this.#lastPullAt = Date.now();
+    this.#watchIdle();
     const eyeChanged = eye !== this.#eye;
     this.#eye = eye;
     for (const serial of serials) {
@@ -123,7 +132,11 @@ export class CastService {
       this.#sessions.delete(session.serial);
       if (this.#focused === session.serial) this.#focused = null;
     }
-    if (this.#sessions.size === 0) this.#paused = false;
+    if (this.#sessions.size === 0) {
+      this.#paused = false;
+      if (this.#idleTimer) clearInterval(this.#idleTimer);
+      this.#idleTimer = null;
+    }
     this.#changed();
     return this.tiles();
   }
@@ -164,6 +177,7 @@ export class CastService {
    * gets a frame as soon as it arrives without polling fast.
    */
   async pull(cursors: Readonly<Record<string, number>>, waitMs: number): Promise<CastPullReply> {
+    this.#lastPullAt = Date.now();
     let reply = this.#collect(cursors);
     if (reply.packets.length > 0 || waitMs <= 0) return reply;
     await new Promise<void>((resolve) => {
@@ -204,6 +218,17 @@ export class CastService {
   }
 
   // ---- internals -----------------------------------------------------------------------------------
+
+  #watchIdle(): void {
+    const idleMs = this.#timing.idleStopMs;
+    if (this.#idleTimer || idleMs === undefined) return;
+    this.#idleTimer = setInterval(() => {
+      if (this.#sessions.size === 0 || Date.now() - this.#lastPullAt < idleMs) return;
+      this.#deps.log(`cast: no window pulled pictures for ${Math.round(idleMs / 1000)} s; casting stops`);
+      this.stop();
+    }, Math.min(5000, idleMs / 2));
+    this.#idleTimer.unref?.();
+  }
 
   #collect(cursors: Readonly<Record<string, number>>): CastPullReply {
     const packets: CastPacket[] = [];

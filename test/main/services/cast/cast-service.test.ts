@@ -19,7 +19,7 @@ const present = new Set<string>();
 const summaries: CastSummary[] = [];
 let service: CastService;
 
-function makeService(server = serverBinaryLoader({ kind: 'stand-in' })): CastService {
+function makeService(server = serverBinaryLoader({ kind: 'stand-in' }), idleStopMs = 60_000): CastService {
   return new CastService({
     mirror: new ScrcpyMirror({ host: '127.0.0.1', port: adb.port }),
     server,
@@ -30,7 +30,7 @@ function makeService(server = serverBinaryLoader({ kind: 'stand-in' })): CastSer
     now: () => new Date(),
     log: () => undefined,
     onSummary: (summary) => summaries.push(summary),
-    timing: { stallMs: 1500, asleepPollMs: 400, retryMs: [200, 400, 800] },
+    timing: { stallMs: 1500, asleepPollMs: 400, retryMs: [200, 400, 800], idleStopMs },
   });
 }
 
@@ -212,4 +212,17 @@ describe('CastService', () => {
     service.focus(null);
     await expect.poll(() => service.tiles().tiles[0]?.height, { timeout: 10_000 }).toBe(320);
   }, 40_000);
+
+  it('stops by itself when no window pulls pictures any more (the instructor left the wall)', async () => {
+    service = makeService(undefined, 1500);
+    service.start([q2().serial], 'left');
+    await waitState(q2().serial, 'live');
+    // A window pulling keeps it going…
+    const until = Date.now() + 2500;
+    while (Date.now() < until) await service.pull({ [q2().serial]: -1 }, 200);
+    expect(service.summary().active).toBe(true);
+    // …nobody pulling ends it, and the room's banner with it.
+    await expect.poll(() => service.summary().active, { timeout: 8000 }).toBe(false);
+    expect(summaries.at(-1)).toEqual({ active: false, headsets: 0, paused: false });
+  }, 30_000);
 });
