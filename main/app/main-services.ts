@@ -18,6 +18,7 @@ import { PackageStore } from '../services/packages/package-store';
 import { createUploadHandler } from '../services/packages/upload-handler';
 import { ScormService } from '../services/scorm/scorm-service';
 import { SCORM_UPLOAD_PATH } from '../../shared/scorm/scorm-ipc-contract';
+import { createAdbPair } from '../services/headsets/adb-pair';
 import { LrsConfigStore } from '../services/lrs/lrs-config-store';
 import { createLrsBatcher } from '../services/lrs/lrs-batcher';
 import { createLrsClient } from '../services/lrs/lrs-client';
@@ -152,7 +153,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   // The data folder's disk: shown on Settings, and an import that would not fit is refused before it is stored.
   const diskSpace = () => diskSpaceOf(options.dataDir);
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig, diskSpace, cast });
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig, diskSpace, cast, adbPair: createAdbPair(options.adb) });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
     isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),

@@ -19,6 +19,7 @@ import { IpcFailure } from '../../shared/ipc/result';
 import { originOf } from '../services/remote/bound-token';
 import { lrsView } from '../../shared/xapi/lrs-config';
 import type { LrsConfigStore } from '../services/lrs/lrs-config-store';
+import type { PairResult } from '../services/headsets/adb-pair';
 import { storeToken } from '../services/remote/store-token';
 
 export interface HandlerDeps {
@@ -39,6 +40,7 @@ export interface HandlerDeps {
   readonly headsetApi: HeadsetApiService;
   readonly cast: CastService;
   readonly lrsConfig: LrsConfigStore;
+  readonly adbPair: (host: string, port: number, code: string) => Promise<PairResult>;
   /** The data folder's free space (main/services/storage); absent in tests that do not need it. */
   readonly diskSpace?: () => Promise<DiskSpace | null>;
 }
@@ -51,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'headsets:list': async () => ({ headsets: deps.headsets.list(), adb: deps.adbStatus() }),
     'headsets:refresh': ({ serial }) => deps.headsets.refresh(serial),
     'headsets:connect': async ({ host, port }) => ({ message: await deps.bridge.connect(host, port) }),
+    'headsets:pair': ({ host, port, code }) => deps.adbPair(host, port, code),
     'headsets:launch': (request) => deps.headsetApi.launch(request),
     'headsets:uninstall': async ({ serial, package_name }) => {
       const uninstalled = await deps.bridge.uninstall(serial, package_name);
@@ -105,6 +108,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'instructor:change-secret': ({ current, next }, { senderId }) => deps.instructor.changeSecret(senderId, current, next),
     'headset-api:attach': async ({ responder }) => deps.headsetApi.attach(responder),
     'headset-api:respond': async (answer) => deps.headsetApi.respond(answer),
+    'storage:status': async () => (deps.diskSpace ? deps.diskSpace() : null),
     'cast:status': async () => deps.cast.summary(),
     'cast:tiles': async () => deps.cast.tiles(),
     'cast:start': async ({ serials, eye }) => deps.cast.start(serials, eye),
@@ -113,6 +117,5 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'cast:focus': async ({ serial }) => deps.cast.focus(serial),
     'cast:pull': ({ cursors, wait_ms }) => deps.cast.pull(cursors, wait_ms),
     'cast:details': ({ serial }) => deps.cast.details(serial),
-    'storage:status': async () => (deps.diskSpace ? deps.diskSpace() : null),
   };
 }

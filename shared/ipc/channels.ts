@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = [
   'headsets:list',
   'headsets:refresh',
   'headsets:connect',
+  'headsets:pair',
   'headsets:launch',
   'headsets:uninstall',
   'sideload:start',

@@ -52,6 +52,12 @@ export const contract = {
     response: z.object({ message: z.string() }),
     access: instructor,
   },
+  // Wireless debugging's pairing code (adb pair); needs platform tools 30 or newer (docs/headsets).
+  'headsets:pair': {
+    request: z.object({ host: z.union([z.ipv4(), z.hostname()]), port: z.number().int().min(1).max(65535), code: z.string().regex(/^\d{6}$/, 'The pairing code is six digits') }).strict(),
+    response: z.object({ outcome: z.enum(['paired', 'wrong_code', 'adb_too_old', 'failed']), message: z.string().max(300) }).strict(),
+    access: instructor,
+  },
   'headsets:launch': { request: launchRequestSchema.strict(), response: launchResultSchema, access: instructor },
   // One app off one headset (pm uninstall); the headset's fresh picture comes back with the answer.
   'headsets:uninstall': {
@@ -111,6 +117,9 @@ export const contract = {
   // while a learner, or nobody, is signed in. Main matches answers to its own random request ids.
   'headset-api:attach': { request: headsetApiAttachSchema, response: headsetApiAttachReplySchema, access: open },
   'headset-api:respond': { request: headsetApiRespondSchema, response: z.object({ accepted: z.boolean() }), access: open },
+  // The data folder's free space (fs.statfs), null when the OS will not say. Public: numbers only, no path;
+  // the Settings page warns before the kiosk runs out (docs/offline-transfer.md, Storage).
+  'storage:status': { request: noPayload, response: diskSpaceSchema.nullable(), access: open },
   // Casting headsets' screens (docs/cast.md). Everyone may learn THAT casting runs (the kiosk shows it);
   // starting it, and the pictures themselves, are the instructor's.
   'cast:status': { request: noPayload, response: castSummarySchema, access: open },
@@ -121,9 +130,6 @@ export const contract = {
   'cast:focus': { request: castFocusSchema, response: castTilesReplySchema, access: instructor },
   'cast:pull': { request: castPullSchema, response: castPullReplySchema, access: instructor },
   'cast:details': { request: castDetailsRequestSchema, response: castDetailsSchema, access: instructor },
-  // The data folder's free space (fs.statfs), null when the OS will not say. Public: numbers only, no path;
-  // the Settings page warns before the kiosk runs out (docs/offline-transfer.md, Storage).
-  'storage:status': { request: noPayload, response: diskSpaceSchema.nullable(), access: open },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {

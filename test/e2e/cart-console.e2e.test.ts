@@ -64,14 +64,24 @@ describe('the instructor readies the cart before class', () => {
     const form = app.page.getByRole('form', { name: 'Connect over Wi-Fi' });
     const [host = '', port = ''] = (first?.serial ?? '').split(':');
     await form.getByLabel('Headset IP address').fill(host);
-    await form.getByLabel('Port').fill(port);
+    await form.getByLabel('Port', { exact: true }).fill(port);
     await form.getByRole('button', { name: 'Connect' }).click();
     await form.getByRole('status').filter({ hasText: /^Connected\. The headset appears in the cart in a moment\.|^This headset was already connected\./ }).waitFor();
     await form.getByText(`adb answered: ${first?.serial ?? ''}`, { exact: false }).waitFor();
     // A port nothing listens on: refused, in words, with what to do.
-    await form.getByLabel('Port').fill('1');
+    await form.getByLabel('Port', { exact: true }).fill('1');
     await form.getByRole('button', { name: 'Connect' }).click();
     await form.getByRole('alert').filter({ hasText: 'wireless debugging is off' }).waitFor();
+    // Pairing with a code: Debian's adb 29 has no `adb pair`, and the kiosk says so with what to do instead.
+    await form.getByText('Pair with a code').click();
+    await form.getByLabel('Pairing port').fill('37099');
+    await form.getByLabel('Pairing code').fill('12345');
+    await form.getByRole('button', { name: 'Pair', exact: true }).click();
+    await form.getByText('The pairing code is six digits.').waitFor();
+    await form.getByLabel('Pairing code').fill('123456');
+    await form.getByRole('button', { name: 'Pair', exact: true }).click();
+    await form.getByTestId('pair-outcome').filter({ hasText: 'too old to pair with a code' }).waitFor();
+    await form.getByTestId('pair-outcome').getByText('unknown command pair', { exact: false }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 });

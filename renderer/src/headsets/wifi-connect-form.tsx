@@ -55,6 +55,10 @@ export function WifiConnectForm() {
         {t('headsets.wifi.submit')}
       </button>
       {outcome && <ConnectOutcome outcome={outcome} />}
+      <details open={outcome !== null && explanation(outcome) === 'needs_pairing'}>
+        <summary>{t('headsets.wifi.pair.title')}</summary>
+        <PairForm host={host} />
+      </details>
     </form>
   );
 }
@@ -69,6 +73,57 @@ function ConnectOutcome({ outcome }: { outcome: Outcome }) {
     <div role={good ? 'status' : 'alert'} data-testid="wifi-outcome">
       <p>{t(`headsets.wifi.answer.${answer}`)}</p>
       <p className="hint">{t('headsets.wifi.answered', { message: raw.slice(0, 300) })}</p>
+    </div>
+  );
+}
+
+type PairState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; outcome: 'paired' | 'wrong_code' | 'adb_too_old' | 'failed'; message: string };
+
+/**
+ * Wireless debugging's pairing (Developer settings › Wireless debugging › Pair with code): the headset shows
+ * a port and a six-digit code; this computer's adb pairs once, then Connect works with the other port.
+ * Not a nested <form>: it submits with its own button.
+ */
+function PairForm({ host }: { host: string }) {
+  const { t } = useTranslation();
+  const { ipc } = useServices();
+  const [port, setPort] = useState('');
+  const [code, setCode] = useState('');
+  const [state, setState] = useState<PairState>({ kind: 'idle' });
+  const [errors, setErrors] = useState<{ host?: string; port?: string; code?: string }>({});
+
+  async function pair() {
+    const target = checkWifiTarget(host, port);
+    const next = {
+      ...(target.ok ? {} : { ...(target.errors.host ? { host: t(`headsets.wifi.errors.${target.errors.host}`) } : {}), ...(target.errors.port ? { port: t(`headsets.wifi.errors.${target.errors.port}`) } : {}) }),
+      ...(/^\d{6}$/.test(code.trim()) ? {} : { code: t('headsets.wifi.pair.codeInvalid') }),
+    };
+    setErrors(next);
+    if (!target.ok || Object.keys(next).length > 0) return;
+    setState({ kind: 'busy' });
+    const result = await ipc.invoke('headsets:pair', { ...target.value, code: code.trim() });
+    setState(result.ok ? { kind: 'done', ...result.value } : { kind: 'done', outcome: 'failed', message: result.error.message });
+  }
+
+  return (
+    <div className="pair-form">
+      <p className="hint">{t('headsets.wifi.pair.hint')}</p>
+      {errors.host && <p role="alert">{errors.host}</p>}
+      <FormField label={t('headsets.wifi.pair.port')} error={errors.port ?? null}>
+        {(control) => <input {...control} name="pairPort" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />}
+      </FormField>
+      <FormField label={t('headsets.wifi.pair.code')} error={errors.code ?? null}>
+        {(control) => <input {...control} name="pairCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />}
+      </FormField>
+      <button type="button" disabled={state.kind === 'busy'} onClick={() => void pair()}>
+        {t('headsets.wifi.pair.submit')}
+      </button>
+      {state.kind === 'done' && (
+        <div role={state.outcome === 'paired' ? 'status' : 'alert'} data-testid="pair-outcome">
+          <p>{t(`headsets.wifi.pair.outcome.${state.outcome}`)}</p>
+          {state.message && <p className="hint">{t('headsets.wifi.answered', { message: state.message })}</p>}
+        </div>
+      )}
     </div>
   );
 }
