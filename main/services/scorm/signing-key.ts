@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * The launch-signing key: 32 random bytes in a 0600 file of the data folder, so launch links minted before
@@ -14,6 +15,8 @@ export function loadSigningKey(file: string): Buffer {
     // First start: fall through and create it.
   }
   const key = randomBytes(32);
+  // The very first start may find no data folder yet (a new --data-dir, or a fresh user profile).
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, key, { mode: 0o600 });
   return key;
 }
