@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { castBench } from './cast-bench';
+import { SYNC_CONCURRENCY } from '../../renderer/src/sync/sync-engine';
 import { classGridBench } from './class-grid-bench';
 import { coldStartBench } from './cold-start-bench';
 import { exercisesBench } from './exercises-bench';
@@ -29,8 +30,8 @@ const quick = values.quick;
 
 // One line per bench: add yours here (returning a BenchReport from ./figures, or plain key/values).
 const benches: Record<string, () => Promise<BenchOutcome>> = {
-  sync: () => syncBench(quick ? { operations: 2000, concurrency: 8 } : { operations: 10_000, concurrency: 8 }),
-  'sync-chromium': () => syncChromiumBench(quick ? { operations: 1000, rttMs: [100], naiveSample: 100 } : { operations: 10_000, rttMs: [20, 100, 300], naiveSample: 300 }),
+  sync: () => syncBench(quick ? { operations: 2000, concurrency: SYNC_CONCURRENCY } : { operations: 10_000, concurrency: SYNC_CONCURRENCY }),
+  'sync-chromium': () => syncChromiumBench(quick ? { operations: 1000, rttMs: [100], naiveSample: 100 } : { operations: 10_000, rttMs: [20, 100, 300], naiveSample: 150 }),
   'local-api': () => localApiBench(quick ? { scale: 0.1, samples: 20 } : { scale: 1, samples: 60 }),
   'lesson-plays': () => lessonPlaysBench(quick ? { plays: 10_000, pagesPerListing: 10 } : { plays: 100_000, pagesPerListing: 50 }),
   exercises: () => exercisesBench(quick ? { attempts: 10_000, samples: 10 } : { attempts: 100_000, samples: 40 }),
@@ -48,7 +49,20 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const results: Array<{ bench: string; ms: number; report: BenchReport | null; error: string | null }> = [];
+/** Written after each bench, so a long run stopped half way still leaves what it measured. */
+async function writeResults(): Promise<void> {
+  const output = {
+    generated_at: new Date().toISOString(),
+    quick,
+    only,
+    machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? null, node: process.version, platform: process.platform },
+    benches: Object.fromEntries(results.map((r) => [r.bench, { ms: r.ms, error: r.error, figures: r.report?.figures ?? [], info: r.report?.info ?? {} }])),
+  };
+  await writeFile(resolve(root, 'bench-results.json'), `${JSON.stringify(output, null, 2)}\n`);
+}
+
 for (const [name, bench] of Object.entries(benches)) {
   if (only && !only.includes(name)) continue;
   console.log(`\n## ${name}`);
@@ -66,17 +80,9 @@ for (const [name, bench] of Object.entries(benches)) {
     console.error(`${name} failed: ${message}`);
     results.push({ bench: name, ms: Math.round(performance.now() - started), report: null, error: message });
   }
+  await writeResults();
 }
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const output = {
-  generated_at: new Date().toISOString(),
-  quick,
-  only,
-  machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? null, node: process.version, platform: process.platform },
-  benches: Object.fromEntries(results.map((r) => [r.bench, { ms: r.ms, error: r.error, figures: r.report?.figures ?? [], info: r.report?.info ?? {} }])),
-};
-await writeFile(resolve(root, 'bench-results.json'), `${JSON.stringify(output, null, 2)}\n`);
 console.log(`\n${formatTable(results)}\n\nbench-results.json written (${results.length} benches).`);
 const failed = results.filter((r) => r.error !== null).length;
 const missed = results.flatMap((r) => r.report?.figures ?? []).filter((f) => f.met === false).length;

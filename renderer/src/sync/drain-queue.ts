@@ -26,6 +26,8 @@ export class DrainQueue {
   #readUpTo = 0;
   /** Pending rows counted at load and not read yet (for progress: what remains beyond the window). */
   #unread = 0;
+  /** The last read reached the end of the table (fewer rows than asked). */
+  #atEnd = false;
 
   private constructor(
     private readonly db: OutpostDb,
@@ -41,6 +43,7 @@ export class DrainQueue {
     if (first === undefined) {
       // Nothing pending: whatever is recorded from now on is new.
       queue.#readUpTo = last?.seq ?? 0;
+      queue.#atEnd = true;
       return queue;
     }
     queue.#readUpTo = (first.seq ?? 1) - 1;
@@ -49,10 +52,16 @@ export class DrainQueue {
     return queue;
   }
 
-  /** Tops the window up with the pending operations recorded next (or since the last look). */
+  /**
+   * Tops the window up with the pending operations recorded next (or since the last look). Behind a
+   * backlog longer than the window it reads once a quarter of the window has finished, a chunk at a time;
+   * at the table's end, each time (a look above the last row, as cheap as a read can be).
+   */
   async takeNew(): Promise<void> {
+    if (!this.#atEnd && this.#open.size > this.window - Math.ceil(this.window / 4)) return;
     while (this.#open.size < this.window) {
-      if ((await this.#readChunk(this.window - this.#open.size)) === 0) return;
+      const asked = this.window - this.#open.size;
+      if ((await this.#readChunk(asked)) < asked) return;
     }
   }
 
@@ -97,8 +106,9 @@ export class DrainQueue {
   /** Reads up to `limit` rows above the last one read (one key range), keeps the pending ones; returns how many rows it read. */
   async #readChunk(limit: number): Promise<number> {
     const rows = await this.db.outbox.where(':id').above(this.#readUpTo).limit(Math.max(limit, 1)).toArray();
+    this.#atEnd = rows.length < limit;
     // The end of the table: every pending row counted at load was read (or stopped being pending).
-    if (rows.length === 0) this.#unread = 0;
+    if (this.#atEnd) this.#unread = 0;
     for (const op of rows) {
       this.#readUpTo = Math.max(this.#readUpTo, op.seq ?? 0);
       if (op.status !== 'pending' || this.#open.has(op.id)) continue;
