@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../renderer/src/local-server/read-json-body';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, nestedDeeperThan, readBoundedText } from '../../renderer/src/local-server/read-json-body';
 import { createFuzzWorld, snapshot, expectUnchanged, send } from './local-api-harness';
 
 /** Cases the fuzz found, kept as plain examples so they fail by name if they come back. */
@@ -42,6 +42,41 @@ describe('local API: what the fuzz found', () => {
       instructorSignedIn: false,
     });
     expect(play).toMatchObject({ status: 400, body: { error: 'Invalid JSON body' } });
+  });
+
+  it('a body over the size bound is 400 and stores nothing, read no further than the bound', async () => {
+    const world = await createFuzzWorld();
+    const before = await snapshot(world);
+    const huge = `{"progress":0.5,"extra_fields":{"x":"${'a'.repeat(MAX_BODY_BYTES)}"}}`;
+    const put = await send(world, {
+      method: 'PUT',
+      path: `/api/logger/contentsession/${world.ids.aliceContentSession}`,
+      headers: { authorization: `Bearer ${world.tokens.alice}`, 'content-type': 'application/json' },
+      body: huge,
+      instructorSignedIn: false,
+    });
+    expect(put).toMatchObject({ status: 400, body: { code: 'VALIDATION_ERROR' } });
+    const play = await send(world, {
+      method: 'PATCH',
+      path: `/api/lesson-plays/${world.ids.alicePlay}`,
+      headers: { authorization: `Bearer ${world.tokens.alice}` },
+      body: `{"returnUrl":"https://example.org/${'x'.repeat(MAX_BODY_BYTES)}"}`,
+      instructorSignedIn: false,
+    });
+    // The seed's PATCH answers any unusable body with this message.
+    expect(play).toMatchObject({ status: 400, body: { error: 'No valid fields to update' } });
+    expectUnchanged(before, await snapshot(world), 'oversized bodies');
+    // A stream without Content-Length is cut as soon as it passes the bound: the rest is never pulled.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const request = new Request('http://outpost.local/x', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
+    expect(await readBoundedText(request, 1024 * 1024)).toBeNull();
+    expect(pulled).toBeLessThan(40);
   });
 
   it('counts depth in one pass, ignoring brackets inside strings and escaped quotes', () => {

@@ -15,7 +15,7 @@ import { authenticateLessonPlayCaller } from './lesson-play-auth';
 import type { LessonPlayCaller } from './lesson-play-auth';
 import { firstIssueMessage, lessonPlayFailure } from './lesson-play-errors';
 import { toApiLessonPlay } from './lesson-play-view';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from './read-json-body';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, nestedDeeperThan, readBoundedText } from './read-json-body';
 
 const M = LESSON_PLAY_ERROR_MESSAGES;
 
@@ -26,7 +26,8 @@ function caller(deps: LessonPlayDeps, request: Request, allowAdmin: boolean): Pr
 }
 
 async function readBody(request: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const text = await request.text();
+  const text = await readBoundedText(request, MAX_BODY_BYTES);
+  if (text === null) return { ok: false };
   if (text.trim() === '') return { ok: true, value: {} };
   if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return { ok: false };
   try {

@@ -7,7 +7,8 @@ import { ApiFailure, vrError } from './api-response';
  * An empty body counts as `{}`: the seed's complete endpoint takes a body whose fields are all optional.
  */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
-  const text = await request.text();
+  const text = await readBoundedText(request, MAX_BODY_BYTES);
+  if (text === null) throw new ApiFailure(vrError('VALIDATION_ERROR', `Invalid request body: larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
   if (nestedDeeperThan(text, MAX_JSON_DEPTH)) throw new ApiFailure(vrError('VALIDATION_ERROR', `Invalid request body: nested more than ${MAX_JSON_DEPTH} levels deep`));
   let raw: unknown;
   try {
@@ -18,6 +19,40 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ApiFailure(vrError('VALIDATION_ERROR', 'Invalid request body', issueDetails(parsed.error.issues)));
   return parsed.data;
+}
+
+/**
+ * The largest request body the local API reads. The biggest real one is a SCORM commit (2004 allows 64,000
+ * characters of suspend data, plus interactions and objectives): well under 1 MiB. A body is read as a
+ * stream and dropped as soon as it passes this, so a runaway course cannot fill the renderer's memory.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The body as text, or null once it is larger than `maxBytes` (stopping there, whatever Content-Length says). */
+export async function readBoundedText(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /**
