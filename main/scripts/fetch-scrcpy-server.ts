@@ -9,16 +9,14 @@ import { SCRCPY_SERVER_VERSION } from '../services/cast/scrcpy-mirror';
 // (docs/cast.md). The file is Genymobile's release asset of exactly the version @yume-chan/adb-scrcpy
 // speaks, and it is refused unless its SHA-256 is the pinned one.
 //
-// The official checksum could not be verified on the machine this was written on (no network beyond the
-// package registries, and @yume-chan/fetch-scrcpy-server carries no checksum), so PINNED_SHA256 is empty
-// and the script refuses to package until someone who can reach the release sets it here (or passes
-// OUTPOST_SCRCPY_SERVER_SHA256 for a one-off build). A machine without network can hand the file in with
-// OUTPOST_SCRCPY_SERVER_FILE; it is checked the same way.
+// PINNED_SHA256 is the checksum scrcpy's own build documentation publishes for the v3.3.3 prebuilt server
+// (and its release's SHA256SUMS.txt); OUTPOST_SCRCPY_SERVER_SHA256 overrides it for a one-off build. A
+// machine without network can hand the file in with OUTPOST_SCRCPY_SERVER_FILE; it is checked the same way.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_URL = `https://github.com/Genymobile/scrcpy/releases/download/v${SCRCPY_SERVER_VERSION}/scrcpy-server-v${SCRCPY_SERVER_VERSION}`;
-/** Lower-case hex SHA-256 of scrcpy-server-v3.3.3 as Genymobile publishes it; empty: not yet verified. */
-export const PINNED_SHA256 = '';
+/** Lower-case hex SHA-256 of scrcpy-server-v3.3.3 as Genymobile publishes it. */
+export const PINNED_SHA256 = '7e70323ba7f259649dd4acce97ac4fefbae8102b2c6d91e2e7be613fd5354be0';
 export const OUTPUT = join(ROOT, 'dist', 'scrcpy', 'scrcpy-server');
 const MAX_BYTES = 8 * 1024 * 1024;
 const TIMEOUT_MS = 120_000;
