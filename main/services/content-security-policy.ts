@@ -7,7 +7,9 @@
 export function rendererCsp(courseFrames: readonly string[] = []): string {
   const directives: Record<string, string> = {
     'default-src': "'none'",
-    'script-src': "'self'",
+    // 'wasm-unsafe-eval' lets our own bundled WebAssembly compile (the cast wall's software H.264 decoder,
+    // for a Chromium whose WebCodecs lacks H.264); it allows no JavaScript eval and no foreign script.
+    'script-src': "'self' 'wasm-unsafe-eval'",
     'style-src': "'self'",
     'img-src': "'self' data: blob:",
     'font-src': "'self'",

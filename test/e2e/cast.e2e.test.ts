@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { headsetTag } from '../fakes/quest-adbd/h264-test-pattern';
 import { useCartApp } from '../support/e2e-cart-app';
-import { leaveInstructorMode, navLink } from '../support/page-helpers';
+import { enterInstructorMode, leaveInstructorMode, navLink } from '../support/page-helpers';
 import { openSocket } from '../support/ws-client';
 
 // The instructor's wall over an emulated cart: each tile decodes its own headset's stream (the counter
@@ -129,4 +129,18 @@ describe('casting the cart to the kiosk', () => {
       fixture.services.cast.stop();
     }
   }, 60_000);
+
+  it('falls back to the software decoder (WebAssembly, allowed by the CSP) and still shows each headset', async () => {
+    const { page, fixture } = app;
+    await page.goto(`${fixture.host.url.split('#')[0]}?cast-decoder=software#/`);
+    await enterInstructorMode(page);
+    await navLink(page, 'Headset screens').click();
+    await page.getByRole('button', { name: 'Show all 3 ready headsets' }).click();
+    const serial = headset(1).serial;
+    await expect.poll(async () => (await readTile(page, serial))?.tag, { timeout: 30_000 }).toBe(headsetTag(headset(1).serialNumber));
+    const seen = await counters(page, serial, 5, 500);
+    expect(seen.at(-1)!).toBeGreaterThan(seen[0]!);
+    await page.getByRole('button', { name: 'Stop casting' }).click();
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
 });
