@@ -6,6 +6,7 @@ import { deviceProblem, lowStorageReserveBytes, preflight } from './preflight';
 import { signerCheck } from './signer-check';
 import { DEFAULT_SIDELOAD_TIMING, installTimeoutMs, transferCeilingMs } from './sideload-timing';
 import type { SideloadTiming } from './sideload-timing';
+import { untouchedUpdate } from './sideload-types';
 import type { SideloadRequest, SideloadUpdate } from './sideload-types';
 
 export interface SideloadRunOptions {
@@ -54,22 +55,7 @@ export function remoteApkPath(sha256: string): string {
  */
 export async function runSideload(bridge: HeadsetBridge, request: SideloadRequest, options: SideloadRunOptions): Promise<SideloadUpdate> {
   const { apk, serial } = request;
-  const obbTotal = apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0);
-  let state: SideloadUpdate = {
-    id: request.jobId,
-    serial,
-    package_id: request.packageId,
-    vr_session_id: request.vrSessionId,
-    status: 'queued',
-    bytes_total: apk.size_bytes + obbTotal,
-    bytes_sent: 0,
-    error_code: null,
-    error_message: null,
-    transfer_started_at: null,
-    transfer_completed_at: null,
-    install_verified_at: null,
-    at: options.now().toISOString(),
-  };
+  let state: SideloadUpdate = untouchedUpdate(request, 'queued', options.now());
   const emit = (patch: Partial<SideloadUpdate>) => {
     state = { ...state, ...patch, at: options.now().toISOString() };
     options.onUpdate(state);

@@ -3,6 +3,7 @@ import type { HeadsetBridge } from '../headsets/headset-bridge';
 import { runSideload } from './run-sideload';
 import type { InstallMethod } from './run-sideload';
 import type { SideloadTiming } from './sideload-timing';
+import { untouchedUpdate } from './sideload-types';
 import type { SideloadRequest, SideloadUpdate } from './sideload-types';
 
 /** Jobs that may run per transfer slot: the others prepare (ask the headset) or wait for pm meanwhile. */
@@ -101,21 +102,7 @@ export class SideloadManager {
   }
 
   #cancelledBeforeStart(request: SideloadRequest): SideloadUpdate {
-    const update: SideloadUpdate = {
-      id: request.jobId,
-      serial: request.serial,
-      package_id: request.packageId,
-      vr_session_id: request.vrSessionId,
-      status: 'cancelled',
-      bytes_total: request.apk.size_bytes,
-      bytes_sent: 0,
-      error_code: null,
-      error_message: null,
-      transfer_started_at: null,
-      transfer_completed_at: null,
-      install_verified_at: null,
-      at: this.options.now().toISOString(),
-    };
+    const update = untouchedUpdate(request, 'cancelled', this.options.now());
     this.options.onUpdate(update);
     return update;
   }

@@ -5,6 +5,7 @@ import type { PackageStore } from '../packages/package-store';
 import { RUNNING_STATUSES } from './sideload-journal';
 import type { SideloadJournal } from './sideload-journal';
 import type { SideloadManager } from './sideload-manager';
+import { untouchedUpdate } from './sideload-types';
 import type { SideloadRequest } from './sideload-types';
 
 export interface SideloadServiceDeps {
@@ -136,31 +137,13 @@ export class SideloadService {
       return false;
     }
     // On disk before the job runs: if main dies from here on, the restart finds it and says so.
-    const queued = this.#queued(spec, request);
+    const queued = untouchedUpdate(request, 'queued', this.deps.now());
     this.record(queued);
     await this.deps.journal?.put({ spec, update: queued }).catch(() => undefined);
     void this.deps.manager.start(request).then(() => this.deps.headsets.refresh(spec.serial));
     return true;
   }
 
-  #queued(spec: SideloadJobSpec, request: SideloadRequest): SideloadUpdate {
-    const obbBytes = request.apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0);
-    return {
-      id: spec.job_id,
-      serial: spec.serial,
-      package_id: spec.package_id,
-      vr_session_id: spec.vr_session_id,
-      status: 'queued',
-      bytes_total: request.apk.size_bytes + obbBytes,
-      bytes_sent: 0,
-      error_code: null,
-      error_message: null,
-      transfer_started_at: null,
-      transfer_completed_at: null,
-      install_verified_at: null,
-      at: this.deps.now().toISOString(),
-    };
-  }
 
   cancel(jobId: string): boolean {
     return this.deps.manager.cancel(jobId);

@@ -1,3 +1,4 @@
+import type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
 import type { VrTargetPlatform } from '../../../shared/schemas/vr-package';
 
 export interface SideloadApk {
@@ -47,3 +48,22 @@ export type SideloadErrorCode =
   | (string & {});
 
 export type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
+
+/** A job's update before any byte moved: queued, or cancelled before it started. Sizes count the OBBs too. */
+export function untouchedUpdate(request: SideloadRequest, status: 'queued' | 'cancelled', at: Date): SideloadUpdate {
+  return {
+    id: request.jobId,
+    serial: request.serial,
+    package_id: request.packageId,
+    vr_session_id: request.vrSessionId,
+    status,
+    bytes_total: request.apk.size_bytes + request.apk.obbs.reduce((sum, obb) => sum + obb.size_bytes, 0),
+    bytes_sent: 0,
+    error_code: null,
+    error_message: null,
+    transfer_started_at: null,
+    transfer_completed_at: null,
+    install_verified_at: null,
+    at: at.toISOString(),
+  };
+}

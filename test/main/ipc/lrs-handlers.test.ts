@@ -6,10 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMainServices } from '../../../main/app/main-services';
 import type { MainServices } from '../../../main/app/main-services';
 import { FileSecretStore } from '../../../main/services/remote/secret-store';
-import { LEARNER_ACCOUNT_HOME_PAGE, vrPackageActivityIri } from '../../../shared/xapi/outpost-iris';
-import { buildVrCompletedStatement } from '../../../shared/xapi/vr-completed-statement';
-import { SEED_ALICE } from '../../reference-server/catalog-seed';
 import { useTestServer } from '../../reference-server/use-test-server';
+import { completedStatement } from '../../support/xapi-statement';
 
 const t = useTestServer();
 const instructor = { transport: 'websocket' as const, senderId: 'instructor-window' };
@@ -35,17 +33,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function statement() {
-  return buildVrCompletedStatement({
-    statementId: randomUUID(),
-    timestamp: '2026-03-02T09:45:00.000Z',
-    actor: { accountHomePage: LEARNER_ACCOUNT_HOME_PAGE, userId: SEED_ALICE },
-    activity: { id: vrPackageActivityIri('9ac00000-0000-4000-8000-000000000001'), title: 'Safety Training VR' },
-    score: null,
-    success: null,
-    timeSpentSeconds: 600,
-  });
-}
+const statement = () => completedStatement();
 
 describe('the LRS settings over IPC', () => {
   it('an instructor sets, reads (without the secret), and clears them; the file is readable by main alone', async () => {

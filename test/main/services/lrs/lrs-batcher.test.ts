@@ -4,24 +4,12 @@ import { createLrsBatcher } from '../../../../main/services/lrs/lrs-batcher';
 import type { PostStatements } from '../../../../main/services/lrs/lrs-batcher';
 import { createLrsClient } from '../../../../main/services/lrs/lrs-client';
 import type { RemoteResult } from '../../../../shared/sync/remote-contract';
-import { LEARNER_ACCOUNT_HOME_PAGE, vrPackageActivityIri } from '../../../../shared/xapi/outpost-iris';
-import { buildVrCompletedStatement } from '../../../../shared/xapi/vr-completed-statement';
-import { SEED_ALICE } from '../../../reference-server/catalog-seed';
 import { useTestServer } from '../../../reference-server/use-test-server';
+import { completedStatement } from '../../../support/xapi-statement';
 
 const t = useTestServer();
 
-function statement(id: string = randomUUID(), raw = 85) {
-  return buildVrCompletedStatement({
-    statementId: id,
-    timestamp: '2026-03-02T09:45:00.000Z',
-    actor: { accountHomePage: LEARNER_ACCOUNT_HOME_PAGE, userId: SEED_ALICE },
-    activity: { id: vrPackageActivityIri('9ac00000-0000-4000-8000-000000000001'), title: 'Safety Training VR' },
-    score: { raw, max: 100, scaled: raw / 100 },
-    success: raw >= 70,
-    timeSpentSeconds: 600,
-  });
-}
+const statement = completedStatement;
 
 const POSTS = 'POST /xapi/statements';
 const client = () => createLrsClient({ config: async () => ({ endpoint: `${t.server.url}/xapi`, auth: { kind: 'token', token: t.token } }), timeoutMs: 2000 });

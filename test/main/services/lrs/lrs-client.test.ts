@@ -2,24 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createLrsClient, statementsUrl } from '../../../../main/services/lrs/lrs-client';
 import type { LrsConfig } from '../../../../shared/xapi/lrs-config';
-import { LEARNER_ACCOUNT_HOME_PAGE, vrPackageActivityIri } from '../../../../shared/xapi/outpost-iris';
-import { buildVrCompletedStatement } from '../../../../shared/xapi/vr-completed-statement';
-import { SEED_ALICE } from '../../../reference-server/catalog-seed';
 import { useTestServer } from '../../../reference-server/use-test-server';
+import { completedStatement } from '../../../support/xapi-statement';
 
 const t = useTestServer();
 
-function statement(id: string = randomUUID(), raw = 85) {
-  return buildVrCompletedStatement({
-    statementId: id,
-    timestamp: '2026-03-02T09:45:00.000Z',
-    actor: { accountHomePage: LEARNER_ACCOUNT_HOME_PAGE, userId: SEED_ALICE },
-    activity: { id: vrPackageActivityIri('9ac00000-0000-4000-8000-000000000001'), title: 'Safety Training VR' },
-    score: { raw, max: 100, scaled: raw / 100 },
-    success: raw >= 70,
-    timeSpentSeconds: 600,
-  });
-}
+const statement = completedStatement;
 
 const client = (config: LrsConfig | null) => createLrsClient({ config: async () => config, timeoutMs: 2000 });
 const lrs = (): LrsConfig => ({ endpoint: `${t.server.url}/xapi`, auth: { kind: 'token', token: t.token } });
