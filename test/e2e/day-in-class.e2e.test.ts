@@ -58,6 +58,8 @@ describe('a day in class', () => {
     await page.getByLabel('Find your name').fill('tom');
     expect(await page.getByRole('list', { name: 'Class list' }).getByRole('button').allTextContents()).toEqual(['Tom (S2)', 'Tom (S3)']);
     await page.getByRole('button', { name: 'Tom (S2)' }).click();
+    // Signing in lands on My VR sessions; navigating before that landing would be overridden by it.
+    await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
     await navLink(page, 'My exercises').click();
     await page.getByRole('button', { name: 'Open “Fractions: choose the answer”' }).click();
     const question = page.getByRole('form', { name: 'Question' });
