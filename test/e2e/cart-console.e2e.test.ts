@@ -58,6 +58,26 @@ describe('the instructor readies the cart before class', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('installs and starts today’s app on one headset from its card, leaving the rest of the cart alone', async () => {
+    const [charged, flat] = [app.cart.cart.headsets[0]!, app.cart.cart.headsets[1]!];
+    await navLink(app.page, 'Headsets').click();
+    await app.page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: 'Fire Drill (1.0.3)' });
+    const one = app.page.getByRole('article', { name: `Cart A 01 ${charged.serial}` });
+    const other = app.page.getByRole('article', { name: `Quest 3 ${flat.serial}` });
+    // Starting what is not installed says so instead of asking the headset.
+    await other.getByRole('button', { name: 'Start “Fire Drill” here' }).click();
+    await other.getByRole('alert').filter({ hasText: '“Fire Drill” is not on this headset yet: install it here first.' }).waitFor();
+    await one.getByRole('button', { name: 'Install “Fire Drill” here' }).click();
+    await expect.poll(() => charged.state.installedVersion('org.example.fire'), { timeout: 30_000 }).toBe(3);
+    await one.getByRole('list', { name: 'Library apps on this headset' }).getByText('Not installed', { exact: true }).waitFor({ state: 'detached' });
+    expect(flat.state.installedVersion('org.example.fire')).toBeNull();
+    await one.getByRole('button', { name: 'Start “Fire Drill” here' }).click();
+    await one.getByRole('list', { name: 'Launch results' }).getByText(/: running/).waitFor();
+    expect(charged.state.foreground.packageName).toBe('org.example.fire');
+    expect(flat.state.foreground.packageName).not.toBe('org.example.fire');
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('connecting over Wi-Fi says what adb’s answer means and what to do, with adb’s own words below', async () => {
     const [first] = app.cart.cart.headsets;
     await navLink(app.page, 'Headsets').click();

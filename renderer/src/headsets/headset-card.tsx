@@ -5,6 +5,7 @@ import type { Headset } from '../../../shared/headsets/headset';
 import { HEADSET_RULE, storageLevel } from '../../../shared/storage/disk-space';
 import type { VrPackageRow } from '../db/rows';
 import { formatBytes, formatPercent } from '../i18n/format-bytes';
+import { HeadsetActions } from './headset-actions';
 import { HeadsetNameForm } from './headset-name-form';
 import { InstalledApps } from './installed-apps';
 import { JobStatus } from './job-status';
@@ -70,6 +71,7 @@ export function HeadsetCard({ headset, packages, chosen, sessions, assigned, tak
       {chosen && headset.state === 'device' && sessions.length > 0 && (
         <SessionAssignSelect packageTitle={chosen.title} sessions={sessions} value={assigned} taken={taken} onChange={onAssign} />
       )}
+      {chosen && headset.state === 'device' && <HeadsetActions headset={headset} pkg={chosen} assigned={assigned} />}
       {job && <JobStatus job={job} title={jobTitle} />}
     </article>
   );
