@@ -91,7 +91,19 @@ describe('a day in class', () => {
     const tom = await grid.getByRole('row', { name: /Tom \(S2\)/ }).getByRole('cell').allTextContents();
     expect(tom[0]).toBe('Not started');
     expect(tom[1]).toMatch(/^In progress · 67%( · \d+ s)?$/);
-    expect(await page.getByRole('img', { name: /Completion per activity: highest is Safety Training VR at 25%/ }).count()).toBe(1);
+    const completion = page.getByRole('img', { name: /Completion per activity: highest is Safety Training VR at 25%/ });
+    expect(await completion.count()).toBe(1);
+    // The chart by keyboard: focus it, move through the bars, each read out.
+    await completion.focus();
+    await page.keyboard.press('Home');
+    const reading = page.getByRole('figure', { name: 'Completion per activity' }).getByTestId('chart-reading');
+    await expect.poll(() => reading.textContent()).toMatch(/^.+: \d+%$/);
+    const first = await reading.textContent();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => reading.textContent()).not.toBe(first);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await expect.poll(() => reading.textContent()).toBe(first);
     problems.push(...(await axeScreen(page, WALK, '05-progress')));
 
     // Live: Ana starts the VR experience at a second window of the kiosk; this grid shows it without a reload.

@@ -21,7 +21,8 @@ export function ChartFigure({ title, series, format, labelHeader, valueHeader, m
   return (
     <figure className="chart" aria-labelledby={id}>
       <figcaption id={id}>{title}</figcaption>
-      <BarChart series={series} summary={summary} {...(max !== undefined ? { max } : {})} />
+      <BarChart series={series} summary={summary} format={format} {...(max !== undefined ? { max } : {})} />
+      <p className="hint">{t('console.charts.keys')}</p>
       <details>
         <summary>{t('console.charts.asTable')}</summary>
         <table className="detail-table">
