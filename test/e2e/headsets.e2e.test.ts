@@ -125,6 +125,7 @@ describe('a class installs and launches an imported APK on a cart of headsets', 
     await app.page.getByRole('button', { name: 'Launch on all' }).click();
     const results = app.page.getByRole('list', { name: 'Launch results' });
     await results.waitFor({ timeout: 20_000 });
+    expect(await app.page.getByTestId('launch-summary').textContent()).toBe('2 running, 0 did not start.');
     expect((await results.getByRole('listitem').allTextContents()).sort()).toEqual(
       [`Quest 3 (${headset(0).serial}): running, and the learner's session has started.`, `Quest 2 (${headset(1).serial}): running.`].sort(),
     );
