@@ -74,7 +74,7 @@ describe('a headset reports through adb reverse', () => {
     expect(ops.find((o) => o.kind === 'vr_session.complete')?.body).toEqual({ score: 80, time_spent_minutes: 10 });
     expect(ops.some((o) => o.kind === 'xapi.statement')).toBe(true);
     // The session ended: the headset's reverse port is torn down, so a late report reaches nothing.
-    await expect.poll(() => headset.reverse.has(port)).toBe(false);
+    await expect.poll(() => headset.reverse.has(port), { timeout: 15_000 }).toBe(false);
     expect(service.tokens.serials()).not.toContain(headset.serial);
   }, 60_000);
 
@@ -110,7 +110,7 @@ describe('a headset reports through adb reverse', () => {
     // The first completion ended the session: its token is revoked (401), and the port is torn down
     // right after (then the app cannot connect at all).
     expect([0, 401]).toContain(calls.at(-1)!.status);
-    await expect.poll(() => cart.cart.headsets[1]!.reverse.has(port)).toBe(false);
+    await expect.poll(() => cart.cart.headsets[1]!.reverse.has(port), { timeout: 15_000 }).toBe(false);
     expect(await api.db.vrSessions.get(bob)).toMatchObject({ status: 'completed', success_status: 'failed', score: { raw: 50 } });
   }, 60_000);
 
@@ -119,12 +119,12 @@ describe('a headset reports through adb reverse', () => {
     const sessionId: string = created.body.session.id;
     let unplugged: () => void = () => undefined;
     const { headset, script } = await launchWith(2, sessionId, [{ kind: 'progress', progress: 0.25 }, { kind: 'wait', until: new Promise<void>((resolve) => (unplugged = resolve)) }, { kind: 'complete' }]);
-    await expect.poll(() => script.runs[0]?.calls.length).toBe(1);
+    await expect.poll(() => script.runs[0]?.calls.length, { timeout: 15_000 }).toBe(1);
     const token = script.runs[0]!.extras['outpost.token']!;
     // Unplugged: the adb server forgets the headset, and the headset's side of the link dies with its reverse port.
     await cart.adb.adb(['disconnect', headset.serial]);
     await cart.adb.waitForState(headset.serial, 'absent', 20_000);
-    await expect.poll(() => headset.reverse.has(port)).toBe(false);
+    await expect.poll(() => headset.reverse.has(port), { timeout: 15_000 }).toBe(false);
     service.onHeadsets([]);
     unplugged();
     await script.runs[0]!.done;
