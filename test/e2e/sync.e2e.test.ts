@@ -118,6 +118,9 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await indicatorSays('Sign in again to sync');
     await indicator().getByText('1 change waiting').waitFor();
     expect(aliceSessions()).toHaveLength(1);
+    await navLink(page, 'Overview').click();
+    await page.getByTestId('pending-count').filter({ hasText: '1 change waiting to sync' }).waitFor();
+    await navLink(page, 'My VR sessions').click();
     expect((await readStore(page, 'outbox')).filter((op) => op.status === 'pending').map((op) => op.kind)).toEqual(['vr_session.create']);
     await indicator().click();
     await page.getByRole('alert').filter({ hasText: 'Sync is paused: sign in again' }).waitFor();

@@ -73,6 +73,13 @@ describe('a learner records a VR session on an offline kiosk', () => {
     await app.page.getByRole('status').filter({ hasText: '“Safety Training VR” started.' }).waitFor();
     const card = app.page.getByRole('article', { name: 'Safety Training VR' });
     await card.getByText('Downloading', { exact: true }).waitFor();
+    // A package added by hand is the kiosk's own: its session is kept here, not waiting, and the overview
+    // (the scheduler's running count) says nothing waits.
+    expect((await readStore(app.page, 'outbox')).map((op) => [op.kind, op.status, op.held_reason])).toEqual([['vr_session.create', 'held', 'local_package']]);
+    await navLink(app.page, 'Overview').click();
+    await app.page.getByTestId('pending-count').filter({ hasText: '0 changes waiting to sync' }).waitFor();
+    await navLink(app.page, 'My VR sessions').click();
+    await card.getByText('Downloading', { exact: true }).waitFor();
     expect(await card.getByText('Enter a score', { exact: true }).count()).toBe(1);
 
     // Starting again reuses the open session, as the seed's 200 "Existing session returned" says.
