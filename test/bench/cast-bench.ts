@@ -1,8 +1,6 @@
-import { fork, spawnSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -11,6 +9,7 @@ import { headsetTag } from '../fakes/quest-adbd/h264-test-pattern';
 import { launchChromium } from '../support/chromium';
 import { navLink, openApp } from '../support/page-helpers';
 import { startServeFixture } from '../support/serve-fixture';
+import { benchRendererDir } from './bench-renderer';
 import { atLeast, atMost, figure, quantile } from './figures';
 import type { BenchReport, Figure } from './figures';
 
@@ -67,20 +66,6 @@ function startCart(count: number): Promise<CartChild> {
   }));
 }
 
-/** The renderer under test: OUTPOST_RENDERER_DIR if it holds a build, else a fresh build in a temporary folder. */
-async function rendererDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const given = process.env['OUTPOST_RENDERER_DIR'];
-  if (given && existsSync(join(given, 'index.html'))) return { dir: resolve(given), cleanup: async () => undefined };
-  const dir = await mkdtemp(join(tmpdir(), 'outpost-cast-bench-renderer-'));
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, OUTPOST_RENDERER_DIR: dir },
-    encoding: 'utf8',
-    timeout: 10 * 60_000,
-  });
-  if (built.status !== 0) throw new Error(`renderer build failed: ${built.stderr || built.error?.message || `exit ${built.status}`}`);
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
 
 // ---- /proc accounting (Linux) -------------------------------------------------------------------------
 
@@ -292,7 +277,7 @@ async function castRun(count: number, seconds: number, renderer: string): Promis
 }
 
 export async function castBench(options: CastBenchOptions): Promise<BenchReport> {
-  const renderer = await rendererDir();
+  const renderer = await benchRendererDir('outpost-cast-bench-renderer-');
   try {
     const one = await castRun(1, options.seconds, renderer.dir);
     const cart = await castRun(options.headsets, options.seconds, renderer.dir);

@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { E2E_PASSPHRASE, enterInstructorMode, openApp } from '../support/page-helpers';
 import { startServeFixture } from '../support/serve-fixture';
+import { benchRendererDir } from './bench-renderer';
 import { atMost, figure } from './figures';
 import type { BenchReport, Figure } from './figures';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface ColdStartBenchOptions {
   /** VR sessions over every learner (learner 1 of 30 gets the most: 3,334 of 100,000). */
@@ -258,20 +251,6 @@ async function measurePhase(page: Page, heavyLearner: string, loaded: Loaded, op
   return { pageMs, startMs: median(starts), completeMs: median(completes), gridHeapMiB };
 }
 
-/** The renderer under test: OUTPOST_RENDERER_DIR if it holds a build, else a fresh build in a temporary folder. */
-async function rendererDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const given = process.env['OUTPOST_RENDERER_DIR'];
-  if (given && existsSync(join(given, 'index.html'))) return { dir: resolve(given), cleanup: async () => undefined };
-  const dir = await mkdtemp(join(tmpdir(), 'outpost-bench-renderer-'));
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, OUTPOST_RENDERER_DIR: dir },
-    encoding: 'utf8',
-    timeout: 10 * 60_000,
-  });
-  if (built.status !== 0) throw new Error(`renderer build failed: ${built.stderr || built.error?.message || `exit ${built.status}`}`);
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
 
 /**
  * Cold start of every page in Chromium against the real serve host, on a kiosk holding a classroom's
@@ -282,7 +261,7 @@ async function rendererDir(): Promise<{ dir: string; cleanup: () => Promise<void
  * renderer's JS heap (after a forced GC) once the class progress grid of all 30 learners is shown.
  */
 export async function coldStartBench(options: ColdStartBenchOptions): Promise<BenchReport> {
-  const renderer = await rendererDir();
+  const renderer = await benchRendererDir('outpost-bench-renderer-');
   const browser = await launchChromium();
   const run = async (withRecords: boolean): Promise<PhaseResult & { fillMs: number }> => {
     const fixture = await startServeFixture(renderer.dir);
