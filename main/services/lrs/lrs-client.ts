@@ -1,9 +1,7 @@
 import type { RemoteResult } from '../../../shared/sync/remote-contract';
-import { parseRetryAfter } from '../../../shared/sync/retry-after';
 import type { LrsConfig } from '../../../shared/xapi/lrs-config';
 import { XAPI_VERSION_HEADER } from '../../../shared/xapi/vocabulary';
-import { redactToken } from '../remote/bound-token';
-import { readAnswer } from '../remote/read-answer';
+import { sendRequest } from '../remote/send-request';
 
 export interface LrsClientOptions {
   readonly config: () => Promise<LrsConfig | null>;
@@ -28,8 +26,9 @@ export function statementsUrl(endpoint: string): URL {
 
 /**
  * Sends statements to the configured LRS as standard xAPI: `POST <endpoint>/statements` with an array,
- * `X-Experience-API-Version`, Basic or token auth, never following a redirect, reading at most 1 MiB of the
- * answer, and every outcome as a value (as the remote client does). No LRS configured: `not_configured`.
+ * `X-Experience-API-Version`, Basic or token auth, through the same bounded request as the API's
+ * (sendRequest: no redirect followed, at most 1 MiB read, every outcome a value, the secret redacted).
+ * No LRS configured: `not_configured`.
  */
 export function createLrsClient(options: LrsClientOptions) {
   const doFetch = options.fetch ?? fetch;
@@ -37,27 +36,7 @@ export function createLrsClient(options: LrsClientOptions) {
     const config = await options.config();
     if (!config) return { kind: 'not_configured' };
     const auth = authorization(config);
-    const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-    try {
-      const response = await doFetch(statementsUrl(config.endpoint), {
-        method: 'POST',
-        headers: { accept: 'application/json', 'content-type': 'application/json', authorization: auth.header, 'x-experience-api-version': XAPI_VERSION_HEADER },
-        body: JSON.stringify(statements),
-        redirect: 'manual',
-        signal,
-      });
-      const answer = await readAnswer(response, auth.secret);
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'), Date.now());
-      return {
-        kind: 'response',
-        status: response.status,
-        body: answer.body,
-        ...(answer.problem ? { body_problem: answer.problem } : {}),
-        ...(retryAfter === null ? {} : { retry_after_ms: retryAfter }),
-      };
-    } catch (error) {
-      if (signal.aborted) return { kind: 'timeout' };
-      return { kind: 'network', message: redactToken(String((error as Error).message), auth.secret) };
-    }
+    const headers = { accept: 'application/json', 'content-type': 'application/json', authorization: auth.header, 'x-experience-api-version': XAPI_VERSION_HEADER };
+    return sendRequest(doFetch, statementsUrl(config.endpoint), { method: 'POST', headers, body: JSON.stringify(statements) }, auth.secret, options.timeoutMs ?? 30_000);
   };
 }

@@ -1,12 +1,11 @@
 import { IpcFailure } from '../../../shared/ipc/result';
 import type { RemoteRequest, RemoteResult } from '../../../shared/sync/remote-contract';
-import { parseRetryAfter } from '../../../shared/sync/retry-after';
-import { originOf, redactToken, tokenFor } from './bound-token';
+import { originOf, tokenFor } from './bound-token';
 import { matchRemoteOperation } from './match-operation';
-import { readAnswer } from './read-answer';
 import { REMOTE_OPERATIONS } from './remote-operations';
 import type { RemoteOperation } from './remote-operations';
 import type { SecretStore } from './secret-store';
+import { sendRequest } from './send-request';
 
 export interface RemoteClientOptions {
   readonly baseUrl: () => Promise<string | null>;
@@ -40,32 +39,6 @@ export function createRemoteClient(options: RemoteClientOptions) {
     if (req.idempotency_key) headers['idempotency-key'] = req.idempotency_key;
     if (req.on_behalf_of) headers['x-outpost-user'] = req.on_behalf_of;
     if (req.body !== undefined) headers['content-type'] = 'application/json';
-    const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-    try {
-      const response = await doFetch(url, {
-        method: req.method,
-        headers,
-        ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
-        // A redirect is answered as it is: following it could carry the token to another origin.
-        redirect: 'manual',
-        signal,
-      });
-      const answer = await readAnswer(response, token);
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'), Date.now());
-      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      return {
-        kind: 'response',
-        status: response.status,
-        body: answer.body,
-        ...(answer.problem ? { body_problem: answer.problem } : {}),
-        ...(retryAfter === null ? {} : { retry_after_ms: retryAfter }),
-        ...(location === null ? {} : { location: redactToken(location, token).slice(0, 300) }),
-      };
-    } catch (error) {
-      if (signal.aborted) return { kind: 'timeout' };
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      const message = cause ? `${(error as Error).message} (${cause})` : String((error as Error).message);
-      return { kind: 'network', message: redactToken(message, token) };
-    }
+    return sendRequest(doFetch, url, { method: req.method, headers, ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}) }, token, options.timeoutMs ?? 30_000);
   };
 }
