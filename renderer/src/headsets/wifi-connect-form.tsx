@@ -90,16 +90,16 @@ function PairForm({ host }: { host: string }) {
   const [port, setPort] = useState('');
   const [code, setCode] = useState('');
   const [state, setState] = useState<PairState>({ kind: 'idle' });
-  const [errors, setErrors] = useState<{ host?: string; port?: string; code?: string }>({});
+  // As the connect form: the checks' own error keys, put into words when shown.
+  const [errors, setErrors] = useState<Partial<Record<'host' | 'port', WifiTargetError>>>({});
+  const [codeBad, setCodeBad] = useState(false);
 
   async function pair() {
     const target = checkWifiTarget(host, port);
-    const next = {
-      ...(target.ok ? {} : { ...(target.errors.host ? { host: t(`headsets.wifi.errors.${target.errors.host}`) } : {}), ...(target.errors.port ? { port: t(`headsets.wifi.errors.${target.errors.port}`) } : {}) }),
-      ...(/^\d{6}$/.test(code.trim()) ? {} : { code: t('headsets.wifi.pair.codeInvalid') }),
-    };
-    setErrors(next);
-    if (!target.ok || Object.keys(next).length > 0) return;
+    const badCode = !/^\d{6}$/.test(code.trim());
+    setErrors(target.ok ? {} : target.errors);
+    setCodeBad(badCode);
+    if (!target.ok || badCode) return;
     setState({ kind: 'busy' });
     const result = await ipc.invoke('headsets:pair', { ...target.value, code: code.trim() });
     setState(result.ok ? { kind: 'done', ...result.value } : { kind: 'done', outcome: 'failed', message: result.error.message });
@@ -108,11 +108,11 @@ function PairForm({ host }: { host: string }) {
   return (
     <div className="pair-form">
       <p className="hint">{t('headsets.wifi.pair.hint')}</p>
-      {errors.host && <p role="alert">{errors.host}</p>}
-      <FormField label={t('headsets.wifi.pair.port')} error={errors.port ?? null}>
+      {errors.host && <p role="alert">{t(`headsets.wifi.errors.${errors.host}`)}</p>}
+      <FormField label={t('headsets.wifi.pair.port')} error={errors.port ? t(`headsets.wifi.errors.${errors.port}`) : null}>
         {(control) => <input {...control} name="pairPort" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />}
       </FormField>
-      <FormField label={t('headsets.wifi.pair.code')} error={errors.code ?? null}>
+      <FormField label={t('headsets.wifi.pair.code')} error={codeBad ? t('headsets.wifi.pair.codeInvalid') : null}>
         {(control) => <input {...control} name="pairCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />}
       </FormField>
       <button type="button" disabled={state.kind === 'busy'} onClick={() => void pair()}>

@@ -112,13 +112,16 @@ function LrsForm({ current, onSaved, onFailed }: { current: LrsView | null; onSa
   const [touched, setTouched] = useState(false);
   const check = checkApiUrl(endpoint);
   const endpointError = touched && !check.ok ? t(`sync.connection.errors.${check.error}`) : null;
-  const userError = touched && kind === 'basic' && (username.trim() === '' || username.includes(':')) ? t('sync.statements.errors.username') : null;
-  const secretError = touched && (kind === 'token' ? secret.trim().length < 8 : secret === '') ? t(kind === 'token' ? 'sync.statements.errors.token' : 'sync.statements.errors.password') : null;
+  // The same rules as main's schema (shared/xapi/lrs-config.ts), answered inline; shown once the form was sent.
+  const userBad = kind === 'basic' && (username.trim() === '' || username.includes(':'));
+  const secretBad = kind === 'token' ? secret.trim().length < 8 : secret === '';
+  const userError = touched && userBad ? t('sync.statements.errors.username') : null;
+  const secretError = touched && secretBad ? t(kind === 'token' ? 'sync.statements.errors.token' : 'sync.statements.errors.password') : null;
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (!check.ok || !check.value || userError || secretError || (kind === 'basic' && (username.trim() === '' || secret === '')) || (kind === 'token' && secret.trim().length < 8)) return;
+    if (!check.ok || !check.value || userBad || secretBad) return;
     const auth = kind === 'basic' ? { kind, username: username.trim(), password: secret } : { kind, token: secret.trim() };
     const answer = await ipc.invoke('lrs:set', { endpoint: check.value, auth });
     if (answer.ok) await onSaved(answer.value);
