@@ -99,11 +99,13 @@ describe('headsets that stop answering', () => {
     await service.start();
     try {
       const odd = headset(SILENT + 1);
-      await waitFor(() => published.some((h) => h.serial === odd.serial && h.model !== null));
+      const awake = headset(SILENT);
+      // Each headset is described by its own probe: wait for both the odd one and an ordinary one.
+      await waitFor(() => [odd, awake].every((x) => published.some((h) => h.serial === x.serial && h.model !== null)));
       expect(published.map((h) => h.serial).sort()).toEqual(fixture.cart.headsets.map((h) => h.serial).sort());
       const long = published.find((h) => h.serial === odd.serial)?.installed.find((p) => p.package_name === 'com.example.longversion');
       expect(long).toEqual({ package_name: 'com.example.longversion', version_code: Number.MAX_SAFE_INTEGER, version_code_exact: String((0x300000n << 32n) | 1n) });
-      expect(published.find((h) => h.serial === headset(SILENT).serial)?.model).toBe('Quest 3');
+      expect(published.find((h) => h.serial === awake.serial)?.model).toBe('Quest 3');
     } finally {
       service.stop();
     }
