@@ -72,6 +72,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'packages:upload-ticket': async () => deps.uploadTickets.issue(),
     'scorm:sign-launch': (request) => deps.scorm.signLaunch(request),
+    'scorm:delete-course': ({ package_id }) => deps.scorm.deleteCourse(package_id),
     'remote:request': async (request) => {
       const result = await deps.remote(request);
       if (result.kind === 'response' && result.status === 401) deps.remoteStatus.markSignedOut();

@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = [
   'packages:stored',
   'packages:upload-ticket',
   'scorm:sign-launch',
+  'scorm:delete-course',
   'remote:request',
   'remote:status',
   'remote:set-token',

@@ -8,7 +8,7 @@ import { lrsConfigSchema, lrsViewSchema } from '../xapi/lrs-config';
 import { isLocaleOnlyPatch } from './access';
 import type { Access } from './access';
 import type { EventChannel, InvokeChannel } from './channels';
-import { signLaunchRequestSchema, signLaunchResponseSchema } from '../scorm/scorm-ipc-contract';
+import { deleteCourseRequestSchema, deleteCourseResponseSchema, signLaunchRequestSchema, signLaunchResponseSchema } from '../scorm/scorm-ipc-contract';
 import { headsetApiAttachReplySchema, headsetApiAttachSchema, headsetApiRequestSchema, headsetApiRespondSchema } from '../headset-api/headset-api-relay';
 import { castDetailsRequestSchema, castDetailsSchema, castFocusSchema, castPauseSchema, castPullReplySchema, castPullSchema, castStartSchema, castStopSchema, castSummarySchema, castTilesReplySchema } from '../cast/cast-contract';
 import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
@@ -91,6 +91,8 @@ export const contract = {
   'packages:upload-ticket': { request: noPayload, response: uploadTicketSchema, access: instructor },
   // Signs a SCORM player link with main's key; the local API checks the learner first (docs/api/scorm.md).
   'scorm:sign-launch': { request: signLaunchRequestSchema, response: signLaunchResponseSchema, access: open },
+  // Removes a course's files after the library removed its record (renderer/src/data/scorm-course-delete.ts).
+  'scorm:delete-course': { request: deleteCourseRequestSchema, response: deleteCourseResponseSchema, access: instructor },
   // Sync's transport: public because learners' own records sync while no instructor is signed in; main
   // only sends the named operations of its table (main/services/remote/remote-operations.ts).
   'remote:request': { request: remoteRequestSchema, response: remoteResultSchema, access: open },

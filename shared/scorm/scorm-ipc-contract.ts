@@ -35,3 +35,7 @@ export const signLaunchResponseSchema = z.object({
 export type SignLaunchResponse = z.infer<typeof signLaunchResponseSchema>;
 
 export const SCORM_UPLOAD_PATH = '/upload/scorm';
+
+/** 'scorm:delete-course' (instructor): main removes a course's files; `deleted` is false when there were none. */
+export const deleteCourseRequestSchema = z.object({ package_id: z.string().regex(COURSE_ID_PATTERN) }).strict();
+export const deleteCourseResponseSchema = z.object({ deleted: z.boolean() });

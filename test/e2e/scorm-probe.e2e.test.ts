@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useAppPerTest } from '../support/e2e-app';
-import { navLink, readStore } from '../support/page-helpers';
+import { enterInstructorMode, leaveInstructorMode, navLink, readStore } from '../support/page-helpers';
 import { ALICE } from '../support/local-api-fixture';
 import { multiSco12Zip, sequenced2004Zip, single2004Zip } from '../support/scorm-packages';
 import { buildRawZip } from '../support/scorm-raw-zip';
@@ -43,6 +43,8 @@ describe('SCORM courses we built, played in Chromium', () => {
     await sco.locator('#answer').click();
     await sco.locator('#finish').click();
     await page.getByTestId('scorm-player').waitFor({ state: 'detached' });
+    // The last SCO's final commit (its session time) may still be on its way to the database when the player closes.
+    await expect.poll(async () => (await sessions(page))[0]?.time_spent_seconds).toBe(3 * 90);
     const [session] = await sessions(page);
     // 1.2 "failed" on B: completed, not passed; the score is the mean of the SCOs'.
     expect(session).toMatchObject({ completion_status: 'completed', success_status: 'failed' });
@@ -157,6 +159,44 @@ describe('SCORM courses we built, played in Chromium', () => {
     await drop('notes.txt', Buffer.from('not a zip at all'), 'text/plain');
     await page.getByTestId('course-import-error').waitFor();
     expect((await page.getByTestId('course-import-error').textContent())?.length).toBeGreaterThan(20);
+    expect(await readStore(page, 'scormCourses')).toHaveLength(1);
+  });
+
+  it('an instructor deletes a course: told who started it, the files go, learners keep their records but no longer see it', async () => {
+    const page = app.page;
+    await prepareLearner(page, [['single-2004.zip', await single2004Zip()]]);
+    const sco = await openCourse(page, 'Runtime sweep 2004');
+    await sco.locator('#ready', { hasText: 'initialized' }).waitFor();
+    const shellUrl = (await page.getByTestId('scorm-frame').getAttribute('src')) ?? '';
+    await exitCourse(page);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await enterInstructorMode(page);
+    await navLink(page, 'VR library').click();
+    await page.getByRole('button', { name: 'Delete “Runtime sweep 2004”' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm deleting “Runtime sweep 2004”' });
+    await confirm.getByText('1 learner has started it (1 not finished)').waitFor();
+    // Keep it: nothing happens.
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect(await readStore(page, 'scormCourses')).toHaveLength(1);
+    await page.getByRole('button', { name: 'Delete “Runtime sweep 2004”' }).click();
+    await page.getByRole('button', { name: 'Delete the course' }).click();
+    await page.getByRole('status').filter({ hasText: '“Runtime sweep 2004” was deleted from this kiosk.' }).waitFor();
+    expect(await readStore(page, 'scormCourses')).toEqual([]);
+    expect((await sessions(page)).map((s) => s.user_id)).toEqual([ALICE]);
+    // The course origin no longer serves the player, even with a token that has not expired.
+    const probe = await page.context().newPage();
+    const gone = await probe.goto(shellUrl);
+    expect(gone?.status()).toBe(401);
+    expect(await probe.textContent('h1')).toBe('Launch link unavailable');
+    await probe.close();
+    await leaveInstructorMode(page);
+    await signInAlice(page);
+    await page.getByText('No courses on this kiosk yet.').waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await enterInstructorMode(page);
+    // The same zip brings it back.
+    await importCourse(page, 'single-2004.zip', await single2004Zip());
+    await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
     expect(await readStore(page, 'scormCourses')).toHaveLength(1);
   });
 });

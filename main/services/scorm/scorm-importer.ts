@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { scormCourseSchema } from '../../../shared/scorm/course-manifest';
@@ -103,6 +103,36 @@ export class ScormImporter {
 
   filesDir(id: string): string | null {
     return /^pkg-[0-9a-f]{24}$/.test(id) ? join(this.coursesDir, id, FILES_DIR) : null;
+  }
+
+  /**
+   * Removes an imported course. The folder is first renamed out of the way (one atomic step: from then on
+   * the course is gone for the player and for a new import of the same zip), then deleted; a deletion that
+   * fails midway leaves only a `.deleting-` folder, which the next removal or start sweeps. False when there
+   * was no such course.
+   */
+  async remove(id: string): Promise<boolean> {
+    if (!/^pkg-[0-9a-f]{24}$/.test(id)) return false;
+    const doomed = join(this.coursesDir, `.deleting-${randomBytes(8).toString('hex')}`);
+    try {
+      await rename(join(this.coursesDir, id), doomed);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    await this.sweep({ staging: false });
+    return true;
+  }
+
+  /**
+   * Deletes what interrupted removals left behind (`.deleting-` folders) and, at start only (`staging`: no
+   * import can be running yet), what interrupted imports left (`.staging-` folders).
+   */
+  async sweep({ staging }: { staging: boolean }): Promise<void> {
+    const names = await readdir(this.coursesDir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith('.deleting-') || (staging && name.startsWith('.staging-'))) await rm(join(this.coursesDir, name), { recursive: true, force: true });
+    }
   }
 
   async exists(id: string): Promise<boolean> {

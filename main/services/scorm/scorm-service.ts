@@ -38,12 +38,19 @@ export class ScormService {
     this.importer = new ScormImporter(join(options.dataDir, 'scorm'));
     this.signer = new LaunchSigner(loadSigningKey(join(options.dataDir, 'scorm-launch.key')), options.now);
     this.upload = createScormUploadHandler(this.importer, options.tickets, options.log);
+    // What an import or a removal cut short by a crash left behind; nothing is importing yet.
+    this.importer.sweep({ staging: true }).catch((error: unknown) => options.log('Could not clear unfinished SCORM imports', error));
     this.handleCourse = createCourseHost({
       signer: this.signer,
       filesDir: async (id) => ((await this.importer.exists(id)) ? this.importer.filesDir(id) : null),
       rendererDir: () => this.#host?.rendererDir ?? null,
       appOrigins: () => this.#host?.appOrigins ?? [],
     });
+  }
+
+  /** Removes a course's files from this kiosk (instructor; the renderer has already removed its record). */
+  async deleteCourse(id: string): Promise<{ deleted: boolean }> {
+    return { deleted: await this.importer.remove(id) };
   }
 
   configureHost(config: CourseHostConfig): void {

@@ -43,6 +43,7 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'lrs:status': unused,
     'packages:upload-ticket': unused,
     'scorm:sign-launch': unused,
+    'scorm:delete-course': unused,
     'instructor:status': unused,
     'instructor:setup': unused,
     'instructor:sign-in': unused,

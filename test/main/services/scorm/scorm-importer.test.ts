@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -99,3 +99,33 @@ describe('ScormImporter with our edge-case packages', () => {
 const MANIFEST_12 = `<?xml version="1.0"?><manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
 <organizations default="o"><organization identifier="o"><title>T</title><item identifier="i" identifierref="r"><title>I</title></item></organization></organizations>
 <resources><resource identifier="r" adlcp:scormtype="sco" href="lesson/index.html"/></resources></manifest>`;
+
+describe('removing a course', () => {
+  it('removes the files at once, says false for a course it does not have, and the same zip imports again', async () => {
+    const zip = await readFile(join(FIXTURES, 'RuntimeBasicCalls_SCORM12.zip'));
+    const course = await run(zip);
+    expect(await importer.remove(course.id)).toBe(true);
+    expect(await importer.exists(course.id)).toBe(false);
+    expect(await importer.read(course.id)).toBeNull();
+    expect(await readdir(join(dir, 'courses'))).toEqual([]);
+    expect(await importer.remove(course.id)).toBe(false);
+    // Not a course id: never a path outside the courses folder.
+    expect(await importer.remove('../courses')).toBe(false);
+    expect(await importer.remove('pkg-../../x')).toBe(false);
+    const again = await run(zip);
+    expect(again.id).toBe(course.id);
+    expect(await importer.exists(course.id)).toBe(true);
+  });
+
+  it('at start, sweeps what a crash left of an import or a removal, and leaves courses alone', async () => {
+    const course = await run(await readFile(join(FIXTURES, 'RuntimeBasicCalls_SCORM12.zip')));
+    const courses = join(dir, 'courses');
+    await mkdir(join(courses, '.staging-0123456789abcdef', 'files'), { recursive: true });
+    await mkdir(join(courses, '.deleting-0123456789abcdef', 'files'), { recursive: true });
+    await writeFile(join(courses, '.deleting-0123456789abcdef', 'files', 'a.html'), 'x');
+    await importer.sweep({ staging: false });
+    expect((await readdir(courses)).sort()).toEqual(['.staging-0123456789abcdef', course.id].sort());
+    await importer.sweep({ staging: true });
+    expect(await readdir(courses)).toEqual([course.id]);
+  });
+});
