@@ -46,3 +46,39 @@ export function mergeScormCommit(remote: ScormSession, local: LocalCommit): Upda
     ...(local.request.session_time ? { session_time: local.request.session_time } : {}),
   };
 }
+
+/** What the remote will hold once a rebased commit applies: its CMI and rolled-up fields. */
+export type RemoteView = Pick<ScormSession, 'cmi_data' | 'completion_status' | 'success_status'> & { readonly score?: ScormSession['score'] };
+
+/**
+ * Rebases a commit that waited behind an earlier one of the same session when that earlier one met a 409
+ * and was merged: `remote` is what the remote holds after the merged commit (or after the previous rebased
+ * one), `previous` the kiosk's own CMI the waiting commit was built on (the earlier commit as the kiosk
+ * made it). Only the elements the kiosk changed since `previous` are the commit's news. Each goes over the
+ * remote's value unless that value came from the other device (it is not what the kiosk had) and the other
+ * device saved after this commit was made (`otherSavedAt`); completion and 1.2 lesson_status never move
+ * back. Elements the kiosk did not change keep the remote's value, so the other device's elements survive
+ * the PUT, which replaces cmi_data as a whole.
+ */
+export function rebaseScormCommit(remote: RemoteView, previous: Readonly<Record<string, string>>, local: LocalCommit, otherSavedAt: string, version: number): UpdateScormSessionRequest {
+  const otherIsNewer = otherSavedAt > local.committedAt;
+  const cmi: Record<string, string> = { ...remote.cmi_data };
+  for (const [key, value] of Object.entries(local.request.cmi_data ?? {})) {
+    if (previous[key] === value) continue;
+    const current = remote.cmi_data[key];
+    if (isKey(key, 'cmi.completion_status')) cmi[key] = furthest(current, value, COMPLETION_RANK) ?? value;
+    else if (isKey(key, 'cmi.core.lesson_status')) cmi[key] = furthest(current, value, LESSON_STATUS_RANK) ?? value;
+    else if (current === undefined || current === previous[key] || !otherIsNewer) cmi[key] = value;
+  }
+  const completion = furthest<ScormCompletionStatus>(remote.completion_status, local.request.completion_status, COMPLETION_RANK);
+  const success = local.request.success_status && local.request.success_status !== 'unknown' ? local.request.success_status : remote.success_status;
+  const score = local.request.score ?? remote.score ?? undefined;
+  return {
+    version,
+    cmi_data: cmi,
+    ...(completion ? { completion_status: completion } : {}),
+    ...(success ? { success_status: success } : {}),
+    ...(score ? { score } : {}),
+    ...(local.request.session_time ? { session_time: local.request.session_time } : {}),
+  };
+}

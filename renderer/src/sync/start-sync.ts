@@ -5,7 +5,7 @@ import { CatalogPullLog } from './catalog-pull-log';
 import { createIpcRemotePort } from './ipc-remote-port';
 import { releaseKeptStatements } from './kept-statements';
 import { createRemoteStatusPorts } from './ipc-remote-status';
-import { resolveScormConflict } from './scorm-conflict';
+import { scormConflictResolver } from './scorm-conflict';
 import { SYNC_CONCURRENCY, SyncEngine } from './sync-engine';
 import { realTimers, SyncScheduler } from './sync-scheduler';
 import type { TimerPort } from './sync-scheduler';
@@ -32,7 +32,7 @@ const LAST_SUCCESS_KEY = 'outpost.sync.lastSuccessAt';
 export function startSync(deps: StartSyncDeps): SyncServices {
   const { db, now } = deps;
   const remote = createIpcRemotePort(deps.ipc);
-  const engine = new SyncEngine({ db, remote, now, random: deps.random, concurrency: SYNC_CONCURRENCY, resolveConflict: resolveScormConflict });
+  const engine = new SyncEngine({ db, remote, now, random: deps.random, concurrency: SYNC_CONCURRENCY, resolveConflict: scormConflictResolver(db) });
   const catalogPulls = new CatalogPullLog(now);
   const scheduler = new SyncScheduler({
     db,

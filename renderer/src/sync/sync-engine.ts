@@ -23,8 +23,11 @@ export type RemotePort = (request: RemoteRequest) => Promise<RemoteResult>;
  */
 export const SYNC_CONCURRENCY = 16;
 
-/** Resolves a SCORM 409: returns the request to retry with (merged CMI, the remote's version), or null. */
-export type ConflictResolver = (op: OutboxRow, conflictBody: unknown) => Promise<{ body: unknown } | null>;
+/**
+ * Resolves a SCORM 409: returns the request to retry with (merged CMI, the remote's version), or null, and
+ * what to do with the remote's answer once the retry is delivered (bring the kiosk's copy up to date).
+ */
+export type ConflictResolver = (op: OutboxRow, conflictBody: unknown) => Promise<{ body: unknown; delivered?: (answer: unknown) => Promise<void> } | null>;
 
 export interface SyncEngineOptions {
   readonly db: OutpostDb;
@@ -118,7 +121,8 @@ export class SyncEngine {
       await queue.takeNew();
       const picked = await this.#pick(queue, gate, busy, remoteIds, this.options.concurrency - inFlight.size);
       const ready = await this.#claim(picked);
-      for (const op of picked) if (!ready.includes(op)) queue.finish(op.id);
+      const claimedIds = new Set(ready.map((op) => op.id));
+      for (const op of picked) if (!claimedIds.has(op.id)) queue.finish(op.id);
       for (const op of ready) {
         busy.add(op.entity_id);
         const task: Promise<void> = this.#send(op, remoteIds, claimedRemote)
@@ -202,8 +206,10 @@ export class SyncEngine {
   }
 
   /**
-   * Marks a batch as in flight under this drain's claim, in one transaction, and returns what it claimed:
-   * only operations still pending, so one held (or taken) since this drain read the queue is never sent.
+   * Marks a batch as in flight under this drain's claim, in one transaction, and returns what it claimed as
+   * it stands now: only operations still pending, so one held (or taken) since this drain read the queue is
+   * never sent, and with their current body, so one rewritten since (a SCORM commit rebased after an earlier
+   * merge) is never sent as it was.
    */
   async #claim(ops: readonly OutboxRow[]): Promise<OutboxRow[]> {
     if (ops.length === 0) return [];
@@ -211,13 +217,13 @@ export class SyncEngine {
     const changes = { status: 'in_flight' as const, claimed_by: this.#runId, updated_at: this.options.now().toISOString() };
     return db.transaction('rw', db.outbox, async () => {
       const current = await db.outbox.bulkGet(ops.map((op) => op.seq ?? 0));
-      const claimable = ops.filter((_op, i) => current[i]?.status === 'pending');
-      await db.outbox.bulkUpdate(claimable.map((op) => ({ key: op.seq ?? 0, changes })));
-      return claimable;
+      const claimable = current.filter((row): row is OutboxRow => row?.status === 'pending');
+      await db.outbox.bulkUpdate(claimable.map((row) => ({ key: row.seq ?? 0, changes })));
+      return claimable.map((row) => ({ ...row, ...changes }));
     });
   }
 
-  async #send(op: OutboxRow, remoteIds: ReadonlyMap<string, string>, claimedRemote: ReadonlyMap<string, string>, bodyOverride?: unknown): Promise<SendOutcome> {
+  async #send(op: OutboxRow, remoteIds: ReadonlyMap<string, string>, claimedRemote: ReadonlyMap<string, string>, bodyOverride?: unknown, delivered?: (answer: unknown) => Promise<void>): Promise<SendOutcome> {
     const resolve = (text: string) => resolveLocalRefs(text, (entity, id) => remoteIds.get(`${entity}:${id}`));
     const body = bodyOverride ?? op.body;
     const resolvedBody: unknown = body === undefined || body === null ? body : JSON.parse(resolve(JSON.stringify(body)));
@@ -234,7 +240,7 @@ export class SyncEngine {
       const merged = await this.options.resolveConflict(op, outcome.body);
       if (merged) {
         await this.options.db.outbox.update(op.seq ?? 0, { body: merged.body });
-        return this.#send({ ...op, body: merged.body }, remoteIds, claimedRemote, merged.body);
+        return this.#send({ ...op, body: merged.body }, remoteIds, claimedRemote, merged.body, merged.delivered);
       }
     }
     if (outcome.kind === 'done' && outcome.remoteId) {
@@ -245,7 +251,10 @@ export class SyncEngine {
         outcome = { kind: 'dead', status: 200, code: 'REMOTE_RECORD_REUSED', message: `The remote answered with ${outcome.remoteId}, which another attempt on this kiosk already stands for` };
       }
     }
-    return this.#apply(op, outcome);
+    const applied = await this.#apply(op, outcome);
+    // Only once the answer is recorded as this drain's: a superseded claim's answer is not the kiosk's to adopt.
+    if (applied.kind === 'done' && delivered && result.kind === 'response') await delivered(result.body);
+    return applied;
   }
 
   async #apply(op: OutboxRow, outcome: Outcome): Promise<SendOutcome> {

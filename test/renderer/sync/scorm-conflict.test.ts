@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
-import { resolveScormConflict } from '../../../renderer/src/sync/scorm-conflict';
+import { scormConflictResolver } from '../../../renderer/src/sync/scorm-conflict';
 import { SEED_SCORM_PKG } from '../../reference-server/catalog-seed';
+import { openTestDb } from '../../support/fake-db';
 import { startSyncHarness } from '../../support/sync-harness';
 import type { SyncHarness } from '../../support/sync-harness';
 
@@ -37,7 +38,7 @@ describe('SCORM 409 through sync (reference server)', () => {
     });
     // Another device saves first: the version moves on and a bookmark appears.
     h.server!.faults.scormConflictNext({ sessionId: 'session-456', cmi: { 'cmi.core.lesson_location': 'page-12', 'cmi.core.lesson_status': 'incomplete' } });
-    const engine = new SyncEngine({ db: h.db, remote: h.remote, now: () => new Date(), random: () => 0, concurrency: 2, resolveConflict: resolveScormConflict });
+    const engine = new SyncEngine({ db: h.db, remote: h.remote, now: () => new Date(), random: () => 0, concurrency: 2, resolveConflict: scormConflictResolver(h.db) });
     expect(await engine.drain()).toMatchObject({ delivered: 1, dead: 0, waiting: 0 });
     const [session] = h.server!.inspect.scormSessions();
     expect(session).toMatchObject({
@@ -51,6 +52,6 @@ describe('SCORM 409 through sync (reference server)', () => {
 
   it('leaves an unreadable conflict as a dead letter for the user', async () => {
     const op = { body: { version: 'x' } } as never;
-    expect(await resolveScormConflict(op, { session: { id: 'nope' } })).toBeNull();
+    expect(await scormConflictResolver(openTestDb())(op, { session: { id: 'nope' } })).toBeNull();
   });
 });

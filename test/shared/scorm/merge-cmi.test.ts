@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScormSession } from '../../../shared/schemas/scorm-session';
-import { mergeScormCommit } from '../../../shared/scorm/merge-cmi';
+import { mergeScormCommit, rebaseScormCommit } from '../../../shared/scorm/merge-cmi';
 
 const remote: ScormSession = {
   id: 'session-456',
@@ -64,5 +64,34 @@ describe('mergeScormCommit', () => {
       request: { version: 1, cmi_data: { 'sco:a:cmi.completion_status': 'incomplete', 'sco:b:cmi.core.lesson_status': 'incomplete', 'sco:b:cmi.core.lesson_location': 'p4' } },
     });
     expect(merged.cmi_data).toMatchObject({ 'sco:a:cmi.completion_status': 'completed', 'sco:b:cmi.core.lesson_status': 'passed', 'sco:b:cmi.core.lesson_location': 'p4' });
+  });
+});
+
+describe('rebaseScormCommit (a commit that waited behind a merged one)', () => {
+  // The remote after the kiosk's first commit was merged with the tablet's save (made at 10:15:30).
+  const after = { cmi_data: { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.lesson_location': 'page-2', 'cmi.comments': 'tablet', 'cmi.suspend_data': 'tablet-sd' }, completion_status: 'incomplete' as const, success_status: 'unknown' as const };
+  // What the kiosk's first commit carried, as the kiosk made it.
+  const previous = { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.lesson_location': 'page-2', 'cmi.suspend_data': 'kiosk-sd' };
+  const otherSavedAt = '2025-01-15T10:15:30.000Z';
+
+  it('applies what the kiosk changed since, keeps the rest of the remote (the other device’s elements), and takes the given version', () => {
+    const rebased = rebaseScormCommit(after, previous, { committedAt: '2025-01-15T10:20:00.000Z', request: { version: 2, cmi_data: { ...previous, 'cmi.core.lesson_location': 'page-5', 'cmi.core.lesson_status': 'passed' }, completion_status: 'completed', success_status: 'passed', session_time: 'PT1M' } }, otherSavedAt, 7);
+    expect(rebased).toEqual({
+      version: 7,
+      // suspend_data: unchanged by the kiosk since, so the tablet's value (which won the first merge) stays.
+      cmi_data: { 'cmi.core.lesson_status': 'passed', 'cmi.core.lesson_location': 'page-5', 'cmi.comments': 'tablet', 'cmi.suspend_data': 'tablet-sd' },
+      completion_status: 'completed',
+      success_status: 'passed',
+      session_time: 'PT1M',
+    });
+  });
+
+  it('keeps the other device’s value of an element both changed when the other device saved later, and never moves completion back', () => {
+    const rebased = rebaseScormCommit(after, previous, { committedAt: '2025-01-15T10:10:00.000Z', request: { version: 2, cmi_data: { ...previous, 'cmi.suspend_data': 'kiosk-sd-2', 'cmi.core.lesson_status': 'browsed' }, completion_status: 'not attempted' } }, otherSavedAt, 3);
+    expect(rebased.cmi_data).toEqual({ ...after.cmi_data, 'cmi.suspend_data': 'tablet-sd', 'cmi.core.lesson_status': 'incomplete' });
+    expect(rebased.completion_status).toBe('incomplete');
+    // Made after the other device's save: the kiosk's change wins.
+    const newer = rebaseScormCommit(after, previous, { committedAt: '2025-01-15T10:30:00.000Z', request: { version: 2, cmi_data: { ...previous, 'cmi.suspend_data': 'kiosk-sd-2' } } }, otherSavedAt, 3);
+    expect(newer.cmi_data?.['cmi.suspend_data']).toBe('kiosk-sd-2');
   });
 });
