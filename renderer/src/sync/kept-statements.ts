@@ -3,6 +3,7 @@ import type { InstructorGuard } from '../data/instructor-guard';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
 import { withRemoteRegistration } from './statement-request';
+import { IdLookup } from './id-lookup';
 
 /**
  * xAPI statements kept on the kiosk because no LRS is configured (held `no_lrs`, docs/api/xapi.md). They
@@ -61,9 +62,11 @@ export async function recentKeptStatements(db: OutpostDb, limit: number): Promis
 export async function exportKeptStatements(db: OutpostDb, guard: InstructorGuard): Promise<unknown[]> {
   await guard.require();
   const rows = await db.outbox.where('status').equals('held').filter(isKept).sortBy('seq');
-  const ids = new Map((await db.idMap.toArray()).map((row) => [`${row.entity}:${row.local_id}`, row.remote_id]));
+  // Only the ids these statements name, not the whole id map (as long as everything the kiosk ever synced).
+  const ids = new IdLookup(db);
+  await ids.load(rows);
   return rows.map((op) => {
-    const resolved: unknown = JSON.parse(resolveLocalRefs(JSON.stringify(op.body ?? null), (entity, id) => ids.get(`${entity}:${id}`)));
+    const resolved: unknown = JSON.parse(resolveLocalRefs(JSON.stringify(op.body ?? null), (entity, id) => ids.get(entity, id)));
     return withRemoteRegistration({ method: 'POST', path: '/statements', body: resolved }).body;
   });
 }

@@ -7,6 +7,7 @@ import { classifyResult } from './classify-result';
 import type { Outcome } from './classify-result';
 import { DependencyGate } from './dependency-gate';
 import { DrainQueue } from './drain-queue';
+import { IdLookup } from './id-lookup';
 import { entityOf, recordOutcome } from './record-outcome';
 import { performanceClock, RetryClock } from './retry-clock';
 import { sendStatement } from './statement-request';
@@ -111,22 +112,21 @@ export class SyncEngine {
     const { db } = this.options;
     const queue = await DrainQueue.load(db);
     const gate = new DependencyGate(db);
-    const remoteIds = new Map((await db.idMap.toArray()).map((row) => [`${row.entity}:${row.local_id}`, row.remote_id]));
-    const claimedRemote = new Map([...remoteIds].map(([key, remote]) => [`${key.split(':')[0]}:${remote}`, key]));
+    const ids = new IdLookup(db);
     const counts = { delivered: 0, dead: 0 };
     const inFlight = new Set<Promise<void>>();
     const busy = new Set<string>();
     for (;;) {
       if (this.#paused) break;
       await queue.takeNew();
-      const picked = await this.#pick(queue, gate, busy, remoteIds, this.options.concurrency - inFlight.size);
+      const picked = await this.#pick(queue, gate, busy, ids, this.options.concurrency - inFlight.size);
       const ready = await this.#claim(picked);
       const claimedIds = new Set(ready.map((op) => op.id));
       for (const op of picked) if (!claimedIds.has(op.id)) queue.finish(op.id);
       for (const op of ready) {
         busy.add(op.entity_id);
-        const task: Promise<void> = this.#send(op, remoteIds, claimedRemote)
-          .then((outcome) => this.#afterSend(op, outcome, queue, gate, remoteIds, claimedRemote, counts))
+        const task: Promise<void> = this.#send(op, ids)
+          .then((outcome) => this.#afterSend(op, outcome, queue, gate, ids, counts))
           .finally(() => {
             busy.delete(op.entity_id);
             inFlight.delete(task);
@@ -150,7 +150,7 @@ export class SyncEngine {
     return { state, delivered: counts.delivered, dead: counts.dead, waiting };
   }
 
-  #afterSend(op: OutboxRow, outcome: SendOutcome, queue: DrainQueue, gate: DependencyGate, remoteIds: Map<string, string>, claimedRemote: Map<string, string>, counts: { delivered: number; dead: number }): void {
+  #afterSend(op: OutboxRow, outcome: SendOutcome, queue: DrainQueue, gate: DependencyGate, ids: IdLookup, counts: { delivered: number; dead: number }): void {
     if (outcome.kind === 'superseded') return queue.finish(op.id);
     const status = outcome.kind === 'done' ? 'done' : outcome.kind === 'dead' || outcome.kind === 'conflict' ? 'dead' : outcome.kind === 'held' ? 'held' : 'pending';
     gate.note({ ...op, status });
@@ -163,12 +163,8 @@ export class SyncEngine {
       counts.delivered += 1;
       queue.finish(op.id);
       this.#retries.forget(op.id);
-      if (outcome.remoteId) {
-        const key = `${entityOf(op)}:${op.entity_id}`;
-        remoteIds.set(key, outcome.remoteId);
-        claimedRemote.set(`${entityOf(op)}:${outcome.remoteId}`, key);
-      }
-      for (const link of outcome.moreIds ?? []) remoteIds.set(`${link.entity}:${link.localId}`, link.remoteId);
+      if (outcome.remoteId) ids.learn(entityOf(op), op.entity_id, outcome.remoteId, true);
+      for (const link of outcome.moreIds ?? []) ids.learn(link.entity, link.localId, link.remoteId);
       return;
     }
     if (outcome.kind === 'dead' || outcome.kind === 'conflict') {
@@ -189,9 +185,10 @@ export class SyncEngine {
    * The next operations that may go: due, first of their record (a record's operations go one after the
    * other), dependencies met, and every local id in them known remotely.
    */
-  async #pick(queue: DrainQueue, gate: DependencyGate, busy: ReadonlySet<string>, remoteIds: ReadonlyMap<string, string>, room: number): Promise<OutboxRow[]> {
+  async #pick(queue: DrainQueue, gate: DependencyGate, busy: ReadonlySet<string>, ids: IdLookup, room: number): Promise<OutboxRow[]> {
     const picked: OutboxRow[] = [];
     if (room <= 0) return picked;
+    await ids.load(queue.open());
     const seenEntities = new Set<string>();
     for (const op of queue.open()) {
       if (picked.length >= room) break;
@@ -199,7 +196,7 @@ export class SyncEngine {
       seenEntities.add(op.entity_id);
       if (busy.has(op.entity_id) || this.#retries.waitMs(op) > 0) continue;
       if (!(await gate.ready(op))) continue;
-      if (findLocalRefs(op.path + JSON.stringify(op.body ?? null)).some((ref) => !remoteIds.has(`${ref.entity}:${ref.id}`))) continue;
+      if (findLocalRefs(op.path + JSON.stringify(op.body ?? null)).some((ref) => !ids.has(ref.entity, ref.id))) continue;
       picked.push(op);
     }
     return picked;
@@ -223,8 +220,8 @@ export class SyncEngine {
     });
   }
 
-  async #send(op: OutboxRow, remoteIds: ReadonlyMap<string, string>, claimedRemote: ReadonlyMap<string, string>, bodyOverride?: unknown, delivered?: (answer: unknown) => Promise<void>): Promise<SendOutcome> {
-    const resolve = (text: string) => resolveLocalRefs(text, (entity, id) => remoteIds.get(`${entity}:${id}`));
+  async #send(op: OutboxRow, ids: IdLookup, bodyOverride?: unknown, delivered?: (answer: unknown) => Promise<void>): Promise<SendOutcome> {
+    const resolve = (text: string) => resolveLocalRefs(text, (entity, id) => ids.get(entity, id));
     const body = bodyOverride ?? op.body;
     const resolvedBody: unknown = body === undefined || body === null ? body : JSON.parse(resolve(JSON.stringify(body)));
     const request: RemoteRequest = {
@@ -240,13 +237,13 @@ export class SyncEngine {
       const merged = await this.options.resolveConflict(op, outcome.body);
       if (merged) {
         await this.options.db.outbox.update(op.seq ?? 0, { body: merged.body });
-        return this.#send({ ...op, body: merged.body }, remoteIds, claimedRemote, merged.body, merged.delivered);
+        return this.#send({ ...op, body: merged.body }, ids, merged.body, merged.delivered);
       }
     }
     if (outcome.kind === 'done' && outcome.remoteId) {
       // The remote handed back a record another local one already stands for (an open attempt it returned
       // instead of creating one): recording it would merge two attempts. A person must look.
-      const owner = claimedRemote.get(`${entityOf(op)}:${outcome.remoteId}`);
+      const owner = await ids.ownerOf(entityOf(op), outcome.remoteId);
       if (owner !== undefined && owner !== `${entityOf(op)}:${op.entity_id}`) {
         outcome = { kind: 'dead', status: 200, code: 'REMOTE_RECORD_REUSED', message: `The remote answered with ${outcome.remoteId}, which another attempt on this kiosk already stands for` };
       }
