@@ -4,15 +4,73 @@ import { scorm2004EditionSchema, scormVersionSchema } from '../schemas/scorm-pac
 /**
  * What Outpost keeps of an imported course's imsmanifest.xml: enough to build the table of contents,
  * launch each SCO with its own launch data and limits, and drive simple 2004 flow/choice navigation.
- * Sequencing rules are kept as read (condition and action names) so the player can honour the ones it
- * supports and the README can say which it does not.
+ * Sequencing is kept as read (control modes, rules with their condition and action names, rollup, objectives
+ * with their maps, limits, randomization) and handed to the sequencing engine in the player
+ * (renderer/src/scorm/sequencing-tree.ts); docs/scorm-support.md says what is evaluated.
  */
 export const sequencingRuleSchema = z.object({
   combination: z.enum(['all', 'any']),
-  conditions: z.array(z.object({ condition: z.string(), operator: z.enum(['noOp', 'not']), measure_threshold: z.number().optional() })),
+  conditions: z.array(
+    z.object({
+      condition: z.string(),
+      operator: z.enum(['noOp', 'not']),
+      measure_threshold: z.number().optional(),
+      /** imsss:ruleCondition@referencedObjective: the objective the condition reads (else the primary). */
+      referenced_objective: z.string().optional(),
+    }),
+  ),
   action: z.string(),
+  /** Rollup rules only: imsss:rollupRule@childActivitySet, minimumCount, minimumPercent. */
+  child_activity_set: z.enum(['all', 'any', 'none', 'atLeastCount', 'atLeastPercent']).optional(),
+  minimum_count: z.number().int().nonnegative().optional(),
+  minimum_percent: z.number().min(0).max(1).optional(),
 });
 export type SequencingRule = z.infer<typeof sequencingRuleSchema>;
+
+const requirementSchema = z.enum(['always', 'ifAttempted', 'ifNotSkipped', 'ifNotSuspended']);
+export const rollupConsiderationsSchema = z.object({
+  required_for_satisfied: requirementSchema.optional(),
+  required_for_not_satisfied: requirementSchema.optional(),
+  required_for_completed: requirementSchema.optional(),
+  required_for_incomplete: requirementSchema.optional(),
+  measure_satisfaction_if_active: z.boolean().optional(),
+});
+export type RollupConsiderations = z.infer<typeof rollupConsiderationsSchema>;
+
+/** The read/write flags of an objective map, as the manifest states them (absent: the IMS/ADL default). */
+export const OBJECTIVE_MAP_FLAGS = [
+  'read_satisfied_status',
+  'read_normalized_measure',
+  'write_satisfied_status',
+  'write_normalized_measure',
+  'read_completion_status',
+  'write_completion_status',
+  'read_progress_measure',
+  'write_progress_measure',
+  'read_raw_score',
+  'write_raw_score',
+  'read_min_score',
+  'write_min_score',
+  'read_max_score',
+  'write_max_score',
+  'update_attempt_data',
+] as const;
+export type ObjectiveMapFlag = (typeof OBJECTIVE_MAP_FLAGS)[number];
+
+export const objectiveMapSchema = z.object({
+  target_objective_id: z.string().min(1),
+  flags: z.partialRecord(z.enum(OBJECTIVE_MAP_FLAGS), z.boolean()),
+});
+export type ObjectiveMap = z.infer<typeof objectiveMapSchema>;
+
+export const sequencingObjectiveSchema = z.object({
+  objective_id: z.string().min(1),
+  primary: z.boolean(),
+  satisfied_by_measure: z.boolean().optional(),
+  min_normalized_measure: z.number().min(-1).max(1).optional(),
+  maps: z.array(objectiveMapSchema),
+});
+export type SequencingObjective = z.infer<typeof sequencingObjectiveSchema>;
 
 export const itemSequencingSchema = z.object({
   choice: z.boolean().optional(),
@@ -26,6 +84,30 @@ export const itemSequencingSchema = z.object({
   min_normalized_measure: z.number().min(-1).max(1).optional(),
   satisfied_by_measure: z.boolean().optional(),
   attempt_limit: z.number().int().nonnegative().optional(),
+  /** imsss:controlMode's other attributes (choice, flow, forwardOnly are above). */
+  choice_exit: z.boolean().optional(),
+  use_current_attempt_objective_info: z.boolean().optional(),
+  use_current_attempt_progress_info: z.boolean().optional(),
+  /** adlseq:constrainedChoiceConsiderations. */
+  prevent_activation: z.boolean().optional(),
+  constrain_choice: z.boolean().optional(),
+  /** imsss:rollupRules attributes. */
+  rollup_objective_satisfied: z.boolean().optional(),
+  rollup_progress_completion: z.boolean().optional(),
+  objective_measure_weight: z.number().min(0).max(1).optional(),
+  /** adlseq:rollupConsiderations. */
+  rollup_considerations: rollupConsiderationsSchema.optional(),
+  /** imsss:deliveryControls. */
+  tracked: z.boolean().optional(),
+  completion_set_by_content: z.boolean().optional(),
+  objective_set_by_content: z.boolean().optional(),
+  /** Every objective (primary and others) with its objective maps (imsss:mapInfo and adlseq:mapInfo). */
+  objectives: z.array(sequencingObjectiveSchema).optional(),
+  /** imsss:randomizationControls. */
+  selection_timing: z.enum(['never', 'once', 'onEachNewAttempt']).optional(),
+  select_count: z.number().int().nonnegative().optional(),
+  randomization_timing: z.enum(['never', 'once', 'onEachNewAttempt']).optional(),
+  reorder_children: z.boolean().optional(),
 });
 export type ItemSequencing = z.infer<typeof itemSequencingSchema>;
 
@@ -69,6 +151,8 @@ export const courseOrganizationSchema = z.object({
   identifier: z.string().min(1),
   title: z.string(),
   items: z.array(courseItemSchema),
+  /** The organization's own imsss:sequencing: the root activity's control mode, rules and rollup. */
+  sequencing: itemSequencingSchema.optional(),
 });
 export type CourseOrganization = z.infer<typeof courseOrganizationSchema>;
 

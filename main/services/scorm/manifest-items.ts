@@ -38,7 +38,8 @@ function masteryScore(item: Element): number | undefined {
   return Number.isFinite(value) && value >= 0 && value <= 100 ? value : undefined;
 }
 
-function itemSequencing(item: Element, ctx: ItemContext): ItemSequencing | undefined {
+/** An item's (or an organization's) imsss:sequencing, merged over the collection it names with IDRef. */
+export function itemSequencing(item: Element, ctx: Pick<ItemContext, 'collections'>): ItemSequencing | undefined {
   const element = children(item, 'sequencing')[0];
   if (!element) return undefined;
   const ref = attr(element, 'IDRef');

@@ -2,7 +2,7 @@ import type { CourseOrganization } from '../../../shared/scorm/course-manifest';
 import { countScos, launchableItems } from '../../../shared/scorm/course-tree';
 import { ScormImportError } from './import-error';
 import type { ImportLimits } from './import-limits';
-import { readItem } from './manifest-items';
+import { itemSequencing, readItem } from './manifest-items';
 import type { ItemContext } from './manifest-items';
 import { readResources } from './manifest-resources';
 import { readCollections } from './manifest-sequencing';
@@ -32,11 +32,15 @@ export function parseManifest(textContent: string, limits: ImportLimits): Parsed
   const resources = readResources(root);
   const ctx: ItemContext = { resources, collections: readCollections(root), limits, identifiers: new Set(), count: 0 };
   const container = child(root, 'organizations');
-  let organizations: CourseOrganization[] = (container ? children(container, 'organization') : []).map((org) => ({
-    identifier: attr(org, 'identifier')?.trim() || 'organization',
-    title: (text(child(org, 'title')) ?? '').slice(0, 500),
-    items: children(org, 'item').map((item) => readItem(item, ctx, 1)),
-  }));
+  let organizations: CourseOrganization[] = (container ? children(container, 'organization') : []).map((org) => {
+    const sequencing = itemSequencing(org, ctx);
+    return {
+      identifier: attr(org, 'identifier')?.trim() || 'organization',
+      title: (text(child(org, 'title')) ?? '').slice(0, 500),
+      items: children(org, 'item').map((item) => readItem(item, ctx, 1)),
+      ...(sequencing === undefined ? {} : { sequencing }),
+    };
+  });
   if (organizations.length === 0) {
     const items = [...resources.values()]
       .filter((r) => r.path !== null && r.scormType === 'sco')
