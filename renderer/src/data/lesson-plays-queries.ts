@@ -7,6 +7,7 @@ import type { Lesson } from '../../../shared/schemas/catalog';
 import type { OutpostDb } from '../db/outpost-db';
 import type { LessonPlayRow } from '../db/lesson-play-row';
 import { lessonPlayIndexName } from '../db/schema-v9';
+import { indexRangePage } from './index-range-page';
 
 export interface LessonPlayListing {
   readonly clientId: string;
@@ -43,9 +44,10 @@ export function listingIndex(listing: Omit<LessonPlayListing, 'sortOrder' | 'pag
 
 /**
  * One page of plays, read as a single range of the compound index for this filter and sort
- * ([filters+sortField+id], schema-v9.ts): ordered by value then id, starting strictly after the cursor.
- * One extra row is read to tell whether more follow. Plays without a value for the sort field are not in
- * that index and so not listed (see shared/lesson-plays/sorting.ts).
+ * ([filters+sortField+id], schema-v9.ts): ordered by value then id, starting strictly after the cursor,
+ * or (without one) after the pages before `page`, passed over by a key cursor (indexRangePage). One extra
+ * row is read to tell whether more follow. Plays without a value for the sort field are not in that index
+ * and so not listed (see shared/lesson-plays/sorting.ts).
  */
 export async function listLessonPlayPage(db: OutpostDb, listing: LessonPlayListing): Promise<LessonPlayPage> {
   const { index, prefix } = listingIndex(listing);
@@ -63,9 +65,10 @@ export async function listLessonPlayPage(db: OutpostDb, listing: LessonPlayListi
     const to = [...prefix, cursor.value, cursor.id ?? Dexie.minKey];
     range = db.lessonPlays.where(index).between(low, to, true, false);
   }
-  let collection = asc ? range : range.reverse();
-  if (!cursor && listing.page > 1) collection = collection.offset((listing.page - 1) * listing.pageSize);
-  const found = await collection.limit(listing.pageSize + 1).toArray();
+  // A page number (no cursor) passes over the pages before it inside IndexedDB, reading none of their rows.
+  const found = !cursor && listing.page > 1
+    ? await indexRangePage(db.lessonPlays, index, low, high, { reverse: !asc, offset: (listing.page - 1) * listing.pageSize, limit: listing.pageSize + 1 })
+    : await (asc ? range : range.reverse()).limit(listing.pageSize + 1).toArray();
   const hasMore = found.length > listing.pageSize;
   const rows = hasMore ? found.slice(0, listing.pageSize) : found;
   const last = rows.at(-1);
