@@ -1,5 +1,8 @@
 import { decodeCursor, InvalidCursorError } from '../../../shared/lesson-plays/cursor';
+import type { LessonPlayCursor } from '../../../shared/lesson-plays/cursor';
+import type { Lesson } from '../../../shared/schemas/catalog';
 import { sortFieldOf } from '../../../shared/lesson-plays/sorting';
+import type { LessonPlaySortField } from '../../../shared/lesson-plays/sorting';
 import { LESSON_PLAY_ERROR_MESSAGES } from '../../../shared/schemas/api-error';
 import { createLessonPlayRequestSchema, listLessonPlaysQuerySchema, redirectUrlFor, updateLessonPlayRequestSchema } from '../../../shared/schemas/lesson-play';
 import type { CreateLessonPlayResponse, ListLessonPlaysResponse, UpdateLessonPlayResponse } from '../../../shared/schemas/lesson-play';
@@ -9,6 +12,7 @@ import type { DataPorts } from '../data/data-ports';
 import type { InstructorGuard } from '../data/instructor-guard';
 import { createLessonPlay, recordLessonPlayResults, setLessonPlayReturnUrl } from '../data/lesson-plays';
 import { clientKnown, getLessonPlay, lessonsFor, listLessonPlayPage } from '../data/lesson-plays-queries';
+import type { LessonPlayListing, LessonPlayPage } from '../data/lesson-plays-queries';
 import type { LessonPlayRow } from '../db/lesson-play-row';
 import { json } from './api-response';
 import { authenticateLessonPlayCaller } from './lesson-play-auth';
@@ -42,6 +46,21 @@ async function withLesson(deps: LessonPlayDeps, row: LessonPlayRow) {
   return toApiLessonPlay(row, lessons.get(row.lessonId));
 }
 
+/** startAfter as a cursor, or the refusal to answer with 400 once the caller's checks have passed. */
+function decodeStartAfter(startAfter: string | undefined, sortField: LessonPlaySortField): { cursor: LessonPlayCursor | undefined } | { error: InvalidCursorError } {
+  try {
+    return { cursor: startAfter === undefined ? undefined : decodeCursor(startAfter, sortField) };
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return { error };
+    throw error;
+  }
+}
+
+async function readPageWithLessons(deps: LessonPlayDeps, listing: LessonPlayListing): Promise<{ page: LessonPlayPage; lessons: Map<string, Lesson> }> {
+  const page = await listLessonPlayPage(deps.db, listing);
+  return { page, lessons: await lessonsFor(deps.db, page.rows) };
+}
+
 /** GET /api/lesson-plays */
 export async function listLessonPlays(deps: LessonPlayDeps, request: Request): Promise<Response> {
   const who = await caller(deps, request, true);
@@ -52,27 +71,25 @@ export async function listLessonPlays(deps: LessonPlayDeps, request: Request): P
     throw lessonPlayFailure(400, firstIssueMessage(parsed.error.issues));
   }
   const query = parsed.data;
-  let userId = query.userId;
+  const sortField = sortFieldOf(query.sortBy);
+  const decoded = decodeStartAfter(query.startAfter, sortField);
+  // A learner's ID token lists their own plays only.
+  const userId = who.kind === 'user' ? who.uid : query.userId;
+  // The page (and its lessons) is read while the caller's client is checked: neither needs the other, and
+  // the page is answered only once the checks below have passed.
+  const started = 'error' in decoded ? decoded : { reading: readPageWithLessons(deps, { clientId: query.clientId, userId, lessonId: query.lessonId, sortField, sortOrder: query.sortOrder, page: query.page, pageSize: query.pageSize, cursor: decoded.cursor }) };
+  if ('reading' in started) started.reading.catch(() => undefined);
   if (who.kind === 'user') {
-    // A learner's only client is their own tenant; their ID token lists their own plays only.
+    // A learner's only client is their own tenant.
     const learner = await deps.db.learners.get(who.uid);
     if (!learner) throw lessonPlayFailure(401, M.unauthorized);
     if (learner.tenant_id !== query.clientId) throw lessonPlayFailure(500, M.clientNotFound);
-    if (userId !== undefined && userId !== who.uid) throw lessonPlayFailure(401, M.unauthorized);
-    userId = who.uid;
+    if (query.userId !== undefined && query.userId !== who.uid) throw lessonPlayFailure(401, M.unauthorized);
   } else if (!(await clientKnown(deps.db, query.clientId))) {
     throw lessonPlayFailure(500, M.clientNotFound);
   }
-  const sortField = sortFieldOf(query.sortBy);
-  let cursor;
-  try {
-    cursor = query.startAfter === undefined ? undefined : decodeCursor(query.startAfter, sortField);
-  } catch (error) {
-    if (error instanceof InvalidCursorError) throw lessonPlayFailure(400, error.message);
-    throw error;
-  }
-  const page = await listLessonPlayPage(deps.db, { clientId: query.clientId, userId, lessonId: query.lessonId, sortField, sortOrder: query.sortOrder, page: query.page, pageSize: query.pageSize, cursor });
-  const lessons = await lessonsFor(deps.db, page.rows);
+  if ('error' in started) throw lessonPlayFailure(400, started.error.message);
+  const { page, lessons } = await started.reading;
   const body: ListLessonPlaysResponse = {
     data: page.rows.map((row) => toApiLessonPlay(row, lessons.get(row.lessonId))),
     page: query.page,

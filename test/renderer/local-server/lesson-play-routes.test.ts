@@ -132,6 +132,20 @@ describe('GET /api/lesson-plays (local)', () => {
     expect(await list('&sortOrder=sideways')).toEqual({ status: 400, body: { error: 'Invalid sortOrder' } });
     expect(await list('&sortBy=totalRepCount&startAfter=lots')).toEqual({ status: 400, body: { error: 'Invalid startAfter' } });
     expect(await f.call('GET', `/api/lesson-plays?clientId=${TENANT}`)).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+    // The page is read while the client is checked, but the checks still answer first: a wrong client or
+    // another learner's plays before a bad cursor, and nothing of the page read.
+    await createMany(2);
+    expect(await f.call('GET', '/api/lesson-plays?clientId=gofa&startAfter=%5B', { token: alice })).toEqual({ status: 500, body: { error: 'Client ID not found' } });
+    expect(await list(`&userId=${ALICE}&startAfter=%5B`, bob)).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+    const coach = createLocalApi({ ...f.deps, instructor: { require: async () => {} } });
+    const coachList = async (query: string) => {
+      const response = await coach(new Request(`http://outpost.local/api/lesson-plays?${query}`, { headers: { authorization: 'Instructor' } }));
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect(await coachList('clientId=gofa&startAfter=%5B')).toEqual({ status: 500, body: { error: 'Client ID not found' } });
+    expect(await coachList(`clientId=${TENANT}&startAfter=%5B`)).toEqual({ status: 400, body: { error: 'Invalid startAfter' } });
+    expect(await list('&startAfter=%5B')).toEqual({ status: 400, body: { error: 'Invalid startAfter' } });
+    expect((await list()).body.data).toHaveLength(2);
   });
 
   it('sorts by results (score = averagePoseSimilarity), leaving out plays without one', async () => {
