@@ -4,11 +4,14 @@ import type { MultilingualTitle } from '../schemas/common';
 import type { ActivityKind, GridCell } from './grid-cell';
 import { lessonCell } from './lesson-cell';
 import type { LessonPlayFacts } from './lesson-cell';
-import { longRunning } from './long-sessions';
+import { longRunning, longRunningCounted, mergeCounted } from './long-sessions';
+import type { CountedTimes } from './long-sessions';
 import { scormCell } from './scorm-cell';
 import type { ScormSessionFacts } from './scorm-cell';
 import { runningSeconds, vrCell } from './vr-cell';
 import type { VrSessionFacts } from './vr-cell';
+import { lastRunning, runningSecondsOf, vrSummaryCell } from './vr-summary';
+import type { VrSummary } from './vr-summary';
 
 export interface GridActivity {
   /** `kind:id`, unique across kinds. */
@@ -34,6 +37,11 @@ export interface GridRecords {
   readonly plays: readonly (LessonPlayFacts & { userId?: string | undefined; lessonId: string })[];
 }
 
+/** The records of a class as the grid reads them: VR sessions as one summary per learner and package. */
+export interface ClassGridRecords extends Omit<GridRecords, 'vr'> {
+  readonly vr: readonly VrSummary[];
+}
+
 export interface ProgressGrid {
   readonly learners: readonly GridLearner[];
   readonly activities: readonly GridActivity[];
@@ -55,45 +63,94 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/**
- * The class grid from its records, linear in their number: one cell per learner and activity with records,
- * activities being the catalog's (`known`) plus any the records name. Long VR sessions are judged per package.
- */
-export function buildGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: GridRecords, now: Date): ProgressGrid {
+type AddCell = (kind: ActivityKind, id: string, learner: string, cell: GridCell) => void;
+
+/** The grid's frame: columns, the members' cells of every kind; `addVr` puts the VR cells in. */
+function assemble(
+  learners: readonly GridLearner[],
+  known: readonly GridActivity[],
+  records: Omit<GridRecords, 'vr'>,
+  addVr: (members: ReadonlySet<string>, add: AddCell, flagLong: (learner: string, pkg: string) => void) => void,
+): ProgressGrid {
   const members = new Set(learners.map((l) => l.id));
   const activities = new Map(known.map((a) => [a.key, a]));
   const cells = new Map<string, GridCell>();
-  const add = (kind: ActivityKind, id: string, learner: string, cell: GridCell) => {
+  const add: AddCell = (kind, id, learner, cell) => {
     const key = activityKey(kind, id);
     if (!activities.has(key)) activities.set(key, { key, kind, id, title: null });
     cells.set(cellKey(learner, key), cell);
   };
+  const flagLong = (learner: string, pkg: string) => {
+    const key = cellKey(learner, activityKey('vr', pkg));
+    const cell = cells.get(key);
+    if (cell && cell.help === null) cells.set(key, { ...cell, help: 'longSession' });
+  };
   const mine = <T>(rows: readonly T[], user: (row: T) => string | undefined) => rows.filter((row) => members.has(user(row) ?? ''));
-  const vrGroups = groupBy(mine(records.vr, (s) => s.user_id), (s) => cellKey(s.user_id, s.package_id));
-  const running = new Map<string, Map<string, number>>();
-  const finished = new Map<string, number[]>();
-  for (const sessions of vrGroups.values()) {
-    const { user_id: user, package_id: pkg } = sessions[0]!;
-    add('vr', pkg, user, vrCell(sessions, now));
-    for (const s of sessions) {
-      if (s.status === 'completed') {
-        // push, not concat: a package's list grows to thousands with a class's history.
-        const times = finished.get(pkg);
-        if (times) times.push(s.time_spent_seconds);
-        else finished.set(pkg, [s.time_spent_seconds]);
-      }
-      else if (s.status === 'in_progress') running.set(pkg, (running.get(pkg) ?? new Map<string, number>()).set(user, runningSeconds(s, now)));
-    }
-  }
-  for (const [pkg, byLearner] of running) {
-    for (const learner of longRunning(byLearner, finished.get(pkg) ?? [])) {
-      const key = cellKey(learner, activityKey('vr', pkg));
-      const cell = cells.get(key);
-      if (cell && cell.help === null) cells.set(key, { ...cell, help: 'longSession' });
-    }
-  }
+  addVr(members, add, flagLong);
   for (const sessions of groupBy(mine(records.scorm, (s) => s.user_id), (s) => cellKey(s.user_id, s.package_id)).values()) add('scorm', sessions[0]!.package_id, sessions[0]!.user_id, scormCell(sessions));
   for (const tries of groupBy(mine(records.tries, (t) => t.user), (t) => cellKey(t.user, t.content_id)).values()) add('exercise', tries[0]!.content_id, tries[0]!.user, exerciseCell(tries));
   for (const plays of groupBy(mine(records.plays, (p) => p.userId), (p) => cellKey(p.userId ?? '', p.lessonId)).values()) add('lesson', plays[0]!.lessonId, plays[0]!.userId ?? '', lessonCell(plays));
   return { learners, activities: [...activities.values()], cells };
+}
+
+/**
+ * The class grid from its records, linear in their number: one cell per learner and activity with records,
+ * activities being the catalog's (`known`) plus any the records name. Long VR sessions are judged per package.
+ * This reads every VR session; the page reads summaries instead (buildClassGrid), and this is the rule
+ * those are tested against (test/renderer/data/vr-summary-grid.test.ts).
+ */
+export function buildGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: GridRecords, now: Date): ProgressGrid {
+  return assemble(learners, known, records, (members, add, flagLong) => {
+    const vrGroups = groupBy(
+      records.vr.filter((s) => members.has(s.user_id)),
+      (s) => cellKey(s.user_id, s.package_id),
+    );
+    const running = new Map<string, Map<string, number>>();
+    const finished = new Map<string, number[]>();
+    for (const sessions of vrGroups.values()) {
+      const { user_id: user, package_id: pkg } = sessions[0]!;
+      add('vr', pkg, user, vrCell(sessions, now));
+      for (const s of sessions) {
+        if (s.status === 'completed') {
+          // push, not concat: a package's list grows to thousands with a class's history.
+          const times = finished.get(pkg);
+          if (times) times.push(s.time_spent_seconds);
+          else finished.set(pkg, [s.time_spent_seconds]);
+        } else if (s.status === 'in_progress') running.set(pkg, (running.get(pkg) ?? new Map<string, number>()).set(user, runningSeconds(s, now)));
+      }
+    }
+    for (const [pkg, byLearner] of running) for (const learner of longRunning(byLearner, finished.get(pkg) ?? [])) flagLong(learner, pkg);
+  });
+}
+
+/** Each learner's summaries in the order buildGrid meets their packages (by first session id), learners kept in their order. */
+function inFirstSessionOrder(summaries: readonly VrSummary[]): VrSummary[] {
+  const learnerAt = new Map<string, number>();
+  for (const s of summaries) if (!learnerAt.has(s.user_id)) learnerAt.set(s.user_id, learnerAt.size);
+  return [...summaries].sort((a, b) => learnerAt.get(a.user_id)! - learnerAt.get(b.user_id)! || (a.first_id < b.first_id ? -1 : a.first_id > b.first_id ? 1 : 0));
+}
+
+/**
+ * The class grid as the page shows it: the same cells as buildGrid, with VR cells from one summary per
+ * learner and package (vr-summary.ts) instead of every session, so its cost does not grow with the class's
+ * history. A package's finished times are merged from the learners' counted times for the long-session rule.
+ */
+export function buildClassGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: ClassGridRecords, now: Date): ProgressGrid {
+  return assemble(learners, known, records, (members, add, flagLong) => {
+    const running = new Map<string, Map<string, number>>();
+    const finished = new Map<string, CountedTimes[]>();
+    for (const summary of inFirstSessionOrder(records.vr)) {
+      if (!members.has(summary.user_id)) continue;
+      const { user_id: user, package_id: pkg } = summary;
+      add('vr', pkg, user, vrSummaryCell(summary, now));
+      if (summary.finished.length > 0) {
+        const lists = finished.get(pkg);
+        if (lists) lists.push(summary.finished);
+        else finished.set(pkg, [summary.finished]);
+      }
+      const last = lastRunning(summary);
+      if (last) running.set(pkg, (running.get(pkg) ?? new Map<string, number>()).set(user, runningSecondsOf(last, now)));
+    }
+    for (const [pkg, byLearner] of running) for (const learner of longRunningCounted(byLearner, mergeCounted(finished.get(pkg) ?? []))) flagLong(learner, pkg);
+  });
 }

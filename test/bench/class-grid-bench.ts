@@ -24,8 +24,19 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { OutpostDb } from './renderer/src/db/outpost-db';
 import { createI18n } from './renderer/src/i18n/i18n';
-import { loadClassGrid, classLearners, knownActivities, classVrSessions, classScormSessions, classTries, classLessonPlays } from './renderer/src/data/progress-grid';
-import { buildGrid } from './shared/progress/build-grid';
+import { loadClassGrid, classLearners, knownActivities, classVrSummaries, classScormSessions, classTries, classLessonPlays } from './renderer/src/data/progress-grid';
+import { buildClassGrid } from './shared/progress/build-grid';
+import { SCHEMA_V1 } from './renderer/src/db/schema-v1';
+import { SCHEMA_V2 } from './renderer/src/db/schema-v2';
+import { SCHEMA_V3 } from './renderer/src/db/schema-v3';
+import { SCHEMA_V4 } from './renderer/src/db/schema-v4';
+import { SCHEMA_V5 } from './renderer/src/db/schema-v5';
+import { SCHEMA_V7 } from './renderer/src/db/schema-v7';
+import { SCHEMA_V8 } from './renderer/src/db/schema-v8';
+import { SCHEMA_V9 } from './renderer/src/db/schema-v9';
+import { SCHEMA_V11 } from './renderer/src/db/schema-v11';
+import { SCHEMA_V12 } from './renderer/src/db/schema-v12';
+import { SCHEMA_V16 } from './renderer/src/db/schema-v16';
 import { ProgressGridTable } from './renderer/src/console/progress-grid-table';
 import { visibleGrid } from './renderer/src/console/visible-grid';
 
@@ -104,11 +115,11 @@ window.runBench = async ({ records, samples }) => {
   const parts = { vr: null, scorm: null, tries: null, plays: null };
   const redraw = () => {
     if (!parts.vr || !parts.scorm || !parts.tries || !parts.plays) return;
-    show(buildGrid(learnersNow, knownNow, parts, now));
+    show(buildClassGrid(learnersNow, knownNow, parts, now));
     if (pending && host.textContent.includes(pending.text)) { update.push(performance.now() - pending.t0); pending.done(); pending = null; }
   };
   const subscriptions = [
-    liveQuery(() => classVrSessions(db, learnersNow)).subscribe((rows) => { parts.vr = rows; redraw(); }),
+    liveQuery(() => classVrSummaries(db, learnersNow)).subscribe((rows) => { parts.vr = rows; redraw(); }),
     liveQuery(() => classScormSessions(db, learnersNow)).subscribe((rows) => { parts.scorm = rows; redraw(); }),
     liveQuery(() => classTries(db, learnersNow)).subscribe((rows) => { parts.tries = rows; redraw(); }),
     liveQuery(() => classLessonPlays(db, learnersNow)).subscribe((rows) => { parts.plays = rows; redraw(); }),
@@ -123,7 +134,31 @@ window.runBench = async ({ records, samples }) => {
   for (const subscription of subscriptions) subscription.unsubscribe();
   root.unmount();
   db.close();
+
+  // The upgrade to schema v17 on a kiosk that holds as many VR sessions as records, of 30 learners: the summaries are
+  // built once, when the new version first opens the database. Baseline: reading every one of those sessions.
+  await Dexie.delete('bench-upgrade');
+  const v16 = new Dexie('bench-upgrade');
+  for (const [version, schema] of [[1, SCHEMA_V1], [2, SCHEMA_V2], [3, SCHEMA_V3], [4, SCHEMA_V4], [5, SCHEMA_V5], [7, SCHEMA_V7], [8, SCHEMA_V8], [9, SCHEMA_V9], [11, SCHEMA_V11], [12, SCHEMA_V12], [16, SCHEMA_V16]]) v16.version(version).stores(schema);
+  const old = [];
+  for (let n = 0; n < records; n++) old.push({ ...vr[n % vr.length], id: uuid('5e560000', n), user_id: learners[n % 30], package_id: pkgs[Math.floor(n / 30) % 20], status: n % 997 === 0 ? 'in_progress' : 'completed', time_spent_seconds: 60 * (n % 40), created_at: at(n) });
+  await v16.table('vrSessions').bulkAdd(old);
+  old.length = 0;
+  let t0 = performance.now();
+  await v16.table('vrSessions').toArray();
+  const readAllMs = performance.now() - t0;
+  v16.close();
+  t0 = performance.now();
+  const upgraded = new OutpostDb('bench-upgrade');
+  await upgraded.open();
+  const upgradeMs = performance.now() - t0;
+  const summaries = await upgraded.vrSummaries.count();
+  upgraded.close();
+  await Dexie.delete('bench-upgrade');
+  if (summaries !== 600) throw new Error('upgrade built ' + summaries + ' summaries, not 600');
+
   return {
+    upgrade_ms: Math.round(upgradeMs), read_all_sessions_ms: Math.round(readAllMs), upgrade_sessions: records,
     records, learners_x_activities: shape[0] + ' x ' + shape[1], cells: shape[2], fill_ms: Math.round(fillMs),
     load_p50_ms: pct(load, 0.5), load_p95_ms: pct(load, 0.95), full_scan_p50_ms: pct(scan, 0.5),
     load_vs_scan_p50_ratio: Number((pct(load, 0.5) / pct(scan, 0.5)).toFixed(2)),
@@ -147,6 +182,7 @@ export async function classGridBench(options: ClassGridBenchOptions): Promise<Be
       figure('render grid p95', n('render_p95_ms'), 'ms', { baseline: plain }),
       figure('live update to screen p50', n('update_p50_ms'), 'ms'),
       figure('live update to screen p95', n('update_p95_ms'), 'ms'),
+      figure(`upgrade to schema v17: summaries of ${n('upgrade_sessions')} VR sessions`, n('upgrade_ms'), 'ms', { baseline: { name: 'read those sessions', value: n('read_all_sessions_ms') } }),
     ],
     info: { records: n('records'), learners_x_activities: String(r.learners_x_activities), cells: n('cells'), fill_ms: n('fill_ms') },
   };

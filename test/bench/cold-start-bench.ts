@@ -1,3 +1,6 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { E2E_PASSPHRASE, enterInstructorMode, openApp } from '../support/page-helpers';
@@ -79,6 +82,16 @@ const PAGE_HELPERS = String.raw`
       vr.push({ id: uuid('5e550000', n), package_id: packageIds[Math.floor(n / o.learners) % 20], activity_id: null, tenant_id: TENANT, user_id: ids[n % o.learners], status: running ? 'in_progress' : 'completed', completion_mode: 'self_report', attempts: 1 + Math.floor(n / (o.learners * 20)), download_started_at: at(n), download_completed_at: at(n + 30), first_launch_at: at(n + 60), completed_at: running ? null : at(n + 660), score: running ? null : { raw: n % 101, max: 100, scaled: (n % 101) / 100 }, success_status: running ? null : n % 5 ? 'passed' : 'failed', time_spent_seconds: running ? 0 : 600, self_reported: true, created_at: at(n) });
     }
     await put('vrSessions', vr);
+    // Written straight into IndexedDB, the sessions pass by the app's summary keeping: their summaries are
+    // made here by the app's own code (window.__summarizeVr, bundled from shared/progress/vr-summary.ts).
+    const pairs = new Map();
+    for (const s of vr) {
+      const key = s.user_id + '/' + s.package_id;
+      const group = pairs.get(key);
+      if (group) group.push(s);
+      else pairs.set(key, [s]);
+    }
+    await put('vrSummaries', Array.from(pairs.values(), (group) => window.__summarizeVr(group)));
     vr.length = 0;
     const plays = [];
     for (let n = 0; n < o.lessonPlays; n++) plays.push({ id: uuid('91a90000', n), clientId: TENANT, userId: ids[n % o.learners], lessonId: 'lesson-' + (n % 10), createdAt: at(n * 7), completedAt: at(n * 7 + 900), activityTime: 900, averageGrade: 'B', sessions: [] });
@@ -182,6 +195,21 @@ const median = (xs: readonly number[]) => {
 };
 
 type Cold = { __cold: Record<string, (...args: unknown[]) => Promise<number>> };
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The app's own summary of a learner's sessions of a package, bundled for the page that seeds IndexedDB directly. */
+async function summarizeScript(): Promise<string> {
+  const bundle = await build({
+    stdin: { contents: "import { summarize } from './shared/progress/vr-summary';\nwindow.__summarizeVr = summarize;\n", resolveDir: ROOT, sourcefile: 'summarize-vr.js', loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  return bundle.outputFiles[0]?.text ?? '';
+}
 const TIMEOUT_MS = Number(process.env['OUTPOST_BENCH_TIMEOUT_MS'] ?? 120_000);
 
 async function reloadOn(page: Page, route: PageName, loaded: Loaded): Promise<number> {
@@ -262,11 +290,13 @@ async function measurePhase(page: Page, heavyLearner: string, loaded: Loaded, op
  */
 export async function coldStartBench(options: ColdStartBenchOptions): Promise<BenchReport> {
   const renderer = await benchRendererDir('outpost-bench-renderer-');
+  const summarize = await summarizeScript();
   const browser = await launchChromium();
   const run = async (withRecords: boolean): Promise<PhaseResult & { fillMs: number }> => {
     const fixture = await startServeFixture(renderer.dir);
     try {
       const { context, page } = await openApp(browser, fixture.host.url, {});
+      await context.addInitScript({ content: summarize });
       await context.addInitScript({ content: PAGE_HELPERS });
       // The helpers are there from the next document on; a reload also ends the instructor mode openApp left.
       await page.reload();

@@ -9,7 +9,8 @@ interface Parts<R> {
 
 /**
  * One live query per learner over one record type, joined: when one learner's records change, only that
- * learner's are read again (a class of 30 with 100,000 VR sessions re-reads ~3,000 rows, not 100,000).
+ * learner's are read again (a class of 30 with 100,000 VR sessions re-reads that learner's VR summaries,
+ * one per package, not the class's sessions).
  * Undefined until every learner has been read once for the current `learners`. `read` must be stable
  * (useCallback), or every render would subscribe again. A failed read is thrown on render, as
  * useLiveQuery does.

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
-import { activityKey, buildGrid } from '../../../shared/progress/build-grid';
-import type { GridActivity, GridLearner, GridRecords, ProgressGrid } from '../../../shared/progress/build-grid';
+import { activityKey, buildClassGrid } from '../../../shared/progress/build-grid';
+import type { ClassGridRecords, GridActivity, GridLearner, GridRecords, ProgressGrid } from '../../../shared/progress/build-grid';
 import type { OutpostDb } from '../db/outpost-db';
 import { classMembers } from './classes';
 import { scormSessionTable } from './scorm-session-table';
@@ -26,9 +26,19 @@ export async function knownActivities(db: OutpostDb): Promise<GridActivity[]> {
 
 // One reader per record type and learner, each a range of an index (never a scan, never a cursor over an
 // anyOf): a live query over one learner's records re-runs only when that learner's records of that type
-// change, so one session completing re-reads one learner's sessions, not the class's history.
+// change, so one session completing re-reads one learner's summaries, not the class's history.
+
 /**
- * Only what a grid cell needs of each session, the learner's and package's ids shared rather than one copy
+ * The learner's VR summaries, one per package they have sessions of (schema v17, kept with every session
+ * write): what the grid reads instead of the sessions, a few rows per learner however long the history.
+ */
+export function learnerVrSummaries(db: OutpostDb, learner: ClassLearner): Promise<ClassGridRecords['vr']> {
+  return db.vrSummaries.where('[user_id+package_id]').between([learner.id, Dexie.minKey], [learner.id, Dexie.maxKey]).toArray();
+}
+
+/**
+ * Every VR session of the learner, only what a grid cell needs of each (the rows buildGrid, the rule the
+ * summaries are checked against, is given in tests and benchmarks; the page reads learnerVrSummaries), the learner's and package's ids shared rather than one copy
  * per row: a class's whole VR history stays in memory while the grid is open, so each row kept is small.
  */
 export async function learnerVrSessions(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['vr']> {
@@ -71,6 +81,10 @@ export function classVrSessions(db: OutpostDb, learners: readonly ClassLearner[]
   return perLearner(learners, (l) => learnerVrSessions(db, l));
 }
 
+export function classVrSummaries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<ClassGridRecords['vr']> {
+  return perLearner(learners, (l) => learnerVrSummaries(db, l));
+}
+
 export function classScormSessions(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['scorm']> {
   return perLearner(learners, (l) => learnerScormSessions(db, l));
 }
@@ -86,10 +100,10 @@ export function classLessonPlays(db: OutpostDb, learners: readonly ClassLearner[
 /** The whole grid in one read (tests, benchmarks, exports without a page). */
 export async function loadClassGrid(db: OutpostDb, classId: string, now: Date): Promise<ProgressGrid> {
   // One read transaction: every read is observed by a live query over this, however deep the awaits go.
-  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSessions, db.scormSessions, db.masteryLogs, db.lessonPlays];
+  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSummaries, db.scormSessions, db.masteryLogs, db.lessonPlays];
   return db.transaction('r', tables, async () => {
     const learners = await classLearners(db, classId);
-    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSessions(db, learners), classScormSessions(db, learners), classTries(db, learners), classLessonPlays(db, learners)]);
-    return buildGrid(learners, known, { vr, scorm, tries, plays }, now);
+    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSummaries(db, learners), classScormSessions(db, learners), classTries(db, learners), classLessonPlays(db, learners)]);
+    return buildClassGrid(learners, known, { vr, scorm, tries, plays }, now);
   });
 }

@@ -35,6 +35,9 @@ import { SCHEMA_V12 } from './schema-v12';
 import type { ClassMemberRow, ClassRow, HeadsetNameRow, KioskStateRow } from './schema-v11';
 import { SCHEMA_V16 } from './schema-v16';
 import type { KioskIdentityRow, OfflineTransferRow } from './schema-v16';
+import { buildVrSummaries, SCHEMA_V17 } from './schema-v17';
+import type { VrSummaryRow } from './schema-v17';
+import { vrSummaryMiddleware } from './vr-summaries';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -69,6 +72,8 @@ export class OutpostDb extends Dexie {
   declare kioskState: EntityTable<KioskStateRow, 'key'>;
   declare kioskIdentity: EntityTable<KioskIdentityRow, 'key'>;
   declare offlineTransfers: EntityTable<OfflineTransferRow, 'id'>;
+  /** Written only by vrSummaryMiddleware, with the vrSessions write it follows (read it, never write it). */
+  declare vrSummaries: Table<VrSummaryRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -83,6 +88,8 @@ export class OutpostDb extends Dexie {
     this.version(11).stores(SCHEMA_V11);
     this.version(12).stores(SCHEMA_V12);
     this.version(16).stores(SCHEMA_V16);
+    this.version(17).stores(SCHEMA_V17).upgrade((tx) => buildVrSummaries(tx));
+    this.use(vrSummaryMiddleware);
   }
 }
 
