@@ -1,6 +1,8 @@
 import { isoDuration, sessionSeconds } from '../../../shared/scorm/scorm-time';
 import { rollUp } from '../../../shared/scorm/session-rollup';
 import { CURRENT_ITEM_KEY, withItemCmi } from '../../../shared/scorm/sco-keys';
+import { SEQUENCING_STATE_KEY } from '../../../shared/scorm/sequencing-state';
+import type { SequencingOutcome } from '../../../shared/scorm/sequencing-state';
 import type { UpdateScormSessionRequest } from '../../../shared/schemas/scorm-session';
 import type { LearnerRow } from '../db/rows';
 import type { ScormSessionLocalRow } from '../db/schema-v7';
@@ -18,6 +20,8 @@ export interface RuntimeCommit {
   readonly cmi: Readonly<Record<string, string>>;
   /** The item's session time so far in this sitting, as the course reported it (or the wall clock). */
   readonly sessionSeconds: number;
+  /** SCORM 2004: the sequencing engine's state and the course's status as its rollup decides it. */
+  readonly sequencing?: SequencingOutcome;
 }
 
 export type CommitOutcome =
@@ -42,13 +46,16 @@ export async function commitScormRuntime(ports: DataPorts, learner: Pick<Learner
     const multi = items.length > 1;
     const cmi = withItemCmi(row.cmi_data, commit.itemId, multi, commit.cmi);
     if (multi) cmi[CURRENT_ITEM_KEY] = commit.itemId;
+    if (commit.sequencing) cmi[SEQUENCING_STATE_KEY] = commit.sequencing.state;
     if (cmiTooLarge(cmi)) return { ok: false, error: 'TOO_LARGE' };
     const counted = sameSitting ? (row.sitting_seconds ?? {}) : {};
     const reported = sessionSeconds(`PT${Math.max(0, Math.round(commit.sessionSeconds))}S`);
     const added = Math.max(0, reported - (counted[commit.itemId] ?? 0));
     const rolled = rollUp(course.version, cmi, items);
-    const completion = furthestCompletion(row.completion_status, rolled.completion_status);
-    const success = rolled.success_status === 'unknown' ? row.success_status : rolled.success_status;
+    // A sequenced course's status is its root activity's (authored rollup rules); until that is known, the default rollup's.
+    const completion = furthestCompletion(row.completion_status, commit.sequencing?.completion_status ?? rolled.completion_status);
+    const successNow = commit.sequencing ? commit.sequencing.success_status : rolled.success_status;
+    const success = successNow === 'unknown' ? row.success_status : successNow;
     const score = rolled.score ?? row.score ?? null;
     const next: ScormSessionLocalRow = {
       ...row,

@@ -1,21 +1,35 @@
 import { launchableItems, playedOrganization } from '../../../shared/scorm/course-tree';
-import { flowTarget, parseNavRequest } from '../../../shared/scorm/flow-navigation';
+import { parseNavRequest } from '../../../shared/scorm/flow-navigation';
+import type { NavRequest } from '../../../shared/scorm/flow-navigation';
 import { launchCmi } from '../../../shared/scorm/launch-cmi';
 import { PLAYER_CHANNEL, shellMessageSchema } from '../../../shared/scorm/player-messages';
 import type { AppMessage, PlayerCommit } from '../../../shared/scorm/player-messages';
-import { CURRENT_ITEM_KEY, itemCmi } from '../../../shared/scorm/sco-keys';
+import { itemCmi } from '../../../shared/scorm/sco-keys';
 import type { CourseItem } from '../../../shared/scorm/course-manifest';
 import type { DataPorts } from '../data/data-ports';
 import { commitScormRuntime } from '../data/scorm-session-commit';
 import { findScormSession } from '../data/scorm-session-queries';
+import { saveScormSequencing } from '../data/scorm-session-sequencing';
 import type { ScormCourseRow } from '../db/schema-v7';
-import { itemState } from './item-state';
 import type { PendingCommits } from './pending-commits';
+import type { Decision, PlayerNavigator } from './sequencing-navigator';
 
 export interface PlayerLearner {
   readonly id: string;
   readonly tenant_id: string;
   readonly display_name: string;
+}
+
+/** What the player's buttons and table of contents may do now. */
+export interface PlayerNavigation {
+  readonly previous: boolean;
+  readonly next: boolean;
+  /** Items the table of contents may open ("all": nothing restricts choice). */
+  readonly choosable: ReadonlySet<string> | 'all';
+  /** A request is being carried out: the buttons wait. */
+  readonly busy: boolean;
+  /** Nothing is on screen and the last request opened nothing (refused, or nothing left that may be opened). */
+  readonly stuck: boolean;
 }
 
 export interface PlayerHostOptions {
@@ -30,6 +44,7 @@ export interface PlayerHostOptions {
   readonly onItem: (itemId: string | null) => void;
   readonly onError: (code: string) => void;
   readonly onFinished: () => void;
+  readonly onNavigation?: (navigation: PlayerNavigation) => void;
   readonly newId: () => string;
   /** The app's write-ahead copy of received commits (see pending-commits.ts). */
   readonly pending: PendingCommits;
@@ -37,15 +52,30 @@ export interface PlayerHostOptions {
 
 /**
  * The app's side of the player: validates each message from the shell (origin, source, schema), saves
- * commits through the data layer in order and acknowledges them, and decides which item plays next.
+ * commits through the data layer in order and acknowledges them, and asks the navigator (SCORM 2004
+ * sequencing, or 1.2 flow) what plays next. A learner's request first closes the item on screen and waits
+ * for its last commit, so sequencing decides on what the SCO really reported.
  */
 export class PlayerHost {
   readonly items: CourseItem[];
   #chain: Promise<void> = Promise.resolve();
+  #navigator: PlayerNavigator | null = null;
   #current: string | null = null;
   #exited: (() => void) | null = null;
   #exiting = false;
+  #busy = false;
+  #ended = false;
+  #onScreen = false;
+  #stuck = false;
+  /** The sequencing state changed since it was last saved. */
+  #dirty = false;
+  /** An item whose new attempt has not committed yet: its previous attempt's data is dropped when the state is saved. */
+  #freshItem: string | null = null;
   #sitting: string | null = null;
+  /** cmi.exit of the current sitting's last commit (how the SCO said it leaves). */
+  #lastExit = '';
+  /** The data model the current sitting started with. */
+  #launched: Readonly<Record<string, string>> = {};
 
   constructor(private readonly options: PlayerHostOptions) {
     this.items = launchableItems(playedOrganization(options.course).items);
@@ -59,107 +89,193 @@ export class PlayerHost {
     const message = parsed.data;
     // Before anything asynchronous: if the window closes now, the next launch still has this commit.
     if (message.type === 'commit') this.options.pending.add(message.commit);
-    this.#chain = this.#chain.then(async () => {
-      if (message.type === 'ready') {
-        for (const commit of [...this.options.pending.list(), ...message.recovered]) await this.#save(commit);
-        await this.open(await this.#resumeItem());
-      } else if (message.type === 'commit') {
-        await this.#save(message.commit);
-        // Only the sitting on screen may navigate: an item the app itself closed to open another must not.
-        if (message.terminated && message.commit.sitting_id === this.#sitting) await this.#afterTerminate(message.nav_request);
-      } else {
-        this.#exited?.();
-      }
-    }).catch(() => this.options.onError('COMMIT_FAILED'));
+    this.#chain = this.#chain
+      .then(async () => {
+        if (message.type === 'ready') {
+          await this.#start(message.recovered);
+        } else if (message.type === 'commit') {
+          await this.#save(message.commit);
+          // Only the sitting on screen may navigate: an item the app itself closed to open another must not.
+          if (message.terminated && message.commit.sitting_id === this.#sitting && !this.#busy && !this.#exiting) {
+            await this.#afterTerminate(message.nav_request, message.commit.cmi['cmi.exit'] ?? '');
+          }
+        } else {
+          this.#exited?.();
+        }
+      })
+      .catch(() => this.options.onError('COMMIT_FAILED'));
   };
 
   #post(message: AppMessage): void {
     this.options.shell()?.postMessage(message, this.options.origin);
   }
 
+  async #start(recovered: readonly PlayerCommit[]): Promise<void> {
+    // The sequencing engine (scorm-again) is loaded with the first course played, not with the app.
+    const { createNavigator } = await import('./sequencing-navigator');
+    const navigator = createNavigator(this.options.course);
+    navigator.restore(await this.#cmi());
+    this.#navigator = navigator;
+    for (const commit of [...this.options.pending.list(), ...recovered]) await this.#save(commit);
+    await this.#apply(navigator.begin(await this.#cmi()));
+  }
+
   async #save(commit: PlayerCommit): Promise<void> {
+    const navigator = this.#navigator;
+    navigator?.report(commit.item_id, commit.cmi, commit.sitting_id === this.#sitting ? this.#launched : {});
+    const sequencing = navigator?.outcome();
     const outcome = await commitScormRuntime(this.options.ports, this.options.learner, this.options.sessionId, {
       sittingId: commit.sitting_id,
       seq: commit.seq,
       itemId: commit.item_id,
       cmi: commit.cmi,
       sessionSeconds: commit.session_seconds,
+      ...(sequencing ? { sequencing } : {}),
     });
     if (!outcome.ok) {
       this.options.onError(outcome.error);
       return;
     }
+    if (outcome.applied) {
+      this.#dirty = false;
+      if (commit.item_id === this.#freshItem) this.#freshItem = null;
+    }
+    if (commit.sitting_id === this.#sitting) this.#lastExit = commit.cmi['cmi.exit'] ?? '';
     this.options.pending.remove(commit);
     this.#post({ channel: PLAYER_CHANNEL, type: 'ack', sitting_id: commit.sitting_id, seq: commit.seq });
+    this.#publish();
   }
 
   async #cmi(): Promise<Record<string, string>> {
     return (await findScormSession(this.options.ports.db, this.options.sessionId))?.cmi_data ?? {};
   }
 
-  #state(cmi: Record<string, string>) {
-    return (id: string) => itemState(this.options.course.version, cmi, id, this.items.length > 1);
+  /** Saves the sequencing state when no commit has carried it since it changed. */
+  async #persist(): Promise<void> {
+    const sequencing = this.#navigator?.outcome();
+    if (!sequencing || (!this.#dirty && this.#freshItem === null)) return;
+    const saved = await saveScormSequencing(this.options.ports, this.options.learner, this.options.sessionId, sequencing, this.#freshItem ?? undefined);
+    if (!saved.ok) return this.options.onError(saved.error);
+    this.#dirty = false;
+    this.#freshItem = null;
   }
 
-  async #resumeItem(): Promise<CourseItem | null> {
-    const cmi = await this.#cmi();
-    const saved = this.items.find((item) => item.identifier === cmi[CURRENT_ITEM_KEY]);
-    return saved ?? flowTarget(this.items, null, 1, this.#state(cmi)) ?? this.items[0] ?? null;
+  #publish(): void {
+    const navigator = this.#navigator;
+    if (!navigator || !this.options.onNavigation) return;
+    const live = !this.#busy && !this.#exiting && !this.#ended;
+    const state = navigator.navigation(this.#current);
+    this.options.onNavigation({ previous: live && state.previous, next: live && state.next, choosable: live ? state.choosable : new Set(), busy: !live, stuck: this.#stuck });
   }
 
-  /** Starts an item in the shell (a new sitting), or ends the course when there is none. */
-  async open(item: CourseItem | null): Promise<void> {
-    if (!item || item.launch === null) {
+  async #apply(decision: Decision): Promise<void> {
+    if (this.#navigator?.sequenced) this.#dirty = true;
+    if (decision.kind === 'end') {
+      this.#ended = true;
+      await this.#persist();
       this.#current = null;
       this.options.onItem(null);
       this.options.onFinished();
       return;
     }
+    const item = decision.kind === 'deliver' ? this.items.find((candidate) => candidate.identifier === decision.itemId) : undefined;
+    if (decision.kind === 'deliver' && item?.launch) {
+      await this.#open(item, decision.newAttempt, decision.objectives);
+      return;
+    }
+    // Nothing opens: the SCO that ended stays on screen; if the learner's request closed it, say so.
+    this.#stuck = !this.#onScreen;
+    this.#publish();
+  }
+
+  /** Starts an item in the shell (a new sitting). A new attempt starts from an empty data model. */
+  async #open(item: CourseItem, newAttempt: boolean, objectives: Readonly<Record<string, string>>): Promise<void> {
     const cmi = await this.#cmi();
     const multi = this.items.length > 1;
     const { learner, course } = this.options;
+    const stored = newAttempt ? {} : itemCmi(cmi, item.identifier, multi);
+    const launch = launchCmi(course.version, item, stored, { id: learner.id, name: learner.display_name });
+    // The objectives sequencing knows for this activity (its own and those read from global objectives), unless the SCO has its own.
+    if (!Object.keys(stored).some((key) => key.startsWith('cmi.objectives.'))) Object.assign(launch, objectives);
+    this.#launched = launch;
+    this.#freshItem = newAttempt ? item.identifier : null;
     this.#current = item.identifier;
     this.#sitting = this.options.newId();
+    this.#lastExit = '';
+    this.#onScreen = true;
+    this.#stuck = false;
     this.options.onItem(item.identifier);
     this.#post({
       channel: PLAYER_CHANNEL,
       type: 'init',
       sitting_id: this.#sitting,
       version: course.version,
-      item: { identifier: item.identifier, title: item.title, launch: item.launch, scorm_type: item.scorm_type ?? 'asset' },
-      cmi: launchCmi(course.version, item, itemCmi(cmi, item.identifier, multi), { id: learner.id, name: learner.display_name }),
+      item: { identifier: item.identifier, title: item.title, launch: item.launch ?? '', scorm_type: item.scorm_type ?? 'asset' },
+      cmi: launch,
     });
+    this.#publish();
   }
 
+  /** The learner chose an item in the table of contents. */
   async choose(itemId: string): Promise<void> {
-    await this.open(this.items.find((item) => item.identifier === itemId) ?? null);
+    await this.#learnerRequest({ kind: 'choice', target: itemId, jump: false });
   }
 
+  /** Previous (-1) or Next (1). */
   async step(direction: 1 | -1): Promise<void> {
-    const target = flowTarget(this.items, this.#current, direction, this.#state(await this.#cmi()));
-    if (target) await this.open(target);
+    await this.#learnerRequest(direction === 1 ? { kind: 'continue' } : { kind: 'previous' });
   }
 
-  async #afterTerminate(navRequest: string | undefined): Promise<void> {
-    if (this.#exiting) return;
-    const request = parseNavRequest(navRequest);
-    if (request.kind === 'exit') return this.options.onFinished();
-    if (request.kind === 'choice') return this.choose(request.target);
-    if (request.kind === 'previous') return this.step(-1);
-    const cmi = await this.#cmi();
-    const doneHere = this.#current !== null && this.#state(cmi)(this.#current).completed;
-    // A 1.2 course (or a 2004 SCO without a request) that finished moves on by itself in a multi-item course.
-    if (request.kind === 'continue' || (doneHere && this.items.length > 1)) {
-      const next = flowTarget(this.items, this.#current, 1, this.#state(cmi));
-      // Past the last item there is nothing left to play: the player closes as if the learner pressed Exit.
-      if (next) await this.open(next);
-      else this.options.onFinished();
+  async #learnerRequest(request: NavRequest): Promise<void> {
+    const navigator = this.#navigator;
+    if (!navigator || this.#busy || this.#exiting || this.#ended || !this.#offered(navigator, request)) return;
+    if (!navigator.sequenced) {
+      // 1.2: tree order alone decides; nowhere to go is a no-op, and opening an item ends the one on screen.
+      const decision = navigator.navigate(request, {}, this.#current, '');
+      if (decision.kind === 'deliver') await this.#apply(decision);
+      return;
+    }
+    this.#busy = true;
+    this.#publish();
+    try {
+      await this.#chain;
+      await this.#closeItem();
+      await this.#apply(navigator.navigate(request, await this.#cmi(), this.#current, this.#lastExit));
+    } catch {
+      this.options.onError('COMMIT_FAILED');
+    } finally {
+      this.#busy = false;
+      this.#publish();
     }
   }
 
-  /** Exit: the shell commits and terminates the item; waits for that (at most `timeoutMs`), saves, then closes. */
-  async exit(timeoutMs = 5000): Promise<void> {
-    this.#exiting = true;
+  /** Only what the buttons and contents offer is carried out (the item on screen is not closed for a request sequencing refuses). */
+  #offered(navigator: PlayerNavigator, request: NavRequest): boolean {
+    const now = navigator.navigation(this.#current);
+    if (request.kind === 'continue') return now.next;
+    if (request.kind === 'previous') return now.previous;
+    if (request.kind === 'choice') return now.choosable === 'all' || now.choosable.has(request.target);
+    return false;
+  }
+
+  /** The SCO on screen ended its sitting (Terminate), with or without adl.nav.request. */
+  async #afterTerminate(navRequest: string | undefined, exitType: string): Promise<void> {
+    const navigator = this.#navigator;
+    if (!navigator) return;
+    const request = parseNavRequest(navRequest);
+    const cmi = await this.#cmi();
+    const current = this.#current;
+    let decision = navigator.navigate(request, cmi, current, exitType);
+    // A finished item in a multi-item course moves on by itself when its SCO asked for nothing else.
+    const quiet = request.kind === 'terminated' || (navigator.sequenced && request.kind === 'exit');
+    if (decision.kind === 'none' && quiet && this.items.length > 1 && current !== null && navigator.completed(current, cmi)) {
+      decision = navigator.navigate({ kind: 'continue' }, cmi, current, exitType);
+    }
+    await this.#apply(decision);
+  }
+
+  /** Asks the shell to end the item on screen (its course commits and terminates) and waits for that, at most `timeoutMs`. */
+  async #closeItem(timeoutMs = 5000): Promise<void> {
     const exited = new Promise<void>((resolve) => {
       this.#exited = resolve;
       setTimeout(resolve, timeoutMs);
@@ -167,5 +283,22 @@ export class PlayerHost {
     this.#post({ channel: PLAYER_CHANNEL, type: 'exit' });
     await exited;
     await this.#chain;
+    this.#onScreen = false;
+  }
+
+  /**
+   * Exit ("Save and exit"): the shell commits and terminates the item; waits for that (at most
+   * `timeoutMs`), saves, and for a sequenced course suspends it (the next launch resumes where it was).
+   */
+  async exit(timeoutMs = 5000): Promise<void> {
+    this.#exiting = true;
+    this.#publish();
+    await this.#closeItem(timeoutMs);
+    const navigator = this.#navigator;
+    if (navigator?.sequenced && !this.#ended) {
+      navigator.navigate({ kind: 'suspendAll' }, {}, this.#current, this.#lastExit);
+      this.#dirty = true;
+    }
+    await this.#persist();
   }
 }

@@ -7,6 +7,7 @@ import { launchableItems, playedOrganization } from '../../../shared/scorm/cours
 import { CourseContents } from './course-contents';
 import { PendingCommits } from './pending-commits';
 import { PlayerHost } from './player-host';
+import type { PlayerNavigation } from './player-host';
 
 interface Props {
   readonly course: ScormCourseRow;
@@ -18,7 +19,8 @@ interface Props {
 
 /**
  * The course, full window: a table of contents, previous/next, and Exit, which has the course commit
- * before the player closes. The frame is sandboxed (no popups, no top navigation, no downloads) and shows
+ * before the player closes. What the buttons and the contents may do comes from the player's navigator
+ * (SCORM 2004 sequencing: control modes, rules, limits), so a refused request is never offered. The frame is sandboxed (no popups, no top navigation, no downloads) and shows
  * the course's own origin; the only link to it is PlayerHost's checked messages.
  */
 export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose }: Props) {
@@ -28,6 +30,7 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
   const [item, setItem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
+  const [navigation, setNavigation] = useState<PlayerNavigation | null>(null);
   const host = useRef<PlayerHost | null>(null);
   const multi = useMemo(() => launchableItems(playedOrganization(course).items).length > 1, [course]);
   useEffect(() => {
@@ -40,6 +43,7 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
       shell: () => frame.current?.contentWindow ?? null,
       onItem: setItem,
       onError: setError,
+      onNavigation: setNavigation,
       // The course asked to exit (or has nothing left to play): same as the learner pressing Exit.
       onFinished: () => void player.exit().then(onClose),
       newId: () => crypto.randomUUID(),
@@ -60,10 +64,10 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
     <div className="scorm-player" role="dialog" aria-label={course.title} data-testid="scorm-player">
       <header className="scorm-player-bar">
         <strong>{course.title}</strong>
-        <button type="button" onClick={() => void host.current?.step(-1)} disabled={leaving}>
+        <button type="button" onClick={() => void host.current?.step(-1)} disabled={leaving || !navigation?.previous}>
           {t('courses.player.previous')}
         </button>
-        <button type="button" onClick={() => void host.current?.step(1)} disabled={leaving}>
+        <button type="button" onClick={() => void host.current?.step(1)} disabled={leaving || !navigation?.next}>
           {t('courses.player.next')}
         </button>
         <button type="button" className="primary" data-testid="scorm-exit" onClick={() => void exit()} disabled={leaving}>
@@ -71,8 +75,13 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
         </button>
       </header>
       {error && <p role="alert">{t('courses.player.error', { code: error })}</p>}
+      {navigation?.stuck && (
+        <p role="status" data-testid="scorm-stuck">
+          {multi && (navigation.choosable === 'all' || navigation.choosable.size > 0) ? t('courses.sequencing.chooseFromContents') : t('courses.sequencing.nothingToOpen')}
+        </p>
+      )}
       <div className="scorm-player-body">
-        {multi && <CourseContents course={course} current={item} onChoose={(id) => void host.current?.choose(id)} />}
+        {multi && <CourseContents course={course} current={item} choosable={leaving ? new Set() : (navigation?.choosable ?? new Set())} onChoose={(id) => void host.current?.choose(id)} />}
         <iframe
           ref={frame}
           title={course.title}

@@ -1,0 +1,141 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_IMPORT_LIMITS } from '../../../main/services/scorm/import-limits';
+import { parseManifest } from '../../../main/services/scorm/manifest-parser';
+import { PLAYER_CHANNEL } from '../../../shared/scorm/player-messages';
+import { SEQUENCING_STATE_KEY } from '../../../shared/scorm/sequencing-state';
+import { launchScormSession } from '../../../renderer/src/data/scorm-session-launch';
+import type { ScormCourseRow } from '../../../renderer/src/db/schema-v7';
+import { PendingCommits } from '../../../renderer/src/scorm/pending-commits';
+import { PlayerHost } from '../../../renderer/src/scorm/player-host';
+import type { PlayerNavigation } from '../../../renderer/src/scorm/player-host';
+import { ALICE, TENANT } from '../../support/local-api-fixture';
+import { createScormApiFixture } from '../../support/scorm-api-fixture';
+import type { ScormApiFixture } from '../../support/scorm-api-fixture';
+import { FLOW_ONLY_QUIZ_MANIFEST } from '../../support/scorm-sequencing-packages';
+
+const ORIGIN = 'http://pkg-0000000000000000000000aa-u0000000000000001.localhost:5181';
+const COURSE = 'pkg-0000000000000000000000aa';
+let f: ScormApiFixture;
+let posted: Array<Record<string, unknown>>;
+let shell: { postMessage: (message: Record<string, unknown>) => void };
+let navigation: PlayerNavigation | null;
+let finished: number;
+
+beforeAll(() => void vi.spyOn(console, 'debug').mockImplementation(() => undefined));
+
+function createHost(): PlayerHost {
+  let n = 0;
+  const store = new Map<string, string>();
+  return new PlayerHost({
+    ports: f.deps,
+    course: course(),
+    sessionId: 'sess',
+    learner: { id: ALICE, tenant_id: TENANT, display_name: 'Alice Wong' },
+    origin: ORIGIN,
+    shell: () => shell as unknown as Window,
+    onItem: () => undefined,
+    onError: (code) => {
+      throw new Error(code);
+    },
+    onFinished: () => void (finished += 1),
+    onNavigation: (value) => void (navigation = value),
+    newId: () => `sitting-${(n += 1)}`,
+    pending: new PendingCommits({ getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) }, 'sess'),
+  });
+}
+
+let row: ScormCourseRow;
+const course = () => row;
+
+beforeEach(async () => {
+  f = await createScormApiFixture();
+  const parsed = parseManifest(FLOW_ONLY_QUIZ_MANIFEST, DEFAULT_IMPORT_LIMITS);
+  row = {
+    id: COURSE,
+    manifest_identifier: parsed.identifier,
+    title: parsed.title,
+    version: '2004',
+    edition: '4th',
+    default_organization: parsed.defaultOrganization,
+    organizations: parsed.organizations,
+    sco_count: 3,
+    file_count: 3,
+    size_bytes: 10,
+    zip_bytes: 10,
+    tenant_id: null,
+    imported_at: f.clock.now.toISOString(),
+  };
+  await f.db.scormCourses.add(row);
+  await launchScormSession(f.deps, { id: ALICE, tenant_id: TENANT }, COURSE, 'sess');
+  posted = [];
+  navigation = null;
+  finished = 0;
+  host = createHost();
+  // The shell answers "exit" as the real one does: the item is closed (nothing more to commit here), then "exited".
+  shell = {
+    postMessage: (message) => {
+      posted.push(message);
+      if (message.type === 'exit') queueMicrotask(() => host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'exited' })));
+    },
+  };
+});
+
+let host: PlayerHost;
+const event = (data: unknown) => ({ data, origin: ORIGIN, source: shell }) as unknown as MessageEvent;
+const inits = () => posted.filter((m) => m.type === 'init') as Array<{ sitting_id: string; item: { identifier: string }; cmi: Record<string, string> }>;
+const lastInit = () => inits().at(-1);
+let seq = 0;
+const commit = (cmi: Record<string, string>, terminated: boolean, nav?: string) => {
+  const init = lastInit();
+  seq += 1;
+  host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'commit', commit: { sitting_id: init?.sitting_id, seq, item_id: init?.item.identifier, cmi, session_seconds: 1 }, terminated, ...(nav ? { nav_request: nav } : {}) }));
+};
+
+describe('PlayerHost with a sequenced course', () => {
+  it('plays the flow-only quiz: no Previous or contents, retry with a fresh data model, the limit, then on; Exit suspends', async () => {
+    host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('intro'));
+    expect(navigation).toMatchObject({ previous: false, next: true, choosable: new Set(), busy: false, stuck: false });
+
+    // The learner's Previous and contents are refused before anything is closed.
+    await host.step(-1);
+    await host.choose('outro');
+    expect(posted.filter((m) => m.type === 'exit')).toHaveLength(0);
+
+    commit({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed' }, true, 'continue');
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('quiz'));
+    commit({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.location': 'q1' }, true);
+    await vi.waitFor(() => expect(inits()).toHaveLength(3));
+    // The retry is a new attempt: no data from the failed one reaches the SCO.
+    expect(lastInit()).toMatchObject({ item: { identifier: 'quiz' }, cmi: { 'cmi.entry': 'ab-initio' } });
+    expect(lastInit()?.cmi['cmi.location']).toBeUndefined();
+    commit({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed' }, true);
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('outro'));
+    const session = await f.db.scormSessions.get('sess');
+    expect(session).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+
+    await host.exit(1000);
+    const state = JSON.parse((await f.db.scormSessions.get('sess'))?.cmi_data[SEQUENCING_STATE_KEY] ?? '{}') as { s: { suspendedActivity: string } };
+    expect(state.s.suspendedActivity).toBe('outro');
+    expect(finished).toBe(0);
+
+    // A new player on the same session resumes the summary.
+    posted = [];
+    host = createHost();
+    host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('outro'));
+  });
+
+  it('Next closes the item first so its last commit counts, then asks sequencing; past the end the player closes', async () => {
+    host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('intro'));
+    await host.step(1);
+    expect(posted.map((m) => m.type)).toEqual(['init', 'exit', 'init']);
+    expect(lastInit()?.item.identifier).toBe('quiz');
+    // The quiz passes and ends without a request: finished, so it moves on; the summary asks to continue: the end.
+    commit({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed' }, true);
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('outro'));
+    commit({ 'cmi.completion_status': 'completed' }, true, 'continue');
+    await vi.waitFor(() => expect(finished).toBe(1));
+  });
+});
