@@ -1,9 +1,11 @@
+import { Dexie } from 'dexie';
 import { attemptLogOf, byNewestTry, masteryLogOf } from '../../../shared/mastery/logger-records';
 import { masteryDiff, totalProgress } from '../../../shared/mastery/logger-reads';
 import type { AttemptLog, ListAttemptLogsQuery } from '../../../shared/schemas/attempt-log';
 import type { MasteryLog, MasteryLogDiffResponse } from '../../../shared/schemas/mastery-log';
 import type { OutpostDb } from '../db/outpost-db';
-import type { MasteryLogRow } from '../db/rows';
+import type { AttemptLogRow, MasteryLogRow } from '../db/rows';
+import { attemptListIndex, compareAttemptsNewestFirst, readAttemptLogPage } from './attempt-log-page';
 import { attemptsOfTry } from './logger-store';
 
 /** GET totalcontentprogress: completed items, each finished try of an exercise or quiz counting once. */
@@ -42,21 +44,43 @@ export async function masteryLogDiff(db: OutpostDb, filter: TryFilter, index: nu
 }
 
 /**
- * GET attemptlog for one user: narrowed by the best index the filters allow, newest first (the most
- * recently recorded; Kolibri leaves the order to the database).
+ * GET attemptlog for one user, the whole list (no page_size): narrowed by the best index the filters
+ * allow, filtered and sorted in memory, newest first (compareAttemptsNewestFirst; the most recently
+ * recorded, as Kolibri leaves the order to the database). A page comes from pageAttemptLogs.
  */
 export async function listAttemptLogs(db: OutpostDb, userId: string, query: ListAttemptLogsQuery): Promise<AttemptLog[]> {
+  return (await readAttemptList(db, userId, query)).map(attemptLogOf);
+}
+
+async function readAttemptList(db: OutpostDb, userId: string, query: ListAttemptLogsQuery): Promise<AttemptLogRow[]> {
   const base = query.masterylog !== undefined
-    ? db.attemptLogs.where('masterylog').equals(query.masterylog)
+    ? db.attemptLogs.where('[masterylog+ordinal]').between([query.masterylog, Dexie.minKey], [query.masterylog, Dexie.maxKey])
     : query.content !== undefined
-      ? db.attemptLogs.where('[user+content_id]').equals([userId, query.content])
+      ? db.attemptLogs.where('[user+content_id+end_timestamp+ordinal+id]').between([userId, query.content, Dexie.minKey], [userId, query.content, Dexie.maxKey])
       : query.item !== undefined
-        ? db.attemptLogs.where('[user+item]').equals([userId, query.item])
-        : db.attemptLogs.where('[user+content_id]').between([userId, ''], [userId, '\uffff']);
+        ? db.attemptLogs.where('[user+item+end_timestamp+ordinal+id]').between([userId, query.item, Dexie.minKey], [userId, query.item, Dexie.maxKey])
+        : db.attemptLogs.where('[user+end_timestamp+ordinal+id]').between([userId, Dexie.minKey], [userId, Dexie.maxKey]);
   // Read by the index in one request, then filtered here: a Dexie filter() walks a cursor, one round trip
   // to IndexedDB per row (a learner's 3,000 attempts took 160 ms for a page of 50 in Chromium).
   const rows = (await base.toArray()).filter(
     (a) => a.user === userId && (query.content === undefined || a.content_id === query.content) && (query.item === undefined || a.item === query.item) && (query.complete === undefined || a.complete === query.complete) && (query.mastery_level === undefined || a.mastery_level === query.mastery_level),
   );
-  return rows.sort((a, b) => b.end_timestamp.localeCompare(a.end_timestamp) || b.ordinal - a.ordinal).map(attemptLogOf);
+  const unnarrowed = query.masterylog === undefined && query.content === undefined && query.item === undefined;
+  return rows.sort(compareAttemptsNewestFirst(unnarrowed ? 'content_then_id' : 'id'));
+}
+
+/**
+ * GET attemptlog with page_size: the attempts at [offset, offset + limit) of the list and how many it
+ * holds. Read from a v18 index in the list's order when one serves the filters (attemptListIndex: none,
+ * or content, or item); the others (a try's, `complete`, `mastery_level`, content with item) read the
+ * whole list as listAttemptLogs does and cut the page from it.
+ */
+export async function pageAttemptLogs(db: OutpostDb, userId: string, query: ListAttemptLogsQuery, offset: number, limit: number): Promise<{ count: number; rows: AttemptLog[] }> {
+  const spec = attemptListIndex(userId, query);
+  if (spec) {
+    const page = await readAttemptLogPage(db, spec, offset, limit);
+    return { count: page.count, rows: page.rows.map(attemptLogOf) };
+  }
+  const all = await readAttemptList(db, userId, query);
+  return { count: all.length, rows: all.slice(offset, offset + limit).map(attemptLogOf) };
 }

@@ -38,6 +38,7 @@ import type { KioskIdentityRow, OfflineTransferRow } from './schema-v16';
 import { buildVrSummaries, SCHEMA_V17 } from './schema-v17';
 import type { VrSummaryRow } from './schema-v17';
 import { vrSummaryMiddleware } from './vr-summaries';
+import { SCHEMA_V18 } from './schema-v18';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -89,6 +90,7 @@ export class OutpostDb extends Dexie {
     this.version(12).stores(SCHEMA_V12);
     this.version(16).stores(SCHEMA_V16);
     this.version(17).stores(SCHEMA_V17).upgrade((tx) => buildVrSummaries(tx));
+    this.version(18).stores(SCHEMA_V18);
     this.use(vrSummaryMiddleware);
   }
 }

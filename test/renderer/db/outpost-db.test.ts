@@ -70,7 +70,7 @@ describe('OutpostDb', () => {
     db = openTestDb();
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual([...new Set([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2), ...Object.keys(SCHEMA_V3), ...Object.keys(SCHEMA_V4), ...Object.keys(SCHEMA_V5), ...Object.keys(SCHEMA_V7), ...Object.keys(SCHEMA_V11), ...Object.keys(SCHEMA_V16), ...Object.keys(SCHEMA_V17)])].sort());
-    expect(db.verno).toBe(17);
+    expect(db.verno).toBe(18);
   });
 
   it('upgrades a v1 database in place, keeping its rows', async () => {

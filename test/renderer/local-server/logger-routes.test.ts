@@ -105,6 +105,27 @@ describe('reading the logs', () => {
     expect((await get(`/api/logger/attemptlog?complete=maybe`)).status).toBe(400);
   });
 
+  it('reads started while the caller is checked answer nothing to a caller refused or not allowed, and keep the refusals in order', async () => {
+    const one = (await start(exercise)).body;
+    await put(one.session_id, { interactions: [answer('a', 1)] });
+    const bob = await f.token(BOB);
+    const diffPath = `/api/logger/masterylog/0/diff?content=c1&user=${ALICE}`;
+    // No valid token: 401 first, whatever else is wrong with the request.
+    for (const path of [diffPath, `/api/logger/masterylog/abc/diff?content=c1&user=${ALICE}`, `/api/logger/masterylog/0/diff?user=${ALICE}`, `/api/logger/attemptlog?user=${ALICE}&page_size=0`, `/api/logger/attemptlog?user=${ALICE}`]) {
+      expect(await f.call('GET', path, { token: 'not-a-token' }), path).toMatchObject({ status: 401 });
+    }
+    // Signed in: the bad index is 404 before the missing content is 400, as Kolibri orders them.
+    expect((await get(`/api/logger/masterylog/abc/diff?user=${ALICE}`)).status).toBe(404);
+    expect((await get(`/api/logger/masterylog/0/diff?user=${ALICE}`)).status).toBe(400);
+    // Another learner's logs were read, but are not answered.
+    expect(await get(diffPath, bob)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect((await get(`/api/logger/attemptlog?user=${ALICE}`, bob)).body).toEqual([]);
+    expect((await get(`/api/logger/attemptlog?user=${ALICE}&page_size=5`, bob)).body).toEqual({ page: 1, count: 0, total_pages: 1, results: [] });
+    expect((await get(`/api/logger/attemptlog?user=${ALICE}&page_size=5&page=2`, bob)).status).toBe(404);
+    expect((await get(diffPath)).body.attemptlogs).toHaveLength(1);
+    expect((await get(`/api/logger/attemptlog?user=${ALICE}&page_size=5`)).body).toMatchObject({ count: 1, results: [{ item: 'a' }] });
+  });
+
   it('an instructor reads any learner while main confirms the sign-in; otherwise the claim is refused', async () => {
     const guard = switchableGuard(true);
     f = await createApiFixture({ instructor: guard });
