@@ -14,8 +14,10 @@ export interface ClassGridBenchOptions {
  * class of 40 is shown against 60 activities (20 VR packages, 15 courses, 15 exercises, 10 lessons).
  * Times, p50 and p95: reading the class grid (loadClassGrid) and rendering the grid table with React; and
  * a live update (one learner's session completed until the new cell is on screen, through one Dexie live
- * query per record type as the page does, so only the VR sessions are read again). Baselines in the same run: reading every record of the four tables (a full
- * scan, what a naive grid would do) and rendering a plain table of 40 x 60 ready-made strings.
+ * query per record type as the page does, so only the VR summaries are read again). Baselines in the same run: reading every record of the four tables (a full
+ * scan, what a naive grid would do) and rendering a plain table of 40 x 60 ready-made strings. Last, the
+ * upgrade to schema v17 (building the VR summaries) of a kiosk holding as many VR sessions as records,
+ * against reading those sessions once.
  */
 const PAGE_SCRIPT = `
 import { Dexie, liveQuery } from 'dexie';

@@ -47,6 +47,8 @@ function rowsBefore(sessions: DBCoreTable, req: DBCoreMutateRequest): Promise<Be
   const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((value: unknown) => extractKey?.(value)));
   // An add writes only new keys (an existing one fails the add), so there is nothing to read before it.
   if (req.type === 'add') return Dexie.Promise.resolve({ keys, before: new Map() });
+  // Read from the store, never from Dexie's per-transaction cache of existing values, which an add does not
+  // clear: a row added after a cached miss would be read as missing and counted twice.
   return sessions.getMany({ trans, keys }).then((rows) => ({ keys, before: new Map(keys.flatMap((key, i) => (rows[i] === undefined ? [] : [[key, rows[i]] as const]))) }));
 }
 
