@@ -14,6 +14,13 @@ import type { ScormCourseRow } from '../db/schema-v7';
 import type { PendingCommits } from './pending-commits';
 import type { Decision, PlayerNavigator } from './sequencing-navigator';
 
+/**
+ * The same item is opened by the course itself (a post-condition retry, a SCO's request) at most this many
+ * times in a row without the learner doing anything: a course that retries a SCO that ends itself at
+ * once would otherwise relaunch it forever (docs/decisions.md).
+ */
+export const MAX_AUTOMATIC_LAUNCHES = 50;
+
 export interface PlayerLearner {
   readonly id: string;
   readonly tenant_id: string;
@@ -26,7 +33,7 @@ export interface PlayerNavigation {
   readonly next: boolean;
   /** Items the table of contents may open ("all": nothing restricts choice). */
   readonly choosable: ReadonlySet<string> | 'all';
-  /** A request is being carried out: the buttons wait. */
+  /** A request is being carried out (presses meanwhile are ignored), or the player is closing. */
   readonly busy: boolean;
   /** Nothing is on screen and the last request opened nothing (refused, or nothing left that may be opened). */
   readonly stuck: boolean;
@@ -76,6 +83,8 @@ export class PlayerHost {
   #lastExit = '';
   /** The data model the current sitting started with. */
   #launched: Readonly<Record<string, string>> = {};
+  /** How many times in a row the course itself opened the same item, since the learner last asked for something. */
+  #automatic = 0;
 
   constructor(private readonly options: PlayerHostOptions) {
     this.items = launchableItems(playedOrganization(options.course).items);
@@ -163,9 +172,10 @@ export class PlayerHost {
   #publish(): void {
     const navigator = this.#navigator;
     if (!navigator || !this.options.onNavigation) return;
-    const live = !this.#busy && !this.#exiting && !this.#ended;
+    // While a request is carried out the buttons stay as they are (a pressed button keeps the keyboard focus); further presses wait for nothing, they are ignored.
+    const live = !this.#exiting && !this.#ended;
     const state = navigator.navigation(this.#current);
-    this.options.onNavigation({ previous: live && state.previous, next: live && state.next, choosable: live ? state.choosable : new Set(), busy: !live, stuck: this.#stuck });
+    this.options.onNavigation({ previous: live && state.previous, next: live && state.next, choosable: live ? state.choosable : new Set(), busy: this.#busy || !live, stuck: this.#stuck });
   }
 
   async #apply(decision: Decision): Promise<void> {
@@ -229,6 +239,7 @@ export class PlayerHost {
   async #learnerRequest(request: NavRequest): Promise<void> {
     const navigator = this.#navigator;
     if (!navigator || this.#busy || this.#exiting || this.#ended || !this.#offered(navigator, request)) return;
+    this.#automatic = 0;
     if (!navigator.sequenced) {
       // 1.2: tree order alone decides; nowhere to go is a no-op, and opening an item ends the one on screen.
       const decision = navigator.navigate(request, {}, this.#current, '');
@@ -270,6 +281,11 @@ export class PlayerHost {
     const quiet = request.kind === 'terminated' || (navigator.sequenced && request.kind === 'exit');
     if (decision.kind === 'none' && quiet && this.items.length > 1 && current !== null && navigator.completed(current, cmi)) {
       decision = navigator.navigate({ kind: 'continue' }, cmi, current, exitType);
+    }
+    this.#automatic = decision.kind === 'deliver' && decision.itemId === current ? this.#automatic + 1 : 0;
+    if (this.#automatic >= MAX_AUTOMATIC_LAUNCHES) {
+      this.options.onError('TOO_MANY_LAUNCHES');
+      decision = { kind: 'none', exception: null };
     }
     await this.#apply(decision);
   }

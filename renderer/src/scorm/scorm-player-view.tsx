@@ -61,7 +61,7 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
   }
 
   return (
-    <div className="scorm-player" role="dialog" aria-label={course.title} data-testid="scorm-player">
+    <div className="scorm-player" role="dialog" aria-label={course.title} aria-busy={navigation?.busy === true} data-testid="scorm-player">
       <header className="scorm-player-bar">
         <strong>{course.title}</strong>
         <button type="button" onClick={() => void host.current?.step(-1)} disabled={leaving || !navigation?.previous}>
@@ -74,7 +74,7 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
           {leaving ? t('courses.player.exiting') : t('courses.player.exit')}
         </button>
       </header>
-      {error && <p role="alert">{t('courses.player.error', { code: error })}</p>}
+      {error && <p role="alert">{error === 'TOO_MANY_LAUNCHES' ? t('courses.sequencing.tooManyLaunches') : t('courses.player.error', { code: error })}</p>}
       {navigation?.stuck && (
         <p role="status" data-testid="scorm-stuck">
           {multi && (navigation.choosable === 'all' || navigation.choosable.size > 0) ? t('courses.sequencing.chooseFromContents') : t('courses.sequencing.nothingToOpen')}

@@ -47,6 +47,7 @@ export class SequencingEngine {
   readonly #rootId: string;
   readonly #leaves: ReadonlySet<string>;
   #plan: 'start' | 'resume' | 'suspend-resume' = 'start';
+  #lastItem: string | null = null;
   #delivered: Activity | null = null;
   #ended = false;
   #reported = new Set<string>();
@@ -99,12 +100,15 @@ export class SequencingEngine {
    * Restores the stored state (or none). `begin` then opens the suspended activity (resume all), or the
    * one that was on screen when the last sitting ended without Exit (suspended and resumed, so its attempt
    * goes on), else starts a new attempt from the beginning. Commits journaled but not saved in that sitting
-   * may be reported in between: they belong to the restored current activity.
+   * may be reported in between: they belong to the restored current activity. `lastItem`: the item a
+   * session without a stored state was last on (sessions played before sequencing was kept).
    */
-  restore(stored: string | undefined): void {
+  restore(stored: string | undefined, lastItem?: string): void {
     this.#plan = 'start';
+    this.#lastItem = lastItem !== undefined && this.#leaves.has(lastItem) ? lastItem : null;
     const state = decodeSequencingState(stored);
     if (!state) return;
+    this.#lastItem = null;
     const current = typeof state.currentActivity === 'string' && this.#leaves.has(state.currentActivity) ? state.currentActivity : null;
     const suspended = typeof state.suspendedActivity === 'string' ? state.suspendedActivity : null;
     if (!current && !suspended) state.currentActivity = null;
@@ -118,6 +122,11 @@ export class SequencingEngine {
     if (this.#plan === 'suspend-resume') {
       this.navigate({ kind: 'suspendAll' });
       return this.navigate({ kind: 'resumeAll' });
+    }
+    // A session played before it had a sequencing state resumes at the item it was on, if sequencing lets the learner choose it.
+    if (this.#lastItem) {
+      const resumed = this.navigate({ kind: 'choice', target: this.#lastItem, jump: false });
+      if (resumed.kind === 'deliver') return resumed;
     }
     const started = this.navigate({ kind: 'start' });
     // Without flow at the root nothing starts by itself and the learner chooses; a course with a single

@@ -95,7 +95,7 @@ class EngineNavigator implements PlayerNavigator {
   }
 
   restore(cmi: Cmi): void {
-    this.#engine.restore(cmi[SEQUENCING_STATE_KEY]);
+    this.#engine.restore(cmi[SEQUENCING_STATE_KEY], cmi[CURRENT_ITEM_KEY]);
   }
 
   begin(): Decision {

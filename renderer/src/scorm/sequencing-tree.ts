@@ -235,7 +235,7 @@ export interface BuiltTree {
  * item an activity with its own sequencing. A 2004 manifest without any sequencing keeps Outpost's simple
  * navigation (flow on every cluster, choice everywhere) instead of the SN book's default flow="false",
  * under which Previous/Next would do nothing (docs/decisions.md); one with sequencing gets the SN book's
- * defaults. Items with neither a launch nor children
+ * defaults, except that an organization without a sequencing element of its own flows at the root. Items with neither a launch nor children
  * are not available to sequencing: nothing could be shown for them.
  */
 export function buildActivityTree(course: Pick<ScormCourse, 'organizations' | 'default_organization'>): BuiltTree {
@@ -257,5 +257,8 @@ export function buildActivityTree(course: Pick<ScormCourse, 'organizations' | 'd
   };
   const children = org.items.map(activity);
   const rootId = ids.has(org.identifier) ? `${org.identifier}.organization` : org.identifier;
-  return { root: { id: rootId, title: org.title, ...activitySequencing(org.sequencing, rootId, children.length > 0 ? simple : undefined, notes), children }, notes };
+  // An organization without its own sequencing element (and every course imported before organizations'
+  // sequencing was kept) flows at the root, so the course starts and Next works; its clusters keep the SN defaults.
+  const rootFlow = children.length > 0 ? simple || org.sequencing === undefined : undefined;
+  return { root: { id: rootId, title: org.title, ...activitySequencing(org.sequencing, rootId, rootFlow, notes), children }, notes };
 }

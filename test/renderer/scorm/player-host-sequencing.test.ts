@@ -6,12 +6,12 @@ import { SEQUENCING_STATE_KEY } from '../../../shared/scorm/sequencing-state';
 import { launchScormSession } from '../../../renderer/src/data/scorm-session-launch';
 import type { ScormCourseRow } from '../../../renderer/src/db/schema-v7';
 import { PendingCommits } from '../../../renderer/src/scorm/pending-commits';
-import { PlayerHost } from '../../../renderer/src/scorm/player-host';
+import { MAX_AUTOMATIC_LAUNCHES, PlayerHost } from '../../../renderer/src/scorm/player-host';
 import type { PlayerNavigation } from '../../../renderer/src/scorm/player-host';
 import { ALICE, TENANT } from '../../support/local-api-fixture';
 import { createScormApiFixture } from '../../support/scorm-api-fixture';
 import type { ScormApiFixture } from '../../support/scorm-api-fixture';
-import { FLOW_ONLY_QUIZ_MANIFEST } from '../../support/scorm-sequencing-packages';
+import { FLOW_ONLY_QUIZ_MANIFEST, manifest2004, sco } from '../../support/scorm-sequencing-packages';
 
 const ORIGIN = 'http://pkg-0000000000000000000000aa-u0000000000000001.localhost:5181';
 const COURSE = 'pkg-0000000000000000000000aa';
@@ -20,6 +20,7 @@ let posted: Array<Record<string, unknown>>;
 let shell: { postMessage: (message: Record<string, unknown>) => void };
 let navigation: PlayerNavigation | null;
 let finished: number;
+let errors: string[];
 
 beforeAll(() => void vi.spyOn(console, 'debug').mockImplementation(() => undefined));
 
@@ -34,9 +35,7 @@ function createHost(): PlayerHost {
     origin: ORIGIN,
     shell: () => shell as unknown as Window,
     onItem: () => undefined,
-    onError: (code) => {
-      throw new Error(code);
-    },
+    onError: (code) => void errors.push(code),
     onFinished: () => void (finished += 1),
     onNavigation: (value) => void (navigation = value),
     newId: () => `sitting-${(n += 1)}`,
@@ -70,6 +69,7 @@ beforeEach(async () => {
   posted = [];
   navigation = null;
   finished = 0;
+  errors = [];
   host = createHost();
   // The shell answers "exit" as the real one does: the item is closed (nothing more to commit here), then "exited".
   shell = {
@@ -137,5 +137,26 @@ describe('PlayerHost with a sequenced course', () => {
     await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('outro'));
     commit({ 'cmi.completion_status': 'completed' }, true, 'continue');
     await vi.waitFor(() => expect(finished).toBe(1));
+    expect(errors).toEqual([]);
+  });
+
+  it('a quiz retried without limit that ends itself at once is opened at most MAX_AUTOMATIC_LAUNCHES times in a row', async () => {
+    const retry = '<imsss:sequencing><imsss:sequencingRules><imsss:postConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="satisfied" operator="not"/></imsss:ruleConditions><imsss:ruleAction action="retry"/></imsss:postConditionRule></imsss:sequencingRules></imsss:sequencing>';
+    const parsed = parseManifest(manifest2004('outpost.test.loop', `<organization identifier="org"><title>Loop</title>${sco('quiz', 'Quiz', retry)}${sco('end', 'End')}<imsss:sequencing><imsss:controlMode flow="true"/></imsss:sequencing></organization>`), DEFAULT_IMPORT_LIMITS);
+    row = { ...row, organizations: parsed.organizations, default_organization: parsed.defaultOrganization };
+    await f.db.scormCourses.put(row);
+    host = createHost();
+    host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('quiz'));
+    for (let launch = 1; launch <= MAX_AUTOMATIC_LAUNCHES; launch += 1) {
+      commit({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed' }, true);
+      await vi.waitFor(() => expect(inits().length + errors.length).toBe(launch + 1));
+    }
+    // The first launch and MAX_AUTOMATIC_LAUNCHES - 1 retries; the next retry is refused.
+    expect(inits()).toHaveLength(MAX_AUTOMATIC_LAUNCHES);
+    expect(errors).toEqual(['TOO_MANY_LAUNCHES']);
+    // The learner may still go on.
+    await host.step(1);
+    expect(lastInit()?.item.identifier).toBe('end');
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS } from '../../../main/services/scorm/import-limits';
 import { parseManifest } from '../../../main/services/scorm/manifest-parser';
 import { ScormImporter } from '../../../main/services/scorm/scorm-importer';
-import type { CourseOrganization } from '../../../shared/scorm/course-manifest';
+import type { CourseItem, CourseOrganization } from '../../../shared/scorm/course-manifest';
 import { decodeSequencingState } from '../../../shared/scorm/sequencing-state';
 import { SequencingEngine } from '../../../renderer/src/scorm/sequencing-engine';
 import type { Decision } from '../../../renderer/src/scorm/sequencing-engine';
@@ -171,6 +171,15 @@ describe('SequencingEngine on practice and test (attempt limit, global objective
     expect(again.completed('test')).toBe(true);
   });
 
+  it('a session played before sequencing was kept resumes at its last item where choice allows, else starts', () => {
+    const engine = new SequencingEngine(course(PRACTICE_TEST_MANIFEST));
+    engine.restore(undefined, 'review2');
+    expect(delivered(engine.begin())).toBe('review2');
+    const flowOnly = new SequencingEngine(course(FLOW_ONLY_QUIZ_MANIFEST));
+    flowOnly.restore(undefined, 'outro');
+    expect(delivered(flowOnly.begin())).toBe('intro');
+  });
+
   it('a sitting that ended without Exit resumes the item that was on screen, attempt unchanged', () => {
     const engine = started();
     engine.report('practice', { 'cmi.completion_status': 'incomplete', 'cmi.location': 'p3' });
@@ -250,6 +259,14 @@ describe('SequencingEngine with other manifests', () => {
     // The last quiz exits the wrapper (exitParent); not everything is satisfied, so it is retried — without the passed topic.
     decision = finish(engine, 'test_4', failed, { kind: 'continue' });
     expect(decision).toMatchObject({ kind: 'deliver', itemId: 'etuqiette_item', newAttempt: true });
+
+    // Imported before organizations' sequencing and objective maps were kept: it still starts and flows.
+    const strip = (items: CourseItem[]): CourseItem[] => items.map(({ sequencing, ...item }) => ({ ...item, children: strip([...item.children]), ...(sequencing ? { sequencing: { ...sequencing, objectives: [] } } : {}) }));
+    const older = { ...imported, organizations: imported.organizations.map(({ sequencing: _dropped, ...org }) => ({ ...org, items: strip([...org.items]) })) };
+    const old = new SequencingEngine(older);
+    old.restore(undefined);
+    expect(delivered(old.begin())).toBe('playing_item');
+    expect(delivered(finish(old, 'playing_item', { 'cmi.completion_status': 'completed' }, { kind: 'continue' }))).toBe('etuqiette_item');
   });
 
   it('a stored state that is not ours, not JSON or too large is ignored: the course starts over', () => {
@@ -280,13 +297,47 @@ describe('SequencingEngine with other manifests', () => {
   });
 });
 
-describe('SequencingEngine on a single SCO with sequencing but no control mode (flow defaults to "false")', () => {
-  it('opens the one item there is to choose; a continue request then ends nothing', () => {
-    const engine = new SequencingEngine(course(SINGLE_2004_MANIFEST));
+describe('SequencingEngine: choice under forwardOnly, and scorm-again\'s choice of a skipped item', () => {
+  it('forwardOnly with choice: an item ahead may be chosen, one behind may not', () => {
+    const xml = manifest2004('outpost.test.fwd', `<organization identifier="org"><title>Forward</title>${sco('a', 'A')}${sco('b', 'B')}${sco('c', 'C')}<imsss:sequencing><imsss:controlMode choice="true" flow="true" forwardOnly="true"/></imsss:sequencing></organization>`);
+    const engine = new SequencingEngine(course(xml));
+    engine.restore(undefined);
+    engine.begin();
+    expect(delivered(engine.navigate({ kind: 'choice', target: 'b', jump: false }))).toBe('b');
+    expect((engine.navigation().choosable as ReadonlySet<string>).has('a')).toBe(false);
+    expect(engine.navigate({ kind: 'choice', target: 'a', jump: false })).toMatchObject({ kind: 'none' });
+    expect(delivered(engine.navigate({ kind: 'choice', target: 'c', jump: false }))).toBe('c');
+  });
+
+  it('an item whose skip precondition holds is passed over in flow, and (scorm-again, unlike the SN book) refused as a choice', () => {
+    const skip = '<imsss:sequencing><imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="satisfied"/></imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules></imsss:sequencing>';
+    const xml = manifest2004('outpost.test.skip', `<organization identifier="org"><title>Skip</title>${sco('a', 'A')}${sco('b', 'B', skip)}${sco('c', 'C')}<imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing></organization>`);
+    const engine = new SequencingEngine(course(xml));
+    engine.restore(undefined);
+    engine.begin();
+    expect(delivered(finish(engine, 'a', passed, { kind: 'choice', target: 'b', jump: false }))).toBe('b');
+    expect(delivered(finish(engine, 'b', passed, { kind: 'previous' }))).toBe('a');
+    expect(delivered(engine.navigate({ kind: 'continue' }))).toBe('c');
+    expect(engine.navigate({ kind: 'choice', target: 'b', jump: false })).toMatchObject({ kind: 'none' });
+  });
+});
+
+describe('SequencingEngine where the root does not flow', () => {
+  it('a single item to choose is opened; a continue request then opens nothing', () => {
+    const xml = manifest2004('outpost.test.single', `<organization identifier="org"><title>Single</title>${sco('only', 'Only')}<imsss:sequencing><imsss:controlMode choice="true" flow="false"/></imsss:sequencing></organization>`);
+    const engine = new SequencingEngine(course(xml));
     engine.restore(undefined);
     expect(engine.begin()).toMatchObject({ kind: 'deliver', itemId: 'only' });
     expect(engine.navigation()).toEqual({ previous: false, next: false, choosable: new Set(['only']) });
     expect(finish(engine, 'only', passed, { kind: 'continue' })).toMatchObject({ kind: 'none' });
     expect(engine.outcome()).toMatchObject({ completion_status: 'completed', success_status: 'passed' });
+  });
+
+  it('an organization without its own sequencing element (or imported before it was kept) flows at the root; past the end the session ends', () => {
+    const engine = new SequencingEngine(course(SINGLE_2004_MANIFEST));
+    engine.restore(undefined);
+    expect(engine.begin()).toMatchObject({ kind: 'deliver', itemId: 'only' });
+    expect(engine.navigation()).toMatchObject({ previous: false, next: true });
+    expect(finish(engine, 'only', passed, { kind: 'continue' })).toEqual({ kind: 'end' });
   });
 });
