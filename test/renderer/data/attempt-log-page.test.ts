@@ -4,8 +4,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attemptLogOf } from '../../../shared/mastery/logger-records';
 import { paged } from '../../../shared/mastery/logger-reads';
+import { difficultQuestions } from '../../../shared/progress/difficult-questions';
 import type { AttemptLog, ListAttemptLogsQuery } from '../../../shared/schemas/attempt-log';
 import { attemptListIndex, readAttemptLogPage } from '../../../renderer/src/data/attempt-log-page';
+import { classDifficultQuestions } from '../../../renderer/src/data/class-exercise-detail';
 import { listAttemptLogs, pageAttemptLogs } from '../../../renderer/src/data/logger-queries';
 import { OutpostDb } from '../../../renderer/src/db/outpost-db';
 import type { AttemptLogRow } from '../../../renderer/src/db/rows';
@@ -184,6 +186,28 @@ describe('GET attemptlog pages from the v18 indexes', { timeout: 90_000 }, () =>
       const page = await readAttemptLogPage(db, spec, offset, 4);
       expect({ count: page.count, rows: page.rows.map(attemptLogOf) }).toEqual({ count: expected.length, rows: expected.slice(offset, offset + 4) });
     }
+  });
+});
+
+describe('the indexes version 18 changed', { timeout: 60_000 }, () => {
+  it('still answer the queries made on them, with the same rows and the same class summary', async () => {
+    await fc.assert(
+      fc.asyncProperty(attemptsArb, async (attempts) => {
+        const { before, now } = await both(attempts.map(row));
+        const ids = (rows: AttemptLogRow[]) => rows.map((r) => r.id).sort();
+        const old = before.table<AttemptLogRow, string>('attemptLogs');
+        for (const user of [ALICE, BOB]) {
+          expect(ids(await now.attemptLogs.where('[user+content_id]').equals([user, 'c1']).toArray())).toEqual(ids(await old.where('[user+content_id]').equals([user, 'c1']).toArray()));
+          expect(ids(await now.attemptLogs.where('[user+item+end_timestamp+ordinal+id]').between([user, 'a', Dexie.minKey], [user, 'a', Dexie.maxKey]).toArray())).toEqual(ids(await old.where('[user+item]').equals([user, 'a']).toArray()));
+        }
+        expect(ids(await now.attemptLogs.where('masterylog').equals('m2').toArray())).toEqual(ids(await old.where('masterylog').equals('m2').toArray()));
+        // The console's hardest questions read [user+content_id] per learner (renderer/src/data/class-exercise-detail.ts).
+        const perLearner = await Promise.all([ALICE, BOB].map((user) => old.where('[user+content_id]').equals([user, 'c1']).toArray()));
+        expect(await classDifficultQuestions(now, 'c1', [ALICE, BOB])).toEqual(difficultQuestions(perLearner.flat()));
+        for (const db of [before, now]) db.close();
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
