@@ -100,8 +100,19 @@ export function listLessons(db: OutpostDb): Promise<Lesson[]> {
   return db.lessons.toArray();
 }
 
-/** Reads that change when this learner's plays or the lessons do: a live query's signal to read the API again. */
-export function learnerLessonPlaysSignal(db: OutpostDb, owner: { id: string; tenant_id: string }): Promise<readonly unknown[]> {
-  const plays = db.lessonPlays.where('[clientId+userId+createdAt+id]').between([owner.tenant_id, owner.id, Dexie.minKey], [owner.tenant_id, owner.id, Dexie.maxKey]);
-  return Promise.all([plays.toArray(), db.lessons.toArray()]);
+/**
+ * What a live query over one page of a learner's plays must watch, never the learner's whole history: the
+ * keys of the learner's range of the index the page is sorted by (a new play, or a play whose sort value
+ * changes, moves a key there; keys only, one read), the rows on the page (a change that moves no key, such as
+ * a result recorded, is seen only by a query that read the row), and the lessons (titles). A signal to read
+ * the page again through the API.
+ */
+export function lessonPlayPageSignal(db: OutpostDb, owner: { id: string; tenant_id: string }, sortField: LessonPlaySortField, shownIds: readonly string[]): Promise<readonly unknown[]> {
+  const order = db.lessonPlays.where(lessonPlayIndexName(['clientId', 'userId'], sortField)).between([owner.tenant_id, owner.id, Dexie.minKey], [owner.tenant_id, owner.id, Dexie.maxKey]);
+  return Promise.all([order.limit(1).primaryKeys(), db.lessonPlays.bulkGet([...shownIds]), db.lessons.toArray()]);
+}
+
+/** What a live query over one play must watch: that play and the lessons. */
+export function lessonPlaySignal(db: OutpostDb, playId: string): Promise<readonly unknown[]> {
+  return Promise.all([db.lessonPlays.get(playId), db.lessons.toArray()]);
 }

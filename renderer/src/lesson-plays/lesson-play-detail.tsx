@@ -7,9 +7,9 @@ import { SessionResultForm } from './session-result-form';
 import { useLessonPlay } from './use-lesson-play';
 
 /** One play: its lesson, results and sessions (titled in the play's own language), and the result form. */
-export function LessonPlayDetail({ owner, playId, onBack }: { owner: { id: string; tenant_id: string }; playId: string; onBack: () => void }) {
+export function LessonPlayDetail({ playId, onBack }: { playId: string; onBack: () => void }) {
   const { t } = useTranslation();
-  const state = useLessonPlay(owner, playId);
+  const state = useLessonPlay(playId);
   return (
     <section aria-labelledby="lesson-play-title">
       <button type="button" className="secondary" onClick={onBack}>

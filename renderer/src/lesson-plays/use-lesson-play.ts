@@ -2,16 +2,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { LessonPlay } from '../../../shared/schemas/lesson-play';
 import { useServices } from '../ui/services-context';
-import { learnerLessonPlaysSignal } from '../data/lesson-plays-queries';
+import { lessonPlaySignal } from '../data/lesson-plays-queries';
 import { useLessonPlaysClient } from './use-lesson-plays-client';
 
 export type LessonPlayState = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly play: LessonPlay } | { readonly kind: 'failed'; readonly status: number; readonly message: string };
 
-/** One play through GET /api/lesson-plays/:id, read again whenever the learner's plays change. */
-export function useLessonPlay(owner: { id: string; tenant_id: string }, playId: string): LessonPlayState {
+/** One play through GET /api/lesson-plays/:id, read again whenever that play or the lessons change. */
+export function useLessonPlay(playId: string): LessonPlayState {
   const { db } = useServices();
   const client = useLessonPlaysClient();
-  const signal = useLiveQuery(() => learnerLessonPlaysSignal(db, owner), [db, owner.id, owner.tenant_id]);
+  const signal = useLiveQuery(() => lessonPlaySignal(db, playId), [db, playId]);
   const [state, setState] = useState<LessonPlayState>({ kind: 'loading' });
   useEffect(() => {
     if (!client || signal === undefined) return;

@@ -16,7 +16,7 @@ export function LessonPlaysPage() {
 function LearnerLessonPlays({ owner }: { owner: { id: string; tenant_id: string } }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
-  if (open) return <LessonPlayDetail owner={owner} playId={open} onBack={() => setOpen(null)} />;
+  if (open) return <LessonPlayDetail playId={open} onBack={() => setOpen(null)} />;
   return (
     <section aria-labelledby="lesson-plays-title">
       <h1 id="lesson-plays-title">{t('lessonPlays.title')}</h1>
