@@ -48,7 +48,7 @@ const listingArb = fc.record({
   where: fc.double({ min: 0, max: 1.1, noNaN: true }),
 });
 
-describe('GET lesson-plays by page number', () => {
+describe('GET lesson-plays by page number', { timeout: 60_000 }, () => {
   it('a numbered page is the same plays and hasMore as reading past the earlier pages with offset()', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(drawArb, { minLength: 10, maxLength: 60 }), listingArb, async (draws, { where, ...drawn }) => {
