@@ -5,6 +5,8 @@ export interface ReadCounts {
   values: number;
   /** Cursors opened that carry row values (Dexie's offset(), filter(), each()). */
   valueCursors: number;
+  /** Rows found by key (get, bulkGet). */
+  gets: number;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface ReadCounts {
  * with `db.use(middleware)` before the database opens; reset the counts between the reads measured.
  */
 export function readCounter(): { readonly counts: ReadCounts; readonly middleware: Middleware<DBCore> } {
-  const counts: ReadCounts = { values: 0, valueCursors: 0 };
+  const counts: ReadCounts = { values: 0, valueCursors: 0, gets: 0 };
   const middleware: Middleware<DBCore> = {
     stack: 'dbcore',
     name: 'test-read-counter',
@@ -26,6 +28,11 @@ export function readCounter(): { readonly counts: ReadCounts; readonly middlewar
             const answer = await table.query(request);
             if (request.values) counts.values += answer.result.length;
             return answer;
+          },
+          getMany: async (request) => {
+            const rows = await table.getMany(request);
+            counts.gets += rows.filter((row) => row !== undefined).length;
+            return rows;
           },
           openCursor: (request) => {
             if (request.values) counts.valueCursors += 1;

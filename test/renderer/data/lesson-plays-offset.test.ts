@@ -79,7 +79,7 @@ describe('GET lesson-plays by page number', { timeout: 60_000 }, () => {
     const page = await listLessonPlayPage(db, { clientId: 'c1', sortField: 'createdAt', sortOrder: 'desc', page: 10, pageSize: 20 });
     expect(page.rows.map((row) => row.id)).toEqual(Array.from({ length: 20 }, (_, i) => `p${String(299 - 180 - i).padStart(3, '0')}`));
     expect(page.hasMore).toBe(true);
-    expect(counts).toEqual({ values: 21, valueCursors: 0 });
+    expect(counts).toEqual({ values: 21, valueCursors: 0, gets: 0 });
   });
 
   it('indexRangePage: an offset past the end is an empty page, a zero limit reads nothing', async () => {
