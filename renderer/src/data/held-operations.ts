@@ -4,12 +4,18 @@ import type { DataPorts } from './data-ports';
 
 /** The tables holding or releasing a package's operations touches (for a caller's transaction). */
 export function packageHoldTables(db: OutpostDb) {
-  return [db.vrPackages, db.vrSessions, db.outbox, db.sideloadJobs];
+  return [db.vrPackages, db.vrSessions, db.vrSummaries, db.outbox, db.sideloadJobs];
 }
 
-/** Ids of the sessions recorded against a package (no index on package_id alone: a rare, bounded scan). */
+/**
+ * Ids of the sessions recorded against a package. vrSessions has no index on package_id alone: the learners
+ * who played it come from their summaries (one row per learner and package, far fewer than sessions), then
+ * each learner's sessions of it from the [user_id+package_id] index, never a scan of every session.
+ */
 export async function sessionIdsOfPackage(db: OutpostDb, packageId: string): Promise<Set<string>> {
-  return new Set((await db.vrSessions.filter((s) => s.package_id === packageId).primaryKeys()) as string[]);
+  const learners = (await db.vrSummaries.filter((s) => s.package_id === packageId).toArray()).map((s) => s.user_id);
+  const ids = await Promise.all(learners.map((user) => db.vrSessions.where('[user_id+package_id]').equals([user, packageId]).primaryKeys()));
+  return new Set(ids.flat() as string[]);
 }
 
 /**

@@ -39,12 +39,17 @@ const RUNNING_JOBS = ['queued', 'transferring', 'installing', 'verifying'];
 export async function deletePackage(ports: DataPorts, guard: InstructorGuard, id: string): Promise<PackageDelete> {
   await guard.require();
   const { db } = ports;
-  return db.transaction('rw', [db.vrPackages, db.vrSessions, db.activities, db.sideloadJobs], async () => {
+  return db.transaction('rw', [db.vrPackages, db.vrSummaries, db.activities, db.sideloadJobs], async () => {
     const row = await db.vrPackages.get(id);
     if (!row) return { ok: false, reason: 'gone' } as const;
     if (packageOrigin(row) === 'remote') return { ok: false, reason: 'remote' } as const;
     const [sessions, activities, installs] = await Promise.all([
-      db.vrSessions.filter((s) => s.package_id === id).count(),
+      // From the per-learner summaries (one row per learner and package, kept with every session write),
+      // not a scan of every session the kiosk holds (vrSessions has no package_id index).
+      db.vrSummaries
+        .filter((s) => s.package_id === id)
+        .toArray()
+        .then((rows) => rows.reduce((sum, s) => sum + s.count, 0)),
       db.activities.where('vr_package_id').equals(id).count(),
       db.sideloadJobs.where('package_id').equals(id).filter((job) => RUNNING_JOBS.includes(job.status)).count(),
     ]);
