@@ -42,6 +42,17 @@ export const launchItemSchema = z.object({
   scorm_type: z.enum(['sco', 'asset']),
 });
 
+/**
+ * What SCORM 2004 sequencing allows when an item is delivered, for the SCO's adl.nav.request_valid.*
+ * (continue, previous, choice.{target=ID}): the app's engine decides, the shell only answers with it.
+ */
+export const navValiditySchema = z.object({
+  continue: z.boolean(),
+  previous: z.boolean(),
+  choice: z.record(z.string().min(1).max(512), z.boolean()).refine((m) => Object.keys(m).length <= 5_000, 'Too many items'),
+});
+export type NavValidity = z.infer<typeof navValiditySchema>;
+
 export const appMessageSchema = z.discriminatedUnion('type', [
   z.object({
     channel: z.literal(PLAYER_CHANNEL),
@@ -51,6 +62,8 @@ export const appMessageSchema = z.discriminatedUnion('type', [
     item: launchItemSchema,
     /** The item's data model as last committed plus what the LMS provides (entry, learner, launch data...). */
     cmi: cmiMapSchema,
+    /** SCORM 2004: the navigation requests sequencing allows as the item starts (adl.nav.request_valid). */
+    nav_valid: navValiditySchema.optional(),
   }),
   z.object({ channel: z.literal(PLAYER_CHANNEL), type: z.literal('ack'), sitting_id: z.string(), seq: z.number().int() }),
   z.object({ channel: z.literal(PLAYER_CHANNEL), type: z.literal('exit') }),

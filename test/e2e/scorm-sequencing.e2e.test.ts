@@ -46,6 +46,13 @@ describe('SCORM 2004 sequencing, played in Chromium (scorm-again\'s engine behin
     expect(await entries.allTextContents()).toEqual(['Introduction', 'Quiz', 'Summary']);
     for (const entry of await entries.all()) expect(await entry.isDisabled()).toBe(true);
     expect(await button(page, 'Previous').isDisabled()).toBe(true);
+    // The SCO reads the same from its run-time (adl.nav.request_valid), as the app's sequencing said at delivery.
+    const scoFrame = shellFrame(page).childFrames()[0];
+    const navValid = await scoFrame?.evaluate(() => {
+      const api = (window.parent as unknown as { API_1484_11: { GetValue: (element: string) => string } }).API_1484_11;
+      return ['continue', 'previous', 'choice.{target=quiz}'].map((element) => api.GetValue(`adl.nav.request_valid.${element}`));
+    });
+    expect(navValid).toEqual(['true', 'false', 'false']);
 
     // The introduction passes: "satisfied when any item is" makes the course passed at once.
     await answer(sco, 'passed', 90);

@@ -3,7 +3,7 @@ import { parseNavRequest } from '../../../shared/scorm/flow-navigation';
 import type { NavRequest } from '../../../shared/scorm/flow-navigation';
 import { launchCmi } from '../../../shared/scorm/launch-cmi';
 import { PLAYER_CHANNEL, shellMessageSchema } from '../../../shared/scorm/player-messages';
-import type { AppMessage, PlayerCommit } from '../../../shared/scorm/player-messages';
+import type { AppMessage, NavValidity, PlayerCommit } from '../../../shared/scorm/player-messages';
 import { itemCmi } from '../../../shared/scorm/sco-keys';
 import type { CourseItem } from '../../../shared/scorm/course-manifest';
 import type { DataPorts } from '../data/data-ports';
@@ -222,8 +222,18 @@ export class PlayerHost {
       version: course.version,
       item: { identifier: item.identifier, title: item.title, launch: item.launch ?? '', scorm_type: item.scorm_type ?? 'asset' },
       cmi: launch,
+      ...this.#navValidity(),
     });
     this.#publish();
+  }
+
+  /** SCORM 2004: what the SCO reads as adl.nav.request_valid.*, from sequencing as the item starts. */
+  #navValidity(): { nav_valid?: NavValidity } {
+    const navigator = this.#navigator;
+    if (!navigator || this.options.course.version !== '2004') return {};
+    const state = navigator.navigation(this.#current);
+    const choice = Object.fromEntries(this.items.map((item) => [item.identifier, state.choosable === 'all' || state.choosable.has(item.identifier)]));
+    return { nav_valid: { continue: state.next, previous: state.previous, choice } };
   }
 
   /** The learner chose an item in the table of contents. */

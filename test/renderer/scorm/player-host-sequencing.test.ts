@@ -126,6 +126,12 @@ describe('PlayerHost with a sequenced course', () => {
     await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('outro'));
   });
 
+  it('tells the SCO what sequencing allows as it starts (adl.nav.request_valid): the flow-only quiz offers continue, no previous, no choice', async () => {
+    host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('intro'));
+    expect(posted.at(-1)).toMatchObject({ type: 'init', nav_valid: { continue: true, previous: false, choice: { intro: false, quiz: false, outro: false } } });
+  });
+
   it('Next closes the item first so its last commit counts, then asks sequencing; past the end the player closes', async () => {
     host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
     await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('intro'));

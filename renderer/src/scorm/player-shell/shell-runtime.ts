@@ -1,6 +1,6 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { sessionSeconds } from '../../../../shared/scorm/scorm-time';
-import type { PlayerCommit } from '../../../../shared/scorm/player-messages';
+import type { NavValidity, PlayerCommit } from '../../../../shared/scorm/player-messages';
 
 export interface CommitEvent {
   readonly commit: PlayerCommit;
@@ -31,8 +31,11 @@ export class ShellRuntime {
     readonly sittingId: string,
     cmi: Record<string, string>,
     private readonly onCommit: (event: CommitEvent) => void,
+    navValid?: NavValidity,
   ) {
-    const settings = { autocommit: false, lmsCommitUrl: 'outpost:commit', dataCommitFormat: 'flattened', renderCommonCommitFields: false, sendFullCommit: true, logLevel: 5 as const };
+    // adl.nav.request_valid.choice/jump.{target=ID}: scorm-again asks this validator first (the shell has no activity tree).
+    const validator = navValid ? { scoItemIdValidator: (target: string) => navValid.choice[target] === true } : {};
+    const settings = { autocommit: false, lmsCommitUrl: 'outpost:commit', dataCommitFormat: 'flattened', renderCommonCommitFields: false, sendFullCommit: true, logLevel: 5 as const, ...validator };
     const http = {
       processHttpRequest: (_url: string, params: unknown, immediate: boolean, ...rest: unknown[]) => {
         const metadata = rest[2] as { isTerminateCommit?: boolean } | undefined;
@@ -43,6 +46,11 @@ export class ShellRuntime {
     };
     this.api = version === '1.2' ? new Scorm12API(settings, http) : new Scorm2004API(settings, http);
     this.api.loadFromFlattenedJSON(cmi, '');
+    // adl.nav.request_valid.continue/previous are read-only once initialized: set as the item starts, from the app's sequencing.
+    if (navValid && this.api instanceof Scorm2004API) {
+      this.api.adl.nav.request_valid.continue = navValid.continue ? 'true' : 'false';
+      this.api.adl.nav.request_valid.previous = navValid.previous ? 'true' : 'false';
+    }
     this.api.on('SetValue.adl.nav.request', (_element: string, value: unknown) => {
       this.#navRequest = String(value);
     });
