@@ -1,3 +1,4 @@
+import { readCappedBytes } from '../../../shared/bytes/read-capped-bytes';
 import { redactJson, redactToken } from './bound-token';
 
 /** Far above any answer of the seed APIs; a remote (or a portal) sending more is not answering us. */
@@ -11,21 +12,8 @@ export interface ReadAnswer {
 
 async function readCapped(response: Response, maxBytes: number): Promise<{ text: string; tooLarge: boolean }> {
   if (!response.body) return { text: '', tooLarge: false };
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel();
-      return { text, tooLarge: true };
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return { text: text + decoder.decode(), tooLarge: false };
+  const bytes = await readCappedBytes(response.body.getReader(), maxBytes);
+  return bytes === null ? { text: '', tooLarge: true } : { text: new TextDecoder().decode(bytes), tooLarge: false };
 }
 
 /**

@@ -2,6 +2,7 @@
  * gzip through the platform's CompressionStream (Chromium, Electron and Node alike), with byte counts for a
  * progress bar and a bound on what inflating may produce, so a small hostile file cannot fill the memory.
  */
+import { readCappedBytes } from '../../../shared/bytes/read-capped-bytes';
 
 export class InflateLimitError extends Error {
   constructor(readonly limit: number) {
@@ -31,22 +32,8 @@ function counting(onBytes: (total: number) => void, limit = Number.POSITIVE_INFI
 }
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  // No cap here: the stream itself is bounded (counting() errors past its limit).
+  return readCappedBytes(stream.getReader());
 }
 
 /** Bytes gzipped; `onBytes` counts them as they go in. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readCappedBytes } from '../../../shared/bytes/read-capped-bytes';
 import { issueDetails } from '../../../shared/ipc/format-issues';
 import { ApiFailure, vrError } from './api-response';
 
@@ -33,25 +34,8 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return null;
   if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readCappedBytes(request.body.getReader(), maxBytes);
+  if (bytes === null) return null;
   return new TextDecoder().decode(bytes);
 }
 
