@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scorm2004EditionSchema, scormVersionSchema } from '../schemas/scorm-package';
+import { COURSE_ID_PATTERN } from './scorm-ipc-contract';
 
 /**
  * What Outpost keeps of an imported course's imsmanifest.xml: enough to build the table of contents,
@@ -158,7 +159,7 @@ export type CourseOrganization = z.infer<typeof courseOrganizationSchema>;
 
 /** The importer's answer and the renderer's course record (plus who may see it). */
 export const scormCourseSchema = z.object({
-  id: z.string().regex(/^pkg-[0-9a-f]{24}$/),
+  id: z.string().regex(COURSE_ID_PATTERN),
   manifest_identifier: z.string(),
   title: z.string(),
   version: scormVersionSchema,

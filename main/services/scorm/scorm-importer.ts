@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { scormCourseSchema } from '../../../shared/scorm/course-manifest';
 import type { ScormCourse } from '../../../shared/scorm/course-manifest';
+import { COURSE_ID_PATTERN } from '../../../shared/scorm/scorm-ipc-contract';
 import { collisionKey } from './entry-name-policy';
 import { ScormImportError } from './import-error';
 import { DEFAULT_IMPORT_LIMITS } from './import-limits';
@@ -95,14 +96,14 @@ export class ScormImporter {
 
   /** A course already imported, or null. */
   async read(id: string): Promise<ScormCourse | null> {
-    if (!/^pkg-[0-9a-f]{24}$/.test(id)) return null;
+    if (!COURSE_ID_PATTERN.test(id)) return null;
     const file = join(this.coursesDir, id, COURSE_RECORD);
     if (!existsSync(file)) return null;
     return scormCourseSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   }
 
   filesDir(id: string): string | null {
-    return /^pkg-[0-9a-f]{24}$/.test(id) ? join(this.coursesDir, id, FILES_DIR) : null;
+    return COURSE_ID_PATTERN.test(id) ? join(this.coursesDir, id, FILES_DIR) : null;
   }
 
   /**
@@ -112,7 +113,7 @@ export class ScormImporter {
    * was no such course.
    */
   async remove(id: string): Promise<boolean> {
-    if (!/^pkg-[0-9a-f]{24}$/.test(id)) return false;
+    if (!COURSE_ID_PATTERN.test(id)) return false;
     const doomed = join(this.coursesDir, `.deleting-${randomBytes(8).toString('hex')}`);
     try {
       await rename(join(this.coursesDir, id), doomed);
