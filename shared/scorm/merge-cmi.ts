@@ -26,24 +26,44 @@ function furthest<T extends string>(a: T | undefined, b: T | undefined, rank: Re
  */
 export function mergeScormCommit(remote: ScormSession, local: LocalCommit): UpdateScormSessionRequest {
   const localIsNewer = local.committedAt >= remote.updated_at;
-  const cmi: Record<string, string> = { ...remote.cmi_data };
-  for (const [key, value] of Object.entries(local.request.cmi_data ?? {})) {
-    const current = remote.cmi_data[key];
-    if (isKey(key, 'cmi.completion_status')) cmi[key] = furthest(current, value, COMPLETION_RANK) ?? value;
-    else if (isKey(key, 'cmi.core.lesson_status')) cmi[key] = furthest(current, value, LESSON_STATUS_RANK) ?? value;
-    else if (localIsNewer || current === undefined) cmi[key] = value;
-  }
+  const cmi = overlayCmi(remote.cmi_data, local.request.cmi_data, (_key, current) => localIsNewer || current === undefined);
   const completion = furthest<ScormCompletionStatus>(remote.completion_status, local.request.completion_status, COMPLETION_RANK);
   const success: ScormSuccessStatus | undefined =
     local.request.success_status && local.request.success_status !== 'unknown' && (localIsNewer || remote.success_status === 'unknown') ? local.request.success_status : remote.success_status;
   const score = localIsNewer && local.request.score ? local.request.score : (remote.score ?? local.request.score);
+  return request(remote.version, cmi, completion, success, score, local.request.session_time);
+}
+
+/**
+ * The remote's CMI with the commit's elements laid over it: completion and 1.2 lesson_status go to the
+ * furthest of the two, any other element where `wins` says. Elements `news` says are not news are skipped.
+ */
+function overlayCmi(
+  remote: Readonly<Record<string, string>>,
+  local: Readonly<Record<string, string>> | undefined,
+  wins: (key: string, current: string | undefined) => boolean,
+  news: (key: string, value: string) => boolean = () => true,
+): Record<string, string> {
+  const cmi: Record<string, string> = { ...remote };
+  for (const [key, value] of Object.entries(local ?? {})) {
+    if (!news(key, value)) continue;
+    const current = remote[key];
+    if (isKey(key, 'cmi.completion_status')) cmi[key] = furthest(current, value, COMPLETION_RANK) ?? value;
+    else if (isKey(key, 'cmi.core.lesson_status')) cmi[key] = furthest(current, value, LESSON_STATUS_RANK) ?? value;
+    else if (wins(key, current)) cmi[key] = value;
+  }
+  return cmi;
+}
+
+/** The PUT body from its merged parts, naming only what is known. */
+function request(version: number, cmi: Record<string, string>, completion: ScormCompletionStatus | undefined, success: ScormSuccessStatus | undefined, score: UpdateScormSessionRequest['score'] | null | undefined, sessionTime: string | undefined): UpdateScormSessionRequest {
   return {
-    version: remote.version,
+    version,
     cmi_data: cmi,
     ...(completion ? { completion_status: completion } : {}),
     ...(success ? { success_status: success } : {}),
     ...(score ? { score } : {}),
-    ...(local.request.session_time ? { session_time: local.request.session_time } : {}),
+    ...(sessionTime ? { session_time: sessionTime } : {}),
   };
 }
 
@@ -62,23 +82,13 @@ export type RemoteView = Pick<ScormSession, 'cmi_data' | 'completion_status' | '
  */
 export function rebaseScormCommit(remote: RemoteView, previous: Readonly<Record<string, string>>, local: LocalCommit, otherSavedAt: string, version: number): UpdateScormSessionRequest {
   const otherIsNewer = otherSavedAt > local.committedAt;
-  const cmi: Record<string, string> = { ...remote.cmi_data };
-  for (const [key, value] of Object.entries(local.request.cmi_data ?? {})) {
-    if (previous[key] === value) continue;
-    const current = remote.cmi_data[key];
-    if (isKey(key, 'cmi.completion_status')) cmi[key] = furthest(current, value, COMPLETION_RANK) ?? value;
-    else if (isKey(key, 'cmi.core.lesson_status')) cmi[key] = furthest(current, value, LESSON_STATUS_RANK) ?? value;
-    else if (current === undefined || current === previous[key] || !otherIsNewer) cmi[key] = value;
-  }
+  const cmi = overlayCmi(
+    remote.cmi_data,
+    local.request.cmi_data,
+    (key, current) => current === undefined || current === previous[key] || !otherIsNewer,
+    (key, value) => previous[key] !== value,
+  );
   const completion = furthest<ScormCompletionStatus>(remote.completion_status, local.request.completion_status, COMPLETION_RANK);
   const success = local.request.success_status && local.request.success_status !== 'unknown' ? local.request.success_status : remote.success_status;
-  const score = local.request.score ?? remote.score ?? undefined;
-  return {
-    version,
-    cmi_data: cmi,
-    ...(completion ? { completion_status: completion } : {}),
-    ...(success ? { success_status: success } : {}),
-    ...(score ? { score } : {}),
-    ...(local.request.session_time ? { session_time: local.request.session_time } : {}),
-  };
+  return request(version, cmi, completion, success, local.request.score ?? remote.score, local.request.session_time);
 }
