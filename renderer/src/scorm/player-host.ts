@@ -12,7 +12,7 @@ import { findScormSession } from '../data/scorm-session-queries';
 import { saveScormSequencing } from '../data/scorm-session-sequencing';
 import type { ScormCourseRow } from '../db/schema-v7';
 import type { PendingCommits } from './pending-commits';
-import type { Decision, PlayerNavigator } from './sequencing-navigator';
+import type { Decision, NavigationState, PlayerNavigator } from './sequencing-navigator';
 
 /**
  * The same item is opened by the course itself (a post-condition retry, a SCO's request) at most this many
@@ -169,12 +169,13 @@ export class PlayerHost {
     this.#freshItem = null;
   }
 
-  #publish(): void {
+  /** `known`: the navigation state already asked of the engine for the item now current (it is asked once). */
+  #publish(known?: NavigationState): void {
     const navigator = this.#navigator;
     if (!navigator || !this.options.onNavigation) return;
     // While a request is carried out the buttons stay as they are (a pressed button keeps the keyboard focus); further presses wait for nothing, they are ignored.
     const live = !this.#exiting && !this.#ended;
-    const state = navigator.navigation(this.#current);
+    const state = known ?? navigator.navigation(this.#current);
     this.options.onNavigation({ previous: live && state.previous, next: live && state.next, choosable: live ? state.choosable : new Set(), busy: this.#busy || !live, stuck: this.#stuck });
   }
 
@@ -215,6 +216,7 @@ export class PlayerHost {
     this.#onScreen = true;
     this.#stuck = false;
     this.options.onItem(item.identifier);
+    const state = this.#navigator?.navigation(this.#current);
     this.#post({
       channel: PLAYER_CHANNEL,
       type: 'init',
@@ -222,16 +224,14 @@ export class PlayerHost {
       version: course.version,
       item: { identifier: item.identifier, title: item.title, launch: item.launch ?? '', scorm_type: item.scorm_type ?? 'asset' },
       cmi: launch,
-      ...this.#navValidity(),
+      ...(state ? this.#navValidity(state) : {}),
     });
-    this.#publish();
+    this.#publish(state);
   }
 
   /** SCORM 2004: what the SCO reads as adl.nav.request_valid.*, from sequencing as the item starts. */
-  #navValidity(): { nav_valid?: NavValidity } {
-    const navigator = this.#navigator;
-    if (!navigator || this.options.course.version !== '2004') return {};
-    const state = navigator.navigation(this.#current);
+  #navValidity(state: NavigationState): { nav_valid?: NavValidity } {
+    if (this.options.course.version !== '2004') return {};
     const choice = Object.fromEntries(this.items.map((item) => [item.identifier, state.choosable === 'all' || state.choosable.has(item.identifier)]));
     return { nav_valid: { continue: state.next, previous: state.previous, choice } };
   }
