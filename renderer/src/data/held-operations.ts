@@ -7,13 +7,18 @@ export function packageHoldTables(db: OutpostDb) {
   return [db.vrPackages, db.vrSessions, db.vrSummaries, db.outbox, db.sideloadJobs];
 }
 
+/** The per-learner VR summaries of one package (one row per learner who played it; far fewer than sessions). */
+export function summariesOfPackage(db: OutpostDb, packageId: string) {
+  return db.vrSummaries.filter((s) => s.package_id === packageId).toArray();
+}
+
 /**
  * Ids of the sessions recorded against a package. vrSessions has no index on package_id alone: the learners
  * who played it come from their summaries (one row per learner and package, far fewer than sessions), then
  * each learner's sessions of it from the [user_id+package_id] index, never a scan of every session.
  */
 export async function sessionIdsOfPackage(db: OutpostDb, packageId: string): Promise<Set<string>> {
-  const learners = (await db.vrSummaries.filter((s) => s.package_id === packageId).toArray()).map((s) => s.user_id);
+  const learners = (await summariesOfPackage(db, packageId)).map((s) => s.user_id);
   const ids = await Promise.all(learners.map((user) => db.vrSessions.where('[user_id+package_id]').equals([user, packageId]).primaryKeys()));
   return new Set(ids.flat() as string[]);
 }

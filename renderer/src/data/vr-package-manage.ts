@@ -1,6 +1,7 @@
 import type { VrPackageRow } from '../db/rows';
 import type { DataPorts } from './data-ports';
 import type { InstructorGuard } from './instructor-guard';
+import { summariesOfPackage } from './held-operations';
 import { packageOrigin } from './vr-package-origin';
 
 /** Same bound as the by-hand form's title (renderer/src/library/manual-package-form.ts). */
@@ -46,10 +47,7 @@ export async function deletePackage(ports: DataPorts, guard: InstructorGuard, id
     const [sessions, activities, installs] = await Promise.all([
       // From the per-learner summaries (one row per learner and package, kept with every session write),
       // not a scan of every session the kiosk holds (vrSessions has no package_id index).
-      db.vrSummaries
-        .filter((s) => s.package_id === id)
-        .toArray()
-        .then((rows) => rows.reduce((sum, s) => sum + s.count, 0)),
+      summariesOfPackage(db, id).then((rows) => rows.reduce((sum, s) => sum + s.count, 0)),
       db.activities.where('vr_package_id').equals(id).count(),
       db.sideloadJobs.where('package_id').equals(id).filter((job) => RUNNING_JOBS.includes(job.status)).count(),
     ]);
