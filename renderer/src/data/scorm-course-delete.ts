@@ -1,7 +1,11 @@
+import type { OutpostDb } from '../db/outpost-db';
 import type { ScormCourseRow, ScormDispatchRow } from '../db/schema-v7';
 import type { DataPorts } from './data-ports';
 import type { InstructorGuard } from './instructor-guard';
 import { scormSessionTable } from './scorm-session-table';
+
+/** A course's dispatches not revoked yet: they still open it. */
+const openDispatches = (db: OutpostDb, id: string) => db.scormDispatches.where('package_id').equals(id).filter((d) => d.revoked_at === null);
 
 /** What deleting a course would leave behind, for the instructor's confirmation. */
 export interface CourseDeleteImpact {
@@ -21,7 +25,7 @@ export async function courseDeleteImpact(ports: DataPorts, guard: InstructorGuar
     const rows = await sessions.where('package_id').equals(id).toArray();
     const byLearner = new Map<string, boolean>();
     for (const row of rows) byLearner.set(row.user_id, (byLearner.get(row.user_id) ?? false) || row.completion_status === 'completed');
-    const dispatches = await db.scormDispatches.where('package_id').equals(id).filter((d) => d.revoked_at === null).count();
+    const dispatches = await openDispatches(db, id).count();
     return { learners: byLearner.size, unfinished: [...byLearner.values()].filter((done) => !done).length, dispatches };
   });
 }
@@ -45,7 +49,7 @@ export async function removeCourse(ports: DataPorts, guard: InstructorGuard, id:
   return db.transaction('rw', [db.scormCourses, db.scormDispatches], async () => {
     const course = await db.scormCourses.get(id);
     if (!course) return { ok: false, reason: 'gone' } as const;
-    const dispatches = await db.scormDispatches.where('package_id').equals(id).filter((d) => d.revoked_at === null).toArray();
+    const dispatches = await openDispatches(db, id).toArray();
     const at = ports.now().toISOString();
     await db.scormDispatches.bulkPut(dispatches.map((d) => ({ ...d, revoked_at: at })));
     await db.scormCourses.delete(id);
