@@ -4,11 +4,14 @@ import type { RequestOf } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { DataPorts } from '../data/data-ports';
 import type { VrPackageRow } from '../db/rows';
+import { recordSideloadUpdate } from '../data/sideload-jobs';
+import type { SideloadUpdate } from '../../../shared/headsets/sideload-contract';
 import type { SessionAssignments } from './install-plan';
 import { recordConfirmedLaunch, reportsFromHeadset, sessionInstalledOn } from './session-launch';
 
 export interface LaunchChannels {
   invoke(channel: 'headsets:launch', payload: RequestOf<'headsets:launch'>): Promise<Result<LaunchResult>>;
+  invoke(channel: 'sideload:jobs', payload: Record<string, never>): Promise<Result<{ jobs: SideloadUpdate[] }>>;
 }
 
 export type HeadsetLaunch =
@@ -28,6 +31,7 @@ export function launchTargets(packageName: string, headsets: readonly Headset[])
 export async function launchOnAll(ipc: LaunchChannels, ports: DataPorts, pkg: VrPackageRow, headsets: readonly Headset[], sessions: SessionAssignments): Promise<HeadsetLaunch[]> {
   const packageName = pkg.package_name;
   if (!packageName) return [];
+  await recordFinishedInstalls(ipc, ports, new Set(headsets.map((h) => h.serial)));
   return Promise.all(
     launchTargets(packageName, headsets).map(async ({ serial }): Promise<HeadsetLaunch> => {
       const assigned = sessions[serial];
@@ -43,4 +47,17 @@ export async function launchOnAll(ipc: LaunchChannels, ports: DataPorts, pkg: Vr
       return { serial, ok: true, sessionStarted: record === 'started', cannotReport: reporting && result.headset_api !== undefined && result.headset_api !== 'ready' };
     }),
   );
+}
+
+/**
+ * The headset list can show an install as done before this window has written main's "done" event (the
+ * two travel separately), and a launch recorded against a session still `downloading` would leave it
+ * behind for good. So main's latest job updates for these headsets are recorded first; the record is
+ * idempotent and never lets an older update undo a newer one.
+ */
+async function recordFinishedInstalls(ipc: LaunchChannels, ports: DataPorts, serials: ReadonlySet<string>): Promise<void> {
+  const reply = await ipc.invoke('sideload:jobs', {});
+  if (!reply.ok) return;
+  const mine = reply.value.jobs.filter((job) => serials.has(job.serial)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  for (const update of mine) await recordSideloadUpdate(ports, update);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LaunchResult } from '../../../shared/headsets/sideload-contract';
+import type { LaunchResult, SideloadUpdate } from '../../../shared/headsets/sideload-contract';
+import type { RequestOf } from '../../../shared/ipc/contract';
 import { fail, ok } from '../../../shared/ipc/result';
 import type { Result } from '../../../shared/ipc/result';
 import { launchOnAll, launchTargets } from '../../../renderer/src/headsets/launch-on-all';
@@ -10,20 +11,20 @@ import { headsetRow, importedPackage, successfulInstall } from './headset-fixtur
 const installed = [{ package_name: 'org.example.safety', version_code: 7 }];
 const confirmedAt = '2026-03-02T09:10:00.000Z';
 
-function fakeLauncher(replies: Record<string, Result<LaunchResult>>) {
+/** Main's side: launches answered per headset, and the latest update of each sideload job it knows. */
+function fakeLauncher(replies: Record<string, Result<LaunchResult>>, jobs: Result<{ jobs: SideloadUpdate[] }> = ok({ jobs: [] })) {
   const asked: string[] = [];
   const activities: Array<string | null> = [];
-  return {
-    asked,
-    activities,
-    ipc: {
-      async invoke(_channel: 'headsets:launch', payload: { serial: string; launch_activity: string | null }) {
-        asked.push(payload.serial);
-        activities.push(payload.launch_activity);
-        return replies[payload.serial] ?? ok({ ok: true as const, serial: payload.serial, via: 'monkey' as const, confirmed_at: confirmedAt });
-      },
-    },
-  };
+  async function invoke(channel: 'headsets:launch', payload: RequestOf<'headsets:launch'>): Promise<Result<LaunchResult>>;
+  async function invoke(channel: 'sideload:jobs', payload: Record<string, never>): Promise<Result<{ jobs: SideloadUpdate[] }>>;
+  async function invoke(channel: string, payload: unknown): Promise<Result<unknown>> {
+    if (channel === 'sideload:jobs') return jobs;
+    const launch = payload as RequestOf<'headsets:launch'>;
+    asked.push(launch.serial);
+    activities.push(launch.launch_activity);
+    return replies[launch.serial] ?? ok({ ok: true as const, serial: launch.serial, via: 'monkey' as const, confirmed_at: confirmedAt });
+  }
+  return { asked, activities, ipc: { invoke } };
 }
 
 describe('launchTargets', () => {
@@ -82,5 +83,34 @@ describe('launchOnAll', () => {
     const launcher = fakeLauncher({ q3: ok({ ok: true as const, serial: 'q3', via: 'monkey' as const, confirmed_at: confirmedAt, headset_api: 'no_reverse' as const }) });
     const results = await launchOnAll(launcher.ipc, f.deps, importedPackage, [headsetRow('q3', 'device', 'Quest 3', installed)], { q3: alice });
     expect(results).toEqual([{ serial: 'q3', ok: true, sessionStarted: true, cannotReport: true }]);
+  });
+
+  it("records main's finished install first, so a launch the window raced still starts the learner's session", async () => {
+    const f = await createApiFixture();
+    const alice = (await f.call('POST', '/api/vr-sessions', { token: await f.token(ALICE), body: { package_id: SAFETY_PKG } })).body.session.id as string;
+    const updates = successfulInstall(alice).map((update) => ({ ...update, serial: 'q3' }));
+    // This window has seen the transfer, not yet the "done" that the headset list already shows.
+    for (const update of updates.slice(0, 3)) await recordSideloadUpdate(f.deps, update);
+    expect(await f.db.vrSessions.get(alice)).toMatchObject({ status: 'downloading' });
+    const other = { ...updates.at(-1)!, id: '10b00000-0000-4000-8000-000000000002', serial: 'elsewhere', vr_session_id: null };
+    const launcher = fakeLauncher({}, ok({ jobs: [other, updates.at(-1)!] }));
+    const results = await launchOnAll(launcher.ipc, f.deps, importedPackage, [headsetRow('q3', 'device', 'Quest 3', installed)], { q3: alice });
+    expect(results).toEqual([{ serial: 'q3', ok: true, sessionStarted: true, cannotReport: false }]);
+    expect(await f.db.vrSessions.get(alice)).toMatchObject({ status: 'in_progress', download_completed_at: '2026-03-02T09:05:00.000Z', first_launch_at: confirmedAt });
+    // Only the launched headsets' jobs are written.
+    expect(await f.db.sideloadJobs.get(other.id)).toBeUndefined();
+    // A late copy of an older event cannot undo it.
+    await recordSideloadUpdate(f.deps, updates[2]!);
+    expect(await f.db.sideloadJobs.get(updates[0]!.id)).toMatchObject({ status: 'done' });
+  });
+
+  it("launches anyway when main cannot list its jobs: the session moves only if this window already saw the install", async () => {
+    const f = await createApiFixture();
+    const alice = (await f.call('POST', '/api/vr-sessions', { token: await f.token(ALICE), body: { package_id: SAFETY_PKG } })).body.session.id as string;
+    const launcher = fakeLauncher({}, fail('UNAVAILABLE', 'main is restarting'));
+    const results = await launchOnAll(launcher.ipc, f.deps, importedPackage, [headsetRow('q3', 'device', 'Quest 3', installed)], { q3: alice });
+    expect(launcher.asked).toEqual(['q3']);
+    expect(results).toEqual([{ serial: 'q3', ok: true, sessionStarted: false, cannotReport: false }]);
+    expect(await f.db.vrSessions.get(alice)).toMatchObject({ status: 'downloading' });
   });
 });
