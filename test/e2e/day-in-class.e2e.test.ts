@@ -1,17 +1,51 @@
-import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApk } from '../fakes/apk-builder';
+import type { BuiltApk } from '../fakes/apk-builder';
 import { axeScreen } from '../support/axe-screen';
-import { useAppPerTest } from '../support/e2e-app';
-import { enterInstructorMode, leaveInstructorMode, navLink, readStore } from '../support/page-helpers';
+import { launchChromium } from '../support/chromium';
+import { RENDERER_DIR } from '../support/e2e-app';
+import type { E2eApp } from '../support/e2e-app';
+import { enterInstructorMode, leaveInstructorMode, navLink, openApp, readStore } from '../support/page-helpers';
+import { startServeFixture } from '../support/serve-fixture';
+import { startCartFixture } from '../support/sideload-fixture';
+import type { CartFixture } from '../support/sideload-fixture';
 
-const app = useAppPerTest({ timezoneId: 'Europe/Paris' });
 const WALK = 'day-in-class';
+
+/**
+ * The day's kiosk: Chromium, a cart of two emulated Quest 3 headsets on a private adb server (not the default
+ * port), today's VR app as a real APK to import, and a serve host tracking that cart, set up as a new kiosk in
+ * Paris time. One test, so one of each for the file.
+ */
+let app: E2eApp & { readonly cart: CartFixture; readonly apk: BuiltApk };
+let browser: Browser | undefined;
+beforeAll(async () => {
+  const [chromium, cart, apk] = await Promise.all([
+    launchChromium(),
+    startCartFixture([{ model: 'Quest 3', battery: { level: 90 } }, { model: 'Quest 3', battery: { level: 70 } }]),
+    buildApk({ packageName: 'org.example.safety', versionCode: 1, versionName: '1.0.0', label: 'Safety Training VR', minSdk: 29, launchableActivity: '.MainActivity', sizeBytes: 256 * 1024 }),
+  ]);
+  browser = chromium;
+  const fixture = await startServeFixture(RENDERER_DIR, { adbPort: cart.adb.port });
+  await fixture.services.startHeadsets();
+  app = { browser: chromium, cart, apk, fixture, ...(await openApp(chromium, fixture.host.url, { timezoneId: 'Europe/Paris' })) };
+});
+afterAll(async () => {
+  await app?.context.close();
+  await browser?.close();
+  await app?.fixture.stop();
+  await app?.cart.stop();
+  if (app) await rm(dirname(app.apk.path), { recursive: true, force: true });
+});
 
 /** A class list as a school's system exports it: header row, student numbers, first and last names, two Toms. */
 const CLASS_CSV = '\uFEFFStudent ID;First Name;Last Name;Form\r\nS1;Zoë;Martin;5B\r\nS2;Tom;;5B\r\nS3;Tom;;5B\r\nS4;Ana;Silva;5B\r\n';
 
 describe('a day in class', () => {
-  it('imports the class from a spreadsheet, a learner plays and reports, the instructor reviews the grid and exports it; axe finds nothing serious on any screen', async () => {
+  it('imports the class from a spreadsheet, sideloads today’s app to the cart, a learner plays and reports, the instructor reviews the grid and exports it; axe finds nothing serious on any screen', async () => {
     const { page } = app;
     const problems: string[] = [];
 
@@ -25,14 +59,24 @@ describe('a day in class', () => {
     problems.push(...(await axeScreen(page, WALK, '01-class')));
     expect((await readStore(page, 'learners')).map((row) => row.display_name).sort()).toEqual(['Ana Silva', 'Tom (S2)', 'Tom (S3)', 'Zoë Martin']);
 
-    // The VR app already on the headsets, added by hand.
+    // Today's VR app, imported from its APK.
     await navLink(page, 'VR library').click();
-    await page.getByLabel('Title').fill('Safety Training VR');
-    await page.getByLabel('Version').fill('1.0.0');
-    await page.getByLabel('Quest 3', { exact: true }).check();
-    await page.getByRole('button', { name: 'Add package' }).click();
-    await page.getByRole('status').filter({ hasText: '“Safety Training VR” was added.' }).waitFor();
+    const importer = page.getByRole('region', { name: 'Import an APK' });
+    await importer.getByLabel('APK and OBB files').setInputFiles(app.apk.path);
+    await importer.getByRole('button', { name: 'Save to library' }).click();
+    await importer.getByRole('status').filter({ hasText: '“Safety Training VR” was added to the library.' }).waitFor();
     problems.push(...(await axeScreen(page, WALK, '02-library')));
+
+    // Before class: sideload it to every headset on the cart, and read the cart-level summary.
+    await navLink(page, 'Headsets').click();
+    await page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: 'Safety Training VR (1.0.0)' });
+    const readiness = page.getByTestId('cart-readiness');
+    await readiness.filter({ hasText: '0 of 2 headsets ready for “Safety Training VR” · app not installed: 2' }).waitFor();
+    await page.getByRole('button', { name: 'Install on all' }).click();
+    await page.getByTestId('bulk-summary').filter({ hasText: '2 installed, 0 skipped, 0 failed, 0 cancelled, 0 still running.' }).waitFor({ timeout: 60_000 });
+    await readiness.filter({ hasText: '2 of 2 headsets ready for “Safety Training VR”' }).waitFor();
+    expect(app.cart.cart.headsets.map((headset) => headset.state.installedVersion('org.example.safety'))).toEqual([1, 1]);
+    problems.push(...(await axeScreen(page, WALK, '02b-sideload')));
 
     // Zoë finds herself by typing "zoe", plays and reports her score.
     await leaveInstructorMode(page);
