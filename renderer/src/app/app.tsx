@@ -21,6 +21,7 @@ import { SettingsPage } from '../pages/settings-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { SyncPage } from '../pages/sync-page';
 import { SessionNoticeProvider } from '../sessions/session-notice-context';
+import { KioskDiskBanner } from '../storage/kiosk-disk-banner';
 import { SyncIndicator } from '../sync-ui/sync-indicator';
 import { ConnectionBadge } from './connection-badge';
 import type { ConnectionSource } from './connection-badge';
@@ -103,6 +104,8 @@ export function App({ connection }: { connection: ConnectionSource | null }) {
         ))}
       </nav>
       <main className="content" id="content" ref={main}>
+        {/* The kiosk disk running short is the instructor's to fix: said on every page, not only in Settings. */}
+        {instructor.status?.signed_in && <KioskDiskBanner />}
         {/* Re-keyed per learner so nothing one learner saw (a notice, a half-filled form) reaches the next. */}
         <SessionNoticeProvider key={session?.learner.id ?? 'nobody'}>
           <Content route={route} />

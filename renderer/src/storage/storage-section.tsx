@@ -4,6 +4,7 @@ import type { StorageLevel } from '../../../shared/storage/disk-space';
 import { formatBytes } from '../i18n/format-bytes';
 import { ProgressBar } from '../ui/progress-bar';
 import { useStorageStatus } from './use-storage-status';
+import type { StorageStatus } from './use-storage-status';
 
 function Warning({ level, low, critical }: { level: StorageLevel; low: string; critical: string }) {
   if (level === 'ok') return null;
@@ -20,9 +21,14 @@ function Warning({ level, low, critical }: { level: StorageLevel; low: string; c
  * either runs out (shared/storage/disk-space.ts).
  */
 export function StorageSection() {
+  const status = useStorageStatus();
+  return <StorageFacts status={status} onAskPersistence={() => void status.askPersistence()} />;
+}
+
+/** What StorageSection shows for one reading (rendered on its own by the tests). */
+export function StorageFacts({ status, onAskPersistence }: { status: StorageStatus; onAskPersistence: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const status = useStorageStatus();
   const bytes = (n: number) => formatBytes(n, locale);
   const quotaLevel = status.quota ? storageLevel(status.quota.quota - status.quota.usage, status.quota.quota, BROWSER_QUOTA_RULE) : 'ok';
 
@@ -44,7 +50,7 @@ export function StorageSection() {
       {status.persisted === false && (
         <>
           <p className="hint">{t('storage.persistence.why')}</p>
-          <button type="button" onClick={() => void status.askPersistence()}>
+          <button type="button" onClick={onAskPersistence}>
             {t('storage.persistence.ask')}
           </button>
         </>
