@@ -1,6 +1,8 @@
 import type { InstructorGuard } from '../data/instructor-guard';
 import type { OutpostDb } from '../db/outpost-db';
 import type { OutboxRow } from '../db/rows';
+import type { CompleteVrSessionRequest } from '../../../shared/schemas/vr-session-complete';
+import { applyCompletionCorrection } from './completion-correction';
 import { checkEditedBody, isEditable } from './editable-bodies';
 
 /** An operation the remote refused for good, as the user decides about it. */
@@ -128,11 +130,14 @@ export type ResendResult = { readonly ok: true } | { readonly ok: false; readonl
 /**
  * The instructor corrected a refused operation's body (a VR completion's time spent, say) and sends it
  * again. The body must pass the seed's request schema for that operation; it goes under a new idempotency
- * key, since it is a different request from the one the remote refused.
+ * key, since it is a different request from the one the remote refused. A corrected VR completion also
+ * corrects, in the same transaction, what was recorded from it: the kiosk's session (and the activity
+ * progress it set) and its xAPI statement: still unsent, it takes the new values; already stored by an
+ * LRS, it is voided and a corrected one queued (completion-correction.ts). All of that, or none of it.
  */
 export async function resendDeadLetter(db: OutpostDb, guard: InstructorGuard, id: string, body: unknown, now: Date, newKey: () => string = () => crypto.randomUUID()): Promise<ResendResult> {
   await guard.require();
-  return db.transaction('rw', db.outbox, async (): Promise<ResendResult> => {
+  return db.transaction('rw', [db.outbox, db.vrSessions, db.activityProgress], async (): Promise<ResendResult> => {
     const op = await db.outbox.where('id').equals(id).first();
     if (op?.status !== 'dead' || op.seq === undefined) return { ok: false, reason: 'not_dead', issues: [] };
     if (!isEditable(op.kind)) return { ok: false, reason: 'not_editable', issues: [] };
@@ -140,6 +145,7 @@ export async function resendDeadLetter(db: OutpostDb, guard: InstructorGuard, id
     if (!checked.ok) return { ok: false, reason: 'invalid', issues: checked.issues };
     const at = now.toISOString();
     await db.outbox.update(op.seq, { body: checked.body, idempotency_key: newKey(), status: 'pending', attempts: 0, next_attempt_at: at, claimed_by: null, last_error: null, updated_at: at });
+    if (op.kind === 'vr_session.complete') await applyCompletionCorrection({ db, now: () => now, newId: newKey }, op, checked.body as CompleteVrSessionRequest);
     return { ok: true };
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEPENDENCY_DISCARDED, discardDeadLetter, readDeadLetters, resendDeadLetter, retryDeadLetter } from '../../../renderer/src/sync/dead-letters';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
+import { validateStatement } from '../../../shared/xapi/validate-statement';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
 import { scriptedRemote } from '../../support/scripted-remote';
@@ -118,6 +119,81 @@ describe('dead letters', () => {
     expect(await engine.drain()).toMatchObject({ delivered: 2, dead: 0, waiting: 0 });
     expect(remote.requests.filter((r) => r.path.endsWith('/complete')).at(-1)?.body).toEqual({ score: 80, time_spent_minutes: 30 });
     expect(session).toBeTruthy();
+  });
+
+  describe('a corrected completion corrects what was recorded from it', () => {
+    /** Alice completes with score 80 and 90 minutes; the remote refuses the completion. */
+    async function refusedCompletion() {
+      const f = await createApiFixture();
+      const token = await f.token(ALICE);
+      const created = await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
+      const session = created.body.session.id as string;
+      await f.call('POST', `/api/vr-sessions/${session}/complete`, { token, body: { score: 80, time_spent_minutes: 90 } });
+      let refuse = true;
+      const remote = scriptedRemote((req) => (refuse && req.path.endsWith('/complete') ? { kind: 'response', status: 400, body: { error: 'time spent too long', code: 'VALIDATION_ERROR' } } : undefined));
+      const engine = new SyncEngine({ db: f.db, remote: remote.port, now: () => f.clock.now, monotonic: () => f.clock.now.getTime(), random: () => 0, concurrency: 4 });
+      await engine.drain();
+      const [letter] = (await readDeadLetters(f.db)).letters;
+      expect(letter?.op.kind).toBe('vr_session.complete');
+      const statementOf = async () => (await f.db.outbox.where('entity_id').equals(session).toArray()).filter((op) => op.kind === 'xapi.statement');
+      return { f, session, remote, engine, letter: letter!, statementOf, accept: () => (refuse = false) };
+    }
+
+    it('the kiosk session and the still-unsent statement take the corrected score and time, and the LRS gets them', async () => {
+      const { f, session, remote, engine, letter, statementOf, accept } = await refusedCompletion();
+      const [before] = await statementOf();
+      expect(before).toMatchObject({ status: 'pending', body: { result: { score: { raw: 80 }, success: true, duration: 'PT1H30M' } } });
+      const completedAt = (await f.db.vrSessions.get(session))!.completed_at;
+
+      expect(await resendDeadLetter(f.db, instructorSignedIn(), letter.op.id, { score: 55, time_spent_minutes: 30 }, f.clock.now)).toEqual({ ok: true });
+
+      expect(await f.db.vrSessions.get(session)).toMatchObject({ status: 'completed', completed_at: completedAt, score: { raw: 55, max: 100, scaled: 0.55 }, success_status: 'failed', time_spent_seconds: 1800 });
+      const after = await statementOf();
+      expect(after).toHaveLength(1);
+      expect(after[0]!.id).toBe(before!.id);
+      expect(after[0]!.body).toEqual({ ...(before!.body as object), result: { completion: true, success: false, score: { scaled: 0.55, raw: 55, min: 0, max: 100 }, duration: 'PT30M' } });
+
+      accept();
+      expect(await engine.drain()).toMatchObject({ delivered: 2, dead: 0, waiting: 0 });
+      const sent = remote.requests.filter((r) => r.path === '/statements').flatMap((r) => r.body as Array<{ id: string; result: unknown }>);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ id: (before!.body as { id: string }).id, result: { success: false, score: { raw: 55 }, duration: 'PT30M' } });
+    });
+
+    it('an invalid correction changes neither the session nor the statement', async () => {
+      const { f, session, letter, statementOf } = await refusedCompletion();
+      const sessionBefore = await f.db.vrSessions.get(session);
+      const statementBefore = await statementOf();
+      expect(await resendDeadLetter(f.db, instructorSignedIn(), letter.op.id, { score: 101 }, f.clock.now)).toMatchObject({ ok: false, reason: 'invalid' });
+      expect(await f.db.vrSessions.get(session)).toEqual(sessionBefore);
+      expect(await statementOf()).toEqual(statementBefore);
+    });
+
+    it('a statement an LRS already stored is never edited: it is voided and a corrected one follows', async () => {
+      const { f, remote, engine, letter, statementOf, accept } = await refusedCompletion();
+      // Not reachable through sync today (a statement waits on its completion), so set up by hand: the
+      // LRS has the statement with the old values.
+      const [stored] = await statementOf();
+      await f.db.outbox.update(stored!.seq!, { status: 'done' });
+      const storedId = (stored!.body as { id: string }).id;
+
+      expect(await resendDeadLetter(f.db, instructorSignedIn(), letter.op.id, { score: 55, time_spent_minutes: 30 }, f.clock.now)).toEqual({ ok: true });
+      const ops = (await statementOf()).sort((a, b) => a.seq! - b.seq!);
+      expect(ops).toHaveLength(3);
+      expect(ops[0]).toEqual({ ...stored, status: 'done' });
+      const [, voiding, replacement] = ops;
+      expect(voiding).toMatchObject({ status: 'pending', depends_on: [letter.op.id], body: { verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: storedId }, actor: (stored!.body as { actor: unknown }).actor } });
+      expect(replacement).toMatchObject({ status: 'pending', depends_on: [letter.op.id, voiding!.id], body: { result: { success: false, score: { raw: 55 }, duration: 'PT30M' } } });
+      expect((replacement!.body as { id: string }).id).not.toBe(storedId);
+      // Both are statements main's validator lets through.
+      expect(validateStatement(voiding!.body)).toEqual({ valid: true });
+      expect(validateStatement(replacement!.body)).toEqual({ valid: true });
+
+      accept();
+      expect(await engine.drain()).toMatchObject({ delivered: 3, dead: 0, waiting: 0 });
+      const sent = remote.requests.filter((r) => r.path === '/statements').flatMap((r) => r.body as Array<{ id: string; verb: { id: string } }>);
+      expect(sent.map((s) => s.verb.id)).toEqual(['http://adlnet.gov/expapi/verbs/voided', 'http://adlnet.gov/expapi/verbs/completed']);
+    });
   });
 
   it('counts dependents of several refused operations once each', async () => {
