@@ -22,3 +22,31 @@ export function isoDuration(seconds: number): string {
   const rest = s % 60;
   return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${rest || (!h && !m) ? `${rest}S` : ''}`;
 }
+
+/** A total across sittings: ten thousand hours at most (1.2's CMITimespan has four digits of hours). */
+export const MAX_TOTAL_SECONDS = 9_999 * 3600 + 59 * 60 + 59;
+
+/** A stored total time (either version's format) in seconds; unreadable is 0, capped at MAX_TOTAL_SECONDS. */
+export function totalSeconds(value: string | undefined): number {
+  if (!value) return 0;
+  const legacy = /^(\d{2,4}):([0-5]\d):([0-5]\d)(\.\d{1,2})?$/.exec(value.trim());
+  const seconds = legacy ? Number(legacy[1]) * 3600 + Number(legacy[2]) * 60 + Number(`${legacy[3]}${legacy[4] ?? ''}`) : (parseIso8601Duration(value.trim()) ?? 0);
+  return Math.min(MAX_TOTAL_SECONDS, Math.max(0, Math.round(seconds)));
+}
+
+/** Seconds as SCORM 1.2's CMITimespan ("HHHH:MM:SS"), capped at MAX_TOTAL_SECONDS. */
+export function cmiTimespan(seconds: number): string {
+  const s = Math.min(MAX_TOTAL_SECONDS, Math.max(0, Math.round(seconds)));
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(Math.floor(s / 3600), 4)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+/** The element the LMS keeps an item's accumulated time in: cmi.core.total_time (1.2) or cmi.total_time (2004). */
+export function totalTimeKey(version: '1.2' | '2004'): string {
+  return version === '1.2' ? 'cmi.core.total_time' : 'cmi.total_time';
+}
+
+/** An item's total time as its version writes it. */
+export function formatTotalTime(version: '1.2' | '2004', seconds: number): string {
+  return version === '1.2' ? cmiTimespan(seconds) : isoDuration(Math.min(MAX_TOTAL_SECONDS, seconds));
+}

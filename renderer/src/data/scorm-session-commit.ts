@@ -1,6 +1,6 @@
-import { isoDuration, sessionSeconds } from '../../../shared/scorm/scorm-time';
+import { formatTotalTime, isoDuration, sessionSeconds, totalSeconds, totalTimeKey } from '../../../shared/scorm/scorm-time';
 import { rollUp } from '../../../shared/scorm/session-rollup';
-import { CURRENT_ITEM_KEY, withItemCmi } from '../../../shared/scorm/sco-keys';
+import { CURRENT_ITEM_KEY, itemCmi, scoPrefix, withItemCmi } from '../../../shared/scorm/sco-keys';
 import { SEQUENCING_STATE_KEY } from '../../../shared/scorm/sequencing-state';
 import type { SequencingOutcome } from '../../../shared/scorm/sequencing-state';
 import type { UpdateScormSessionRequest } from '../../../shared/schemas/scorm-session';
@@ -20,6 +20,11 @@ export interface RuntimeCommit {
   readonly cmi: Readonly<Record<string, string>>;
   /** The item's session time so far in this sitting, as the course reported it (or the wall clock). */
   readonly sessionSeconds: number;
+  /**
+   * The item's total time when this sitting was launched (what the LMS handed the SCO as total_time; 0 for
+   * a new attempt). Without it (a commit replayed from an earlier sitting) the stored total stands in.
+   */
+  readonly launchTotalSeconds?: number;
   /** SCORM 2004: the sequencing engine's state and the course's status as its rollup decides it. */
   readonly sequencing?: SequencingOutcome;
 }
@@ -51,6 +56,12 @@ export async function commitScormRuntime(ports: DataPorts, learner: Pick<Learner
     const counted = sameSitting ? (row.sitting_seconds ?? {}) : {};
     const reported = sessionSeconds(`PT${Math.max(0, Math.round(commit.sessionSeconds))}S`);
     const added = Math.max(0, reported - (counted[commit.itemId] ?? 0));
+    // total_time is the LMS's to keep (RTE: the sum of the attempt's session times): the sitting's starting
+    // total plus what this sitting reported, whatever the SCO's own commit said it was.
+    const key = totalTimeKey(course.version);
+    const storedTotal = totalSeconds(itemCmi(row.cmi_data, commit.itemId, multi)[key]);
+    const launchTotal = commit.launchTotalSeconds ?? Math.max(0, storedTotal - (counted[commit.itemId] ?? 0));
+    cmi[`${scoPrefix(commit.itemId, multi)}${key}`] = formatTotalTime(course.version, launchTotal + reported);
     const rolled = rollUp(course.version, cmi, items);
     // A sequenced course's status is its root activity's (authored rollup rules); until that is known, the default rollup's.
     const completion = furthestCompletion(row.completion_status, commit.sequencing?.completion_status ?? rolled.completion_status);

@@ -5,6 +5,7 @@ import { launchCmi } from '../../../shared/scorm/launch-cmi';
 import { PLAYER_CHANNEL, shellMessageSchema } from '../../../shared/scorm/player-messages';
 import type { AppMessage, NavValidity, PlayerCommit } from '../../../shared/scorm/player-messages';
 import { itemCmi } from '../../../shared/scorm/sco-keys';
+import { totalSeconds, totalTimeKey } from '../../../shared/scorm/scorm-time';
 import type { CourseItem } from '../../../shared/scorm/course-manifest';
 import type { DataPorts } from '../data/data-ports';
 import { commitScormRuntime } from '../data/scorm-session-commit';
@@ -131,7 +132,9 @@ export class PlayerHost {
 
   async #save(commit: PlayerCommit): Promise<void> {
     const navigator = this.#navigator;
-    navigator?.report(commit.item_id, commit.cmi, commit.sitting_id === this.#sitting ? this.#launched : {});
+    const thisSitting = commit.sitting_id === this.#sitting;
+    const launchTotal = thisSitting ? totalSeconds(this.#launched[totalTimeKey(this.options.course.version)]) : undefined;
+    navigator?.report(commit.item_id, commit.cmi, thisSitting ? this.#launched : {});
     const sequencing = navigator?.outcome();
     const outcome = await commitScormRuntime(this.options.ports, this.options.learner, this.options.sessionId, {
       sittingId: commit.sitting_id,
@@ -139,6 +142,7 @@ export class PlayerHost {
       itemId: commit.item_id,
       cmi: commit.cmi,
       sessionSeconds: commit.session_seconds,
+      ...(launchTotal === undefined ? {} : { launchTotalSeconds: launchTotal }),
       ...(sequencing ? { sequencing } : {}),
     });
     if (!outcome.ok) {

@@ -53,4 +53,33 @@ describe('runtime commits', () => {
     expect(await commit('s', { cmi: { 'cmi.suspend_data': 'x'.repeat(5 * 1024 * 1024) } })).toEqual({ ok: false, error: 'TOO_LARGE' });
     expect((await f.db.scormSessions.get('s'))?.version).toBe(1);
   });
+
+  it('keeps each item\'s total_time as the LMS must: the sum of its sittings, whatever the SCO wrote, from zero on a new attempt', async () => {
+    await launchScormSession(f.deps, alice, COURSE_12, 's');
+    const total = async () => (await f.db.scormSessions.get('s'))?.cmi_data['cmi.core.total_time'];
+    // Sitting 1 launched with no total; two commits, the SCO claiming a total of its own.
+    await commit('s', { sittingId: 'one', seq: 1, sessionSeconds: 60, launchTotalSeconds: 0, cmi: { 'cmi.core.total_time': '0099:00:00' } });
+    expect(await total()).toBe('0000:01:00');
+    await commit('s', { sittingId: 'one', seq: 2, sessionSeconds: 150, launchTotalSeconds: 0 });
+    expect(await total()).toBe('0000:02:30');
+    // Sitting 2 was launched with that total.
+    await commit('s', { sittingId: 'two', seq: 1, sessionSeconds: 45, launchTotalSeconds: 150 });
+    expect(await total()).toBe('0000:03:15');
+    // A commit replayed without its launch (a later sitting's journal): the stored total less what this sitting already counted.
+    await commit('s', { sittingId: 'two', seq: 2, sessionSeconds: 75 });
+    expect(await total()).toBe('0000:03:45');
+    await commit('s', { sittingId: 'three', seq: 1, sessionSeconds: 15 });
+    expect(await total()).toBe('0000:04:00');
+    // A new attempt starts from an empty data model: launched with no total.
+    await commit('s', { sittingId: 'four', seq: 1, sessionSeconds: 20, launchTotalSeconds: 0 });
+    expect(await total()).toBe('0000:00:20');
+  });
+
+  it('writes 2004 totals as ISO durations, per item in a multi-SCO course', async () => {
+    await launchScormSession(f.deps, alice, COURSE_MULTI, 'm');
+    await commitScormRuntime(f.deps, alice, 'm', { sittingId: 'x', seq: 1, itemId: 'a', cmi: {}, sessionSeconds: 3725, launchTotalSeconds: 0 });
+    await commitScormRuntime(f.deps, alice, 'm', { sittingId: 'y', seq: 1, itemId: 'b', cmi: {}, sessionSeconds: 30, launchTotalSeconds: 0 });
+    const cmi = (await f.db.scormSessions.get('m'))?.cmi_data ?? {};
+    expect([cmi['sco:a:cmi.total_time'], cmi['sco:b:cmi.total_time']]).toEqual(['PT1H2M5S', 'PT30S']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDuration, sessionSeconds } from '../../../shared/scorm/scorm-time';
+import { MAX_TOTAL_SECONDS, cmiTimespan, formatTotalTime, isoDuration, sessionSeconds, totalSeconds } from '../../../shared/scorm/scorm-time';
 import { outcome12, outcome2004 } from '../../../shared/scorm/cmi-status';
 
 describe('session time', () => {
@@ -10,6 +10,19 @@ describe('session time', () => {
     expect(sessionSeconds('soon')).toBe(0);
     expect(isoDuration(930)).toBe('PT15M30S');
     expect(isoDuration(0)).toBe('PT0S');
+  });
+});
+
+describe('total time', () => {
+  it('reads totals past a day in both formats and writes them back as each version does', () => {
+    expect(totalSeconds('0030:00:05')).toBe(108_005);
+    expect(totalSeconds('P2DT1S')).toBe(172_801);
+    expect(totalSeconds('nonsense')).toBe(0);
+    expect(totalSeconds('P9999Y')).toBe(MAX_TOTAL_SECONDS);
+    expect(cmiTimespan(108_005)).toBe('0030:00:05');
+    expect(cmiTimespan(10 ** 12)).toBe('9999:59:59');
+    expect(formatTotalTime('2004', 108_005)).toBe('PT30H5S');
+    expect(formatTotalTime('1.2', 0)).toBe('0000:00:00');
   });
 });
 
