@@ -156,10 +156,35 @@ describe('a day in class', () => {
     await second.goto(app.fixture.host.url);
     await second.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await second.getByRole('button', { name: 'Ana Silva' }).click();
-    await second.getByTestId('start-table').getByRole('row', { name: /Safety Training VR/ }).getByRole('button', { name: 'Start' }).click();
-    await second.getByRole('article', { name: 'Safety Training VR' }).waitFor();
-    await grid.getByRole('row', { name: /Ana Silva/ }).getByRole('cell', { name: 'In progress', exact: true }).waitFor();
+    const anaStart = second.getByTestId('start-table').getByRole('row', { name: /Safety Training VR/ });
+    await anaStart.getByLabel('How to finish “Safety Training VR”').selectOption('score_entry');
+    await anaStart.getByRole('button', { name: 'Start' }).click();
+    const anaCard = second.getByRole('article', { name: 'Safety Training VR' });
+    await anaCard.waitFor();
+    const ana = grid.getByRole('row', { name: /Ana Silva/ });
+    await ana.getByRole('cell', { name: 'In progress', exact: true }).waitFor();
+    // She reports a score under the pass mark: the grid flags her as needing help, live, and says why.
+    await anaCard.getByLabel('Score (0–100)').fill('30');
+    await anaCard.getByRole('button', { name: 'Mark as completed' }).click();
+    await anaCard.getByText('Not passed', { exact: true }).waitFor();
     await second.close();
+    await ana.getByRole('cell', { name: 'Failed · 30%', exact: true }).waitFor();
+    await ana.getByText('Needs help: Failed Safety Training VR', { exact: true }).waitFor();
+    await page.getByText('4 learners, 1 needing help.').waitFor();
+    expect(await grid.getByText(/^Needs help:/).count()).toBe(1);
+    // "Only learners who need help": Ana alone, and the export follows.
+    await page.getByLabel('Only learners who need help').check();
+    await page.getByRole('table', { name: /1 learners × 2 activities/ }).waitFor();
+    expect(await page.getByRole('table', { name: /learners ×/ }).getByRole('rowheader').allTextContents()).toEqual(['Ana SilvaNeeds help: Failed Safety Training VR']);
+    const [helpOnly] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect((await readFile(await helpOnly.path(), 'utf8')).split('\r\n')).toEqual([
+      '\uFEFFLearner,Needs help,Safety Training VR,Fractions: choose the answer',
+      'Ana Silva,Failed Safety Training VR,Failed · 30%,Not started',
+      '',
+    ]);
+    problems.push(...(await axeScreen(page, WALK, '05b-needs-help-only')));
+    await page.getByLabel('Only learners who need help').uncheck();
+    await grid.waitFor();
 
     // Zoë's detail in a dialog; Escape closes it and focus returns to her name.
     const trigger = zoe.getByRole('button', { name: 'Zoë Martin' });
@@ -187,7 +212,7 @@ describe('a day in class', () => {
     expect(download.suggestedFilename()).toBe('5B progress.csv');
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
-    expect(lines.slice(0, 2)).toEqual(['\uFEFFLearner,Needs help,Safety Training VR,Fractions: choose the answer', 'Ana Silva,,In progress,Not started']);
+    expect(lines.slice(0, 2)).toEqual(['\uFEFFLearner,Needs help,Safety Training VR,Fractions: choose the answer', 'Ana Silva,Failed Safety Training VR,Failed · 30%,Not started']);
     expect(lines[2]).toMatch(/^Tom \(S2\),,Not started,In progress · 67%( · \d+ (?:s|sec))?$/);
     expect(lines.slice(3)).toEqual(['Tom (S3),,Not started,Not started', 'Zoë Martin,,Passed · 85% · 30 min,Not started', '']);
     // Only the exercises: the export follows the view.
