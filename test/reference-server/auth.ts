@@ -109,6 +109,25 @@ export function authenticateBearer(ctx: RouteContext): TokenRecord {
 }
 
 /**
+ * The LRS: a token as Bearer, or HTTP Basic (xAPI Communication 4.1: "key:secret") whose password is a
+ * live token and whose user name is any non-empty key name. Anything else is 401, answered with {error, code}.
+ */
+export function authenticateLrs(ctx: RouteContext): TokenRecord {
+  const record = lookUpToken(ctx, bearerToken(ctx.headers) ?? basicSecret(ctx.headers));
+  if (!record) throw codedFailure(401, 'UNAUTHORIZED', 'Authentication required');
+  return record;
+}
+
+/** The password of an `Authorization: Basic` header, or null when there is none or it is malformed. */
+export function basicSecret(headers: Headers): string | null {
+  const encoded = headers.get('authorization')?.match(/^Basic\s+([A-Za-z0-9+/]+={0,2})$/i)?.[1];
+  if (!encoded || encoded.length > 8192) return null;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon > 0 ? decoded.slice(colon + 1) || null : null;
+}
+
+/**
  * Lesson plays. An ID token (Bearer) speaks for one user, whose uid the seed checks plays against; an
  * admin token (AdminToken or RevokableToken header) speaks for the whole client. Writes take ID tokens only.
  */

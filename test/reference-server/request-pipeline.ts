@@ -72,7 +72,7 @@ async function handle(c: Context<ServerEnv>, r: Route, deps: ServerDeps, request
   const outcome = execute(ctx, r, key, state);
   if (faults.takeResetAfterWrite(facts)) return dropConnection(socket);
 
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...r.responseHeaders };
   if (outcome.bodyText !== null) headers['Content-Type'] = JSON_TYPE;
   if (outcome.bodyText !== null && outcome.status < 300 && faults.takeTruncate(facts)) {
     return new Response(outcome.bodyText.slice(0, Math.floor(outcome.bodyText.length / 2)), { status: outcome.status, headers });

@@ -9,6 +9,8 @@ export interface Route {
   /** Hono pattern, also the name the request counter and fault filters use. */
   readonly path: string;
   readonly family: ErrorFamily;
+  /** Headers every answer of this route carries, errors included (the LRS's X-Experience-API-Version). */
+  readonly responseHeaders?: Readonly<Record<string, string>>;
   /**
    * Authenticates (throwing ReplyError) and returns the step that does the work. Both run inside the
    * request's transaction; the split lets an idempotent replay happen after authentication, so an
@@ -21,6 +23,7 @@ export interface RouteSpec<P> {
   readonly method: HttpMethod;
   readonly path: string;
   readonly family: ErrorFamily;
+  readonly responseHeaders?: Readonly<Record<string, string>>;
   readonly authenticate: (ctx: RouteContext) => P;
   readonly handle: (ctx: RouteContext, principal: P) => Reply;
 }
@@ -30,6 +33,7 @@ export function route<P>(spec: RouteSpec<P>): Route {
     method: spec.method,
     path: spec.path,
     family: spec.family,
+    ...(spec.responseHeaders ? { responseHeaders: spec.responseHeaders } : {}),
     prepare: (ctx) => {
       const principal = spec.authenticate(ctx);
       return () => spec.handle(ctx, principal);

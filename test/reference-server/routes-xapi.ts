@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../shared/schemas/common';
 import { validateStatement } from '../../shared/xapi/validate-statement';
+import { XAPI_VERSION_HEADER } from '../../shared/xapi/vocabulary';
 import { authenticateBearer } from './auth';
 import { COLLECTIONS } from './records';
 import type { XapiStatementRecord } from './records';
@@ -25,9 +26,10 @@ const LRS_OWNED = new Set(['stored', 'authority', 'version']);
  * X-Experience-API-Version header.
  */
 export function xapiRoutes(): Route[] {
+  const responseHeaders = { 'X-Experience-API-Version': XAPI_VERSION_HEADER };
   return [
-    route({ method: 'PUT', path: '/api/xapi/statements', family: 'coded', authenticate: authenticateBearer, handle: putStatement }),
-    route({ method: 'GET', path: '/api/xapi/statements', family: 'coded', authenticate: authenticateBearer, handle: getStatement }),
+    route({ method: 'PUT', path: '/api/xapi/statements', family: 'coded', responseHeaders, authenticate: authenticateBearer, handle: putStatement }),
+    route({ method: 'GET', path: '/api/xapi/statements', family: 'coded', responseHeaders, authenticate: authenticateBearer, handle: getStatement }),
   ];
 }
 

@@ -39,6 +39,25 @@ describe('the LRS client against the reference server’s LRS', () => {
     expect(await client(lrs())([voidTheVoid])).toMatchObject({ status: 400 });
   });
 
+  it('signs in with HTTP Basic (key name and secret) end to end, and reads the ids back', async () => {
+    const basic = client({ endpoint: `${t.server.url}/xapi`, auth: { kind: 'basic', username: 'outpost-kiosk', password: t.token } });
+    const batch = [statement(), statement()];
+    expect(await basic(batch)).toEqual({ kind: 'response', status: 200, body: batch.map((s) => s.id) });
+    expect(t.server.inspect.xapiStatements().map((r) => r.id).sort()).toEqual(batch.map((s) => s.id).sort());
+  });
+
+  it('speaks 1.0.x on the LRS path: the LRS refuses another version (400) and names its own on each answer', async () => {
+    const body = JSON.stringify([statement()]);
+    for (const version of ['2.0.0', '1.1.0', 'x']) {
+      const raw = await fetch(`${t.server.url}/xapi/statements`, { method: 'POST', headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json', 'x-experience-api-version': version }, body });
+      expect(raw.status).toBe(400);
+      expect(raw.headers.get('x-experience-api-version')).toBe('1.0.3');
+    }
+    expect(t.server.inspect.xapiStatements()).toHaveLength(0);
+    // What the client sends is accepted.
+    expect(await client(lrs())([statement()])).toMatchObject({ kind: 'response', status: 200 });
+  });
+
   it('never follows a redirect, says when no LRS is set, and keeps credentials out of what it returns', async () => {
     t.server.faults.answerNext(1, { kind: 'redirect', status: 302, location: 'http://portal.example/' }, { path: '/xapi/statements' });
     expect(await client(lrs())([statement()])).toMatchObject({ kind: 'response', status: 302 });
