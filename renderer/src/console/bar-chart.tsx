@@ -1,4 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import type { ChartOptions } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,16 +19,34 @@ export function nextBar(key: string, current: number | null, count: number): num
 }
 
 /**
+ * The chart's options: horizontal bars, no animation, whole numbers on the axis from zero, the tooltip in our
+ * words, and the UI language as Chart.js's `locale` so the axis numbers are written the way the UI writes them.
+ */
+export function barOptions(locale: string, format: (value: number) => string, max?: number): ChartOptions<'bar'> {
+  return {
+    locale,
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    indexAxis: 'y',
+    scales: { x: { beginAtZero: true, ticks: { precision: 0 }, ...(max !== undefined ? { max } : {}) } },
+    plugins: { tooltip: { displayColors: false, callbacks: { label: (item) => format(Number(item.raw)) } } },
+  };
+}
+
+/**
  * A bar chart drawn by Chart.js on a canvas (no stylesheet injected, so the CSP's style-src 'self' holds).
  * The canvas is an image with a summary as its name; pointing at a bar, or focusing the chart and moving
  * with the arrow keys (Home, End), shows that bar's number, which is also read out through a live region.
  * Every number is in the table beside it too. No animation: the grid updates live.
  */
 export function BarChart({ series, summary, max, format }: { series: ChartSeries; summary: string; max?: number; format: (value: number) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const formatRef = useRef(format);
+  const localeRef = useRef(locale);
   useEffect(() => {
     formatRef.current = format;
   }, [format]);
@@ -40,17 +59,19 @@ export function BarChart({ series, summary, max, format }: { series: ChartSeries
     chart.current = new Chart(element, {
       type: 'bar',
       data: { labels: [], datasets: [{ data: [], backgroundColor: accent }] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        indexAxis: 'y',
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 }, ...(max !== undefined ? { max } : {}) } },
-        plugins: { tooltip: { displayColors: false, callbacks: { label: (item) => formatRef.current(Number(item.raw)) } } },
-      },
+      options: barOptions(localeRef.current, (value) => formatRef.current(value), max),
     });
     return () => chart.current?.destroy();
   }, [max]);
+
+  // The language changes under a drawn chart: its axis follows without drawing it anew.
+  useEffect(() => {
+    localeRef.current = locale;
+    const current = chart.current;
+    if (!current || current.options.locale === locale) return;
+    current.options.locale = locale;
+    current.update();
+  }, [locale]);
 
   useEffect(() => {
     const current = chart.current;

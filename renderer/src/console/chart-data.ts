@@ -17,12 +17,22 @@ export function completionPerActivity(grid: VisibleGrid, title: (key: string) =>
 
 /** Five score bands, 0–19 % ... 80–100 %; the labels are the UI's. Counts every scored cell shown. */
 export const SCORE_BANDS = 5;
+
+/**
+ * The band of a 0..1 score, judged on the whole percent the grid shows for it (a score shown as "20%" is in
+ * 20–39 % even when it is 0.19999… after arithmetic); out-of-range scores go to the nearest end band.
+ */
+export function scoreBand(score: number): number {
+  const percent = Math.round(Math.min(1, Math.max(0, score)) * 100);
+  return Math.min(SCORE_BANDS - 1, Math.floor((percent * SCORE_BANDS) / 100));
+}
+
 export function scoreDistribution(grid: VisibleGrid): number[] {
   const counts: number[] = Array.from({ length: SCORE_BANDS }, () => 0);
   for (const learner of grid.learners) {
     for (const activity of grid.activities) {
       const score = grid.cell(learner.id, activity.key).score;
-      if (score !== null) counts[Math.min(SCORE_BANDS - 1, Math.floor(score * SCORE_BANDS))]! += 1;
+      if (score !== null && Number.isFinite(score)) counts[scoreBand(score)]! += 1;
     }
   }
   return counts;
