@@ -1,16 +1,28 @@
 import { createVrSessionRequestSchema, listVrSessionsQuerySchema, VR_SESSION_CREATE_MESSAGES } from '../../../shared/schemas/vr-session';
 import { createVrSession as createSession } from '../data/vr-session-create';
+import { learnerSessionPage, VR_SESSION_PAGE_MAX } from '../data/vr-session-page';
 import { listLearnerSessions } from '../data/vr-session-queries';
 import type { LearnerRow } from '../db/rows';
-import { json, vrError } from './api-response';
+import { ApiFailure, json, vrError } from './api-response';
 import type { LocalApiDeps } from './local-api-deps';
 import { parseQuery, readJsonBody } from './read-json-body';
+import { decodeSessionCursor, encodeSessionCursor, pagingQuerySchema } from './session-cursor';
 import { toApiSession, toApiSessions } from './vr-session-view';
 
-/** GET /api/vr-sessions: the caller's sessions, newest first, filtered by package and/or activity. */
+const vrPagingSchema = pagingQuerySchema(VR_SESSION_PAGE_MAX);
+
+/**
+ * GET /api/vr-sessions: the caller's sessions, newest first, filtered by package and/or activity.
+ * Without `limit` the seed's unpaged answer; with `limit` (Outpost's extension) one page and `next_cursor`.
+ */
 export async function listVrSessions(deps: LocalApiDeps, learner: LearnerRow, request: Request): Promise<Response> {
   const query = parseQuery(request.url, listVrSessionsQuerySchema);
-  return json({ sessions: toApiSessions(await listLearnerSessions(deps.db, learner.id, query)) });
+  const paging = parseQuery(request.url, vrPagingSchema);
+  if (paging.limit === undefined) return json({ sessions: toApiSessions(await listLearnerSessions(deps.db, learner.id, query)) });
+  const cursor = paging.cursor === undefined ? null : decodeSessionCursor(paging.cursor);
+  if (paging.cursor !== undefined && cursor === null) throw new ApiFailure(vrError('VALIDATION_ERROR', 'Invalid query parameters', [{ path: 'cursor', message: 'not a cursor this API issued' }]));
+  const page = await learnerSessionPage(deps.db, learner.id, query, paging.limit, cursor && { created_at: cursor.at, id: cursor.id });
+  return json({ sessions: toApiSessions(page.items), next_cursor: page.next && encodeSessionCursor({ at: page.next.created_at, id: page.next.id }) });
 }
 
 /** POST /api/vr-sessions: 201 with a new session, or 200 with the learner's open one (data/vr-session-create.ts). */
