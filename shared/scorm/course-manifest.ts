@@ -112,6 +112,10 @@ export const itemSequencingSchema = z.object({
 });
 export type ItemSequencing = z.infer<typeof itemSequencingSchema>;
 
+/** The values of adlnav:hideLMSUI (SCORM 2004 CAM). */
+export const HIDE_LMS_UI = ['previous', 'continue', 'exit', 'exitAll', 'abandon', 'abandonAll', 'suspendAll'] as const;
+export type HideLmsUi = (typeof HIDE_LMS_UI)[number];
+
 export interface CourseItem {
   readonly identifier: string;
   readonly title: string;
@@ -128,6 +132,8 @@ export interface CourseItem {
   readonly max_time_allowed?: string | undefined;
   readonly time_limit_action?: string | undefined;
   readonly sequencing?: ItemSequencing | undefined;
+  /** 2004 adlnav:presentation/navigationInterface/hideLMSUI: the LMS controls the SCO asks to be hidden. */
+  readonly hide_lms_ui?: readonly HideLmsUi[] | undefined;
   readonly children: readonly CourseItem[];
 }
 
@@ -144,6 +150,7 @@ export const courseItemSchema: z.ZodType<CourseItem> = z.lazy(() =>
     max_time_allowed: z.string().optional(),
     time_limit_action: z.string().optional(),
     sequencing: itemSequencingSchema.optional(),
+    hide_lms_ui: z.array(z.enum(HIDE_LMS_UI)).max(HIDE_LMS_UI.length).optional(),
     children: z.array(courseItemSchema),
   }),
 );

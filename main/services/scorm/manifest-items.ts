@@ -1,5 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
-import type { CourseItem, ItemSequencing } from '../../../shared/scorm/course-manifest';
+import { HIDE_LMS_UI } from '../../../shared/scorm/course-manifest';
+import type { CourseItem, HideLmsUi, ItemSequencing } from '../../../shared/scorm/course-manifest';
 import { ScormImportError } from './import-error';
 import type { ImportLimits } from './import-limits';
 import { applyParameters } from './manifest-resources';
@@ -38,6 +39,20 @@ function masteryScore(item: Element): number | undefined {
   return Number.isFinite(value) && value >= 0 && value <= 100 ? value : undefined;
 }
 
+/** adlnav:presentation/adlnav:navigationInterface/adlnav:hideLMSUI values, known ones only, each once. */
+function hiddenLmsUi(item: Element): HideLmsUi[] {
+  const presentation = child(item, 'presentation');
+  const nav = presentation ? child(presentation, 'navigationInterface') : undefined;
+  if (!nav) return [];
+  const known = new Set<string>(HIDE_LMS_UI);
+  const out = new Set<HideLmsUi>();
+  for (const element of children(nav, 'hideLMSUI')) {
+    const value = text(element);
+    if (value !== undefined && known.has(value)) out.add(value as HideLmsUi);
+  }
+  return [...out];
+}
+
 /** An item's (or an organization's) imsss:sequencing, merged over the collection it names with IDRef. */
 export function itemSequencing(item: Element, ctx: Pick<ItemContext, 'collections'>): ItemSequencing | undefined {
   const element = children(item, 'sequencing')[0];
@@ -68,6 +83,7 @@ export function readItem(item: Element, ctx: ItemContext, depth: number): Course
   const timeLimitAction = text(child(item, 'timelimitaction'));
   const mastery = masteryScore(item);
   const threshold = completionThreshold(item);
+  const hidden = hiddenLmsUi(item);
   return {
     identifier,
     title: (text(child(item, 'title')) ?? identifier).slice(0, MAX_TITLE),
@@ -80,6 +96,7 @@ export function readItem(item: Element, ctx: ItemContext, depth: number): Course
     ...((maxTime ?? duration) === undefined ? {} : { max_time_allowed: (maxTime ?? duration) as string }),
     ...(timeLimitAction === undefined ? {} : { time_limit_action: timeLimitAction }),
     ...(sequencing === undefined ? {} : { sequencing }),
+    ...(hidden.length ? { hide_lms_ui: hidden } : {}),
     children: children(item, 'item').map((nested) => readItem(nested, ctx, depth + 1)),
   };
 }

@@ -38,6 +38,11 @@ export interface PlayerNavigation {
   readonly busy: boolean;
   /** Nothing is on screen and the last request opened nothing (refused, or nothing left that may be opened). */
   readonly stuck: boolean;
+  /**
+   * Buttons the item on screen asks the player not to show (2004 hideLMSUI "previous" / "continue"): the
+   * SCO offers its own. Exit is always shown: a kiosk never leaves a learner without a way out.
+   */
+  readonly hidden: { readonly previous: boolean; readonly next: boolean };
 }
 
 export interface PlayerHostOptions {
@@ -180,7 +185,15 @@ export class PlayerHost {
     // While a request is carried out the buttons stay as they are (a pressed button keeps the keyboard focus); further presses wait for nothing, they are ignored.
     const live = !this.#exiting && !this.#ended;
     const state = known ?? navigator.navigation(this.#current);
-    this.options.onNavigation({ previous: live && state.previous, next: live && state.next, choosable: live ? state.choosable : new Set(), busy: this.#busy || !live, stuck: this.#stuck });
+    const hide = this.items.find((item) => item.identifier === this.#current)?.hide_lms_ui ?? [];
+    this.options.onNavigation({
+      previous: live && state.previous,
+      next: live && state.next,
+      choosable: live ? state.choosable : new Set(),
+      busy: this.#busy || !live,
+      stuck: this.#stuck,
+      hidden: { previous: hide.includes('previous'), next: hide.includes('continue') },
+    });
   }
 
   async #apply(decision: Decision): Promise<void> {

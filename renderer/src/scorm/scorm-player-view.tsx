@@ -64,12 +64,17 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
     <div className="scorm-player" role="dialog" aria-label={course.title} aria-busy={navigation?.busy === true} data-testid="scorm-player">
       <header className="scorm-player-bar">
         <strong>{course.title}</strong>
-        <button type="button" onClick={() => void host.current?.step(-1)} disabled={leaving || !navigation?.previous}>
-          {t('courses.player.previous')}
-        </button>
-        <button type="button" onClick={() => void host.current?.step(1)} disabled={leaving || !navigation?.next}>
-          {t('courses.player.next')}
-        </button>
+        {/* An item whose hideLMSUI names previous / continue offers its own: the player's are not shown. */}
+        {!navigation?.hidden.previous && (
+          <button type="button" onClick={() => void host.current?.step(-1)} disabled={leaving || !navigation?.previous}>
+            {t('courses.player.previous')}
+          </button>
+        )}
+        {!navigation?.hidden.next && (
+          <button type="button" onClick={() => void host.current?.step(1)} disabled={leaving || !navigation?.next}>
+            {t('courses.player.next')}
+          </button>
+        )}
         <button type="button" className="primary" data-testid="scorm-exit" onClick={() => void exit()} disabled={leaving}>
           {leaving ? t('courses.player.exiting') : t('courses.player.exit')}
         </button>

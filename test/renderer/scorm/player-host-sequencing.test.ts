@@ -165,4 +165,24 @@ describe('PlayerHost with a sequenced course', () => {
     await host.step(1);
     expect(lastInit()?.item.identifier).toBe('end');
   });
+
+  it("hides the buttons an item's hideLMSUI names (previous, continue) while it is on screen, and only then", async () => {
+    const hide = (values: string[]) => `<adlnav:presentation><adlnav:navigationInterface>${values.map((v) => `<adlnav:hideLMSUI>${v}</adlnav:hideLMSUI>`).join('')}</adlnav:navigationInterface></adlnav:presentation>`;
+    const item = (id: string, extra: string) => `<item identifier="${id}" identifierref="r" parameters="?v=2004&amp;sco=${id}"><title>${id}</title>${extra}</item>`;
+    const xml = manifest2004('outpost.test.hide', `<organization identifier="org"><title>Hide</title>${item('own', hide(['continue', 'previous', 'continue', 'sideways']))}${item('plain', '')}<imsss:sequencing><imsss:controlMode flow="true" choice="true"/></imsss:sequencing></organization>`);
+    const parsed = parseManifest(xml, DEFAULT_IMPORT_LIMITS);
+    // Known values only, each once.
+    expect(parsed.organizations[0]?.items[0]?.hide_lms_ui).toEqual(['continue', 'previous']);
+    expect(parsed.organizations[0]?.items[1]?.hide_lms_ui).toBeUndefined();
+    row = { ...row, organizations: parsed.organizations, default_organization: parsed.defaultOrganization };
+    await f.db.scormCourses.put(row);
+    host = createHost();
+    host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('own'));
+    expect(navigation).toMatchObject({ next: true, hidden: { previous: true, next: true } });
+    // The SCO's own "continue" still works; the next item shows the player's buttons again.
+    commit({ 'cmi.completion_status': 'completed' }, true, 'continue');
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('plain'));
+    expect(navigation).toMatchObject({ previous: true, hidden: { previous: false, next: false } });
+  });
 });
