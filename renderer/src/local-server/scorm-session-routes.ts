@@ -1,16 +1,20 @@
 import { listScormSessionsQuerySchema, updateScormSessionRequestSchema } from '../../../shared/schemas/scorm-session';
 import type { ScormRefreshTokenResponse } from '../../../shared/schemas/scorm-launch';
+import { SCORM_SESSION_PAGE_MAX, scormSessionPage } from '../data/scorm-session-page';
 import { findScormSession, listScormSessions } from '../data/scorm-session-queries';
 import { sessionView } from '../data/scorm-session-table';
 import { updateScormSession } from '../data/scorm-session-update';
 import type { ScormSessionLocalRow } from '../db/schema-v7';
-import { json } from './api-response';
+import { ApiFailure, json, vrError } from './api-response';
 import type { LocalApiDeps } from './local-api-deps';
 import { parseQuery, readJsonBody } from './read-json-body';
 import { scormCaller } from './scorm-caller';
 import type { ScormCaller } from './scorm-caller';
 import { scormError } from './scorm-api-response';
 import { signFor } from './scorm-launch-route';
+import { decodeSessionCursor, encodeSessionCursor, pagingQuerySchema } from './session-cursor';
+
+const scormPagingSchema = pagingQuerySchema(SCORM_SESSION_PAGE_MAX);
 
 /** A learner sees only their own sessions; anything else (another learner's, another tenant's) is not found. */
 function visible(caller: ScormCaller, row: ScormSessionLocalRow | undefined): row is ScormSessionLocalRow {
@@ -24,12 +28,23 @@ export async function getSessionRoute(deps: LocalApiDeps, sessionId: string, req
   return json(sessionView(row));
 }
 
+/**
+ * GET /api/v1/sessions: the seed's unpaged list; with `limit` (Outpost's extension, docs/api/scorm.md) one
+ * page, newest change first, and `next_cursor`.
+ */
 export async function listSessionsRoute(deps: LocalApiDeps, request: Request): Promise<Response> {
   const caller = await scormCaller(deps, request);
   const query = parseQuery(request.url, listScormSessionsQuerySchema);
-  if (caller.kind === 'learner' && query.user_id !== undefined && query.user_id !== caller.learner.id) return json({ sessions: [] });
+  const paging = parseQuery(request.url, scormPagingSchema);
+  const cursor = paging.limit === undefined || paging.cursor === undefined ? null : decodeSessionCursor(paging.cursor);
+  if (paging.limit !== undefined && paging.cursor !== undefined && cursor === null) throw new ApiFailure(vrError('VALIDATION_ERROR', 'Invalid query parameters', [{ path: 'cursor', message: 'not a cursor this API issued' }]));
+  if (caller.kind === 'learner' && query.user_id !== undefined && query.user_id !== caller.learner.id) return json(paging.limit === undefined ? { sessions: [] } : { sessions: [], next_cursor: null });
   const tenants = caller.kind === 'learner' ? [caller.learner.tenant_id] : [...new Set((await deps.db.learners.toArray()).map((l) => l.tenant_id))];
   const userId = caller.kind === 'learner' ? caller.learner.id : query.user_id;
+  if (paging.limit !== undefined) {
+    const page = await scormSessionPage(deps.db, { packageId: query.package_id, userId, tenantIds: new Set(tenants) }, paging.limit, cursor && { updated_at: cursor.at, id: cursor.id });
+    return json({ sessions: page.items.map(sessionView), next_cursor: page.next && encodeSessionCursor({ at: page.next.updated_at, id: page.next.id }) });
+  }
   const rows = (await Promise.all(tenants.map((tenantId) => listScormSessions(deps.db, { ...(query.package_id ? { packageId: query.package_id } : {}), ...(userId ? { userId } : {}), tenantId })))).flat();
   return json({ sessions: rows.map(sessionView) });
 }
