@@ -3,6 +3,8 @@ import { DEFAULT_CONFLICT_CMI, DEFAULT_MAX_HANG_MS } from './faults';
 import type { CannedAnswer, FailOptions, FailureStatus, FaultController, FaultFilter, InjectedCounts, RequestFacts } from './faults';
 import { seededRandom } from './seeded-random';
 
+const COMPLETE_ROUTE = '/api/vr-sessions/:sessionId/complete';
+
 const STATUS_TEXT: Record<FailureStatus, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
 interface Counted<T> {
@@ -52,7 +54,8 @@ export function createFaults(expireAllTokens: () => void): FaultController {
   let conflicts: Array<Counted<{ sessionId: string | undefined; cmi: CmiData }>> = [];
   let canned: Array<Counted<CannedAnswer>> = [];
   let truncations: Array<Counted<true>> = [];
-  const injected: InjectedCounts = { failed: 0, hung: 0, resetBeforeWrite: 0, resetAfterWrite: 0, delayed: 0, scormConflicts: 0, canned: 0, truncated: 0 };
+  let completionConflicts: Array<Counted<{ error: string; code?: string }>> = [];
+  const injected: InjectedCounts = { failed: 0, hung: 0, resetBeforeWrite: 0, resetAfterWrite: 0, delayed: 0, scormConflicts: 0, canned: 0, truncated: 0, repeatedCompletionConflicts: 0 };
   const failure = (options: FailOptions) => {
     const status = options.status ?? 503;
     return { status, body: options.body ?? STATUS_TEXT[status] };
@@ -101,8 +104,16 @@ export function createFaults(expireAllTokens: () => void): FaultController {
       requireCount(count);
       truncations.push({ remaining: count, filter, value: true });
     },
+    repeatedCompletionConflictNext(count, options = {}) {
+      requireCount(count);
+      const code = options.code === undefined ? 'ALREADY_COMPLETED' : options.code;
+      if (code !== null && (code.length === 0 || code.length > 100)) throw new RangeError('code must be 1 to 100 characters, or null');
+      const body = code === null ? { error: 'Conflict' } : { error: 'Session is already completed', code };
+      completionConflicts.push({ remaining: count, filter: { method: 'POST', path: COMPLETE_ROUTE }, value: body });
+    },
     clear() {
       canned = [];
+      completionConflicts = [];
       truncations = [];
       fails = [];
       rates = [];
@@ -163,6 +174,12 @@ export function createFaults(expireAllTokens: () => void): FaultController {
       if (!isWrite(request) || !take(truncations, request)) return false;
       injected.truncated += 1;
       return true;
+    },
+    takeRepeatedCompletionConflict(request) {
+      const body = take(completionConflicts, request);
+      if (!body) return null;
+      injected.repeatedCompletionConflicts += 1;
+      return body;
     },
     takeScormConflict(sessionId) {
       const rule = conflicts.find((r) => r.remaining > 0 && (r.value.sessionId === undefined || r.value.sessionId === sessionId));

@@ -159,5 +159,47 @@ describe('slow, expireAllTokens, scormConflictNext, counters', () => {
     expect(() => faults.failNext(-1)).toThrow(RangeError);
     expect(() => faults.failRate(1.5)).toThrow(RangeError);
     expect(() => faults.slow(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => faults.repeatedCompletionConflictNext(1, { code: '' })).toThrow(RangeError);
+    expect(() => faults.repeatedCompletionConflictNext(0.5)).toThrow(RangeError);
+  });
+});
+
+describe('repeatedCompletionConflictNext, a wrong-shaped 2xx', () => {
+  async function completedOnce() {
+    const created = await t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG } });
+    const complete = () => t.call('POST', `/api/vr-sessions/${created.body.session.id}/complete`, { token: t.token, body: { score: 80 } });
+    return { complete };
+  }
+
+  it('answers a repeated completion 409 with the seed code, and leaves the first completion alone', async () => {
+    const { complete } = await completedOnce();
+    t.server.faults.repeatedCompletionConflictNext(1);
+    expect((await complete()).status).toBe(200);
+    expect(t.server.faults.injected.repeatedCompletionConflicts).toBe(0);
+    expect(await complete()).toMatchObject({ status: 409, body: { code: 'ALREADY_COMPLETED' } });
+    expect(t.server.faults.injected.repeatedCompletionConflicts).toBe(1);
+    // Used up: the seed's own answer again.
+    expect(await complete()).toMatchObject({ status: 400, body: { code: 'ALREADY_COMPLETED' } });
+  });
+
+  it('answers 409 without a code, or with a code the kiosk does not know', async () => {
+    const { complete } = await completedOnce();
+    await complete();
+    t.server.faults.repeatedCompletionConflictNext(1, { code: null });
+    const bare = await complete();
+    expect(bare.status).toBe(409);
+    expect(bare.body).toEqual({ error: 'Conflict' });
+    t.server.faults.repeatedCompletionConflictNext(1, { code: 'DUPLICATE' });
+    expect(await complete()).toMatchObject({ status: 409, body: { code: 'DUPLICATE' } });
+    t.server.faults.clear();
+    expect((await complete()).status).toBe(400);
+  });
+
+  it('a wrong-shaped 2xx answers in its own words and applies nothing', async () => {
+    t.server.faults.answerNext(1, { kind: 'json', status: 201, body: { ok: true } }, { path: '/api/vr-sessions', method: 'POST' });
+    const answer = await t.call('POST', '/api/vr-sessions', { token: t.token, body: { package_id: SEED_SAFETY_PKG } });
+    expect(answer).toMatchObject({ status: 201, body: { ok: true } });
+    expect(t.server.faults.injected.canned).toBe(1);
+    expect((await listSessions()).body.sessions).toHaveLength(0);
   });
 });

@@ -51,7 +51,17 @@ export type CannedAnswer =
   | { readonly kind: 'html' }
   /** A plain refusal with a JSON error, as a remote without an endpoint (404/405/501) answers. */
   | { readonly kind: 'status'; readonly status: 404 | 405 | 501 }
-  | { readonly kind: 'retry_after'; readonly status: 429 | 503; readonly value: string };
+  | { readonly kind: 'retry_after'; readonly status: 429 | 503; readonly value: string }
+  /** A 2xx whose JSON is not the seed's response (a remote or proxy answering in its own words). */
+  | { readonly kind: 'json'; readonly status: 200 | 201; readonly body: unknown };
+
+export interface RepeatedCompletionConflictOptions {
+  /**
+   * The `code` of the 409's `{error, code}` body: the seed's `ALREADY_COMPLETED` by default; null sends
+   * `{error}` alone (a remote with no codes); any other string, a code the kiosk does not know.
+   */
+  readonly code?: string | null;
+}
 
 /** How many times each fault actually fired, for asserting that a test exercised what it meant to. */
 export interface InjectedCounts {
@@ -63,6 +73,7 @@ export interface InjectedCounts {
   scormConflicts: number;
   canned: number;
   truncated: number;
+  repeatedCompletionConflicts: number;
 }
 
 /** The switches a test flips. Every fault is bounded: by a count, a maximum, or clear(). */
@@ -95,6 +106,12 @@ export interface Faults {
    * only the first half of the JSON body (well framed: the connection ends cleanly).
    */
   truncateNext(count: number, filter?: FaultFilter): void;
+  /**
+   * The next `count` completions the server refuses because the session is already completed (the seed's
+   * `400 ALREADY_COMPLETED`, i.e. a repeated completion) are answered `409` instead, as some remotes do.
+   * Nothing else is touched: a first completion still succeeds, and the count is used only by repeats.
+   */
+  repeatedCompletionConflictNext(count: number, options?: RepeatedCompletionConflictOptions): void;
   /** Removes every pending fault (idempotency goes back to honoured); counters stay. */
   clear(): void;
   readonly injected: Readonly<InjectedCounts>;
@@ -117,6 +134,8 @@ export interface FaultController extends Faults {
   takeScormConflict(sessionId: string): CmiData | null;
   takeCanned(request: RequestFacts): CannedAnswer | null;
   takeTruncate(request: RequestFacts): boolean;
+  /** For a repeated completion's 400 ALREADY_COMPLETED: the 409 body to answer instead, or null. */
+  takeRepeatedCompletionConflict(request: RequestFacts): { error: string; code?: string } | null;
 }
 
 export const DEFAULT_MAX_HANG_MS = 30_000;

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { findStoredReply, idempotencyKeyFrom, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, rememberReply, requestFingerprint } from './idempotency';
 import { internalErrorReply, ReplyError } from './reply';
 import type { ErrorFamily, Reply } from './reply';
-import type { CannedAnswer } from './faults';
+import type { CannedAnswer, FaultController, RequestFacts } from './faults';
 import { routeKey, UNMATCHED_ROUTE } from './request-counter';
 import type { RequestCounterControl } from './request-counter';
 import type { Route } from './route';
@@ -69,7 +69,7 @@ async function handle(c: Context<ServerEnv>, r: Route, deps: ServerDeps, request
 
   const ctx: RouteContext = { deps, method: r.method, url, params: c.req.param(), headers: c.req.raw.headers, bodyText, caller: { userId: null } };
   const key = r.method !== 'GET' && faults.honourIdempotencyKeys ? idempotencyKeyFrom(c.req.header(IDEMPOTENCY_KEY_HEADER)) : null;
-  const outcome = execute(ctx, r, key, state);
+  const outcome = asRepeatedCompletionConflict(execute(ctx, r, key, state), facts, faults);
   if (faults.takeResetAfterWrite(facts)) return dropConnection(socket);
 
   const headers: Record<string, string> = { ...r.responseHeaders };
@@ -81,12 +81,20 @@ async function handle(c: Context<ServerEnv>, r: Route, deps: ServerDeps, request
   return new Response(outcome.bodyText, { status: outcome.status, headers });
 }
 
+/** The seed's 400 ALREADY_COMPLETED for a repeated completion, answered 409 when a test asked for it. */
+function asRepeatedCompletionConflict(outcome: Outcome, facts: RequestFacts, faults: FaultController): Outcome {
+  if (outcome.status !== 400 || outcome.bodyText === null || (JSON.parse(outcome.bodyText) as { code?: unknown }).code !== 'ALREADY_COMPLETED') return outcome;
+  const body = faults.takeRepeatedCompletionConflict(facts);
+  return body ? { status: 409, bodyText: JSON.stringify(body), replayed: false } : outcome;
+}
+
 const PORTAL_PAGE = '<!doctype html><html><head><title>Sign in to the school Wi-Fi</title></head><body><form>Accept the terms</form></body></html>';
 
 function cannedResponse(answer: CannedAnswer): Response {
   if (answer.kind === 'redirect') return new Response(null, { status: answer.status, headers: { Location: answer.location } });
   if (answer.kind === 'status') return new Response(JSON.stringify({ error: 'Not found' }), { status: answer.status, headers: { 'Content-Type': JSON_TYPE } });
   if (answer.kind === 'html') return new Response(PORTAL_PAGE, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  if (answer.kind === 'json') return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': JSON_TYPE } });
   return new Response(JSON.stringify({ error: 'Slow down', code: 'RATE_LIMITED' }), { status: answer.status, headers: { 'Content-Type': JSON_TYPE, 'Retry-After': answer.value } });
 }
 

@@ -1,3 +1,4 @@
+import { VR_ERROR_STATUS } from '../../../shared/schemas/api-error';
 import type { RemoteResult } from '../../../shared/sync/remote-contract';
 import type { OutboxRow } from '../db/rows';
 import { createdAttemptIds } from '../data/logger-attempt-ids';
@@ -35,9 +36,18 @@ function remoteIdOf(op: OutboxRow, body: unknown): string | null {
   return null;
 }
 
-/** A completion the remote already has: an earlier try landed but its answer was lost (400 in the seed, 409 in some remotes). */
+const SEED_VR_CODES: ReadonlySet<string> = new Set(Object.keys(VR_ERROR_STATUS));
+
+/**
+ * A completion the remote already has: an earlier try landed but its answer was lost (400 in the seed, 409
+ * in some remotes). A 409 with no code, or with a code the seed does not define, counts too: the only
+ * conflict a completion can meet is a session completed already, so a remote saying "conflict" has it. A
+ * 409 with one of the seed's other codes (INVALID_TRANSITION) means what the seed says: a refusal.
+ */
 function alreadyCompleted(op: OutboxRow, status: number, code: string | null): boolean {
-  return op.kind === 'vr_session.complete' && (status === 400 || status === 409) && code === 'ALREADY_COMPLETED';
+  if (op.kind !== 'vr_session.complete') return false;
+  if (code === 'ALREADY_COMPLETED') return status === 400 || status === 409;
+  return status === 409 && (code === null || !SEED_VR_CODES.has(code));
 }
 
 function classifyAnswer(op: OutboxRow, result: Extract<RemoteResult, { kind: 'response' }>): Outcome {

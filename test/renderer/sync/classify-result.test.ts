@@ -27,6 +27,17 @@ describe('classifyResult', () => {
     expect(classifyResult(op('vr_session.complete'), { kind: 'response', status: 400, body: { code: 'ALREADY_COMPLETED', error: 'x' } })).toEqual({ kind: 'done', remoteId: null });
   });
 
+  it('a completion answered 409 with no code, or a code the seed does not define, is delivered; the seed’s other codes are refusals', () => {
+    const complete = op('vr_session.complete');
+    expect(classifyResult(complete, { kind: 'response', status: 409, body: { error: 'Conflict' } })).toEqual({ kind: 'done', remoteId: null });
+    expect(classifyResult(complete, { kind: 'response', status: 409, body: null })).toEqual({ kind: 'done', remoteId: null });
+    expect(classifyResult(complete, { kind: 'response', status: 409, body: { error: 'dup', code: 'DUPLICATE' } })).toEqual({ kind: 'done', remoteId: null });
+    expect(classifyResult(complete, { kind: 'response', status: 409, body: { error: 'no', code: 'INVALID_TRANSITION' } })).toMatchObject({ kind: 'dead', status: 409, code: 'INVALID_TRANSITION' });
+    // Only a completion: a bare 409 on a create, or a bare 400 on a completion, is still a refusal.
+    expect(classifyResult(op('vr_session.create'), { kind: 'response', status: 409, body: { error: 'Conflict' } })).toMatchObject({ kind: 'dead', status: 409 });
+    expect(classifyResult(complete, { kind: 'response', status: 400, body: { error: 'Bad' } })).toMatchObject({ kind: 'dead', status: 400 });
+  });
+
   it('a 2xx of the wrong shape is a retry that says where it differs; the right shape is delivered', () => {
     const wrong = classifyResult(op('vr_session.complete'), { kind: 'response', status: 200, body: { ok: true } });
     expect(wrong).toMatchObject({ kind: 'retry', status: 200 });

@@ -70,6 +70,39 @@ describe('what counts as delivered, against the reference server', () => {
     expect(h.server!.requests.count('GET /api/vr-sessions')).toBe(0);
   });
 
+  it('a 2xx in the wrong shape is not delivered: retried with where it differs, then delivered once', async () => {
+    await startAndComplete(h.learners[0]!, h.packages[0]!);
+    h.server!.faults.answerNext(1, { kind: 'json', status: 201, body: { ok: true } }, { path: '/api/vr-sessions', method: 'POST' });
+    const sync = engine();
+    expect(await sync.drain()).toMatchObject({ delivered: 0 });
+    const op = await createOp();
+    expect(op).toMatchObject({ status: 'pending', last_error: { status: 201 } });
+    expect(op?.last_error?.message).toMatch(/does not match the API's response/);
+    pass(60_000);
+    await sync.drain();
+    expect(await byKind()).toMatchObject({ 'vr_session.create': 'done', 'vr_session.complete': 'done' });
+    expect(h.server!.effects().vrSessions).toMatchObject({ created: 1, completed: 1 });
+  });
+
+  for (const [label, code] of [['the seed’s code', undefined], ['no code', null], ['a code the kiosk does not know', 'DUPLICATE']] as const) {
+    it(`a repeated completion answered 409 with ${label} counts as delivered, never a dead letter`, async () => {
+      await startAndComplete(h.learners[0]!, h.packages[0]!);
+      // The completion lands but its answer is lost; the resend is refused as a repeat, with a 409.
+      h.server!.faults.resetAfterWrite(1, { path: '/api/vr-sessions/:sessionId/complete' });
+      h.server!.faults.honourIdempotencyKeys = false;
+      h.server!.faults.repeatedCompletionConflictNext(1, code === undefined ? {} : { code });
+      const sync = engine();
+      await sync.drain();
+      expect(h.server!.effects().vrSessions).toMatchObject({ created: 1, completed: 1 });
+      pass(60_000);
+      await sync.drain();
+      expect(h.server!.faults.injected.repeatedCompletionConflicts).toBe(1);
+      expect(await byKind()).toMatchObject({ 'vr_session.create': 'done', 'vr_session.complete': 'done' });
+      expect(await h.db.outbox.where('status').equals('dead').count()).toBe(0);
+      expect(h.server!.effects().vrSessions).toMatchObject({ created: 1, completed: 1 });
+    });
+  }
+
   it('a 301 on a write (an http address moved to https) is retried with its reason, not turned into a GET', async () => {
     await startAndComplete(h.learners[0]!, h.packages[0]!);
     h.server!.faults.answerNext(1, { kind: 'redirect', status: 301, location: 'https://api.school.example/api/vr-sessions' }, { path: '/api/vr-sessions', method: 'POST' });
