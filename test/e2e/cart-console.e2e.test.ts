@@ -16,6 +16,7 @@ describe('the instructor readies the cart before class', () => {
     await importer.getByLabel('APK and OBB files').setInputFiles(app.apk.path);
     await importer.getByRole('button', { name: 'Save to library' }).click();
     await importer.getByRole('status').filter({ hasText: '“Fire Drill” was added to the library.' }).waitFor();
+    expect(await axeScreen(app.page, 'cart-console', '00-library-import')).toEqual([]);
 
     await navLink(app.page, 'Headsets').click();
     const readiness = app.page.getByTestId('cart-readiness');
@@ -75,6 +76,39 @@ describe('the instructor readies the cart before class', () => {
     await one.getByRole('list', { name: 'Launch results' }).getByText(/: running/).waitFor();
     expect(charged.state.foreground.packageName).toBe('org.example.fire');
     expect(flat.state.foreground.packageName).not.toBe('org.example.fire');
+    expect(await axeScreen(app.page, 'cart-console', '02b-one-headset')).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('“Cancel all” stops an install crawling over a slow link, and the summary counts it cancelled', async () => {
+    const [charged, flat] = [app.cart.cart.headsets[0]!, app.cart.cart.headsets[1]!];
+    await navLink(app.page, 'Headsets').click();
+    await app.page.getByRole('combobox', { name: /^Package/ }).selectOption({ label: 'Fire Drill (1.0.3)' });
+    const named = app.page.getByRole('article', { name: `Cart A 01 ${charged.serial}` });
+    // The test before left the app on Cart A 01: take it off, so there is something to install.
+    if (charged.state.installedVersion('org.example.fire') !== null) {
+      await named.getByRole('button', { name: 'Uninstall “Fire Drill” from this headset' }).click();
+      await expect.poll(() => charged.state.installedVersion('org.example.fire')).toBeNull();
+      await named.getByRole('list', { name: 'Library apps on this headset' }).getByText('Not installed', { exact: true }).waitFor();
+    }
+    // 1 MiB at 32 KiB/s: half a minute, far longer than this test waits.
+    charged.faults.throttleBytesPerSecond = 32 * 1024;
+    try {
+      await app.page.getByRole('button', { name: 'Install on all' }).click();
+      const cancel = app.page.getByRole('button', { name: 'Cancel all (1 running)' });
+      await cancel.waitFor({ timeout: 15_000 });
+      expect(await axeScreen(app.page, 'cart-console', '03-install-running')).toEqual([]);
+      await cancel.click();
+      const summary = app.page.getByTestId('bulk-summary');
+      await summary.filter({ hasText: '0 installed, 0 skipped, 1 failed, 1 cancelled, 0 still running.' }).waitFor({ timeout: 15_000 });
+      await cancel.waitFor({ state: 'detached' });
+      expect(await app.page.getByRole('alert').filter({ hasText: 'could not be cancelled' }).count()).toBe(0);
+      expect(charged.state.installedVersion('org.example.fire')).toBeNull();
+      expect(flat.state.installedVersion('org.example.fire')).toBeNull();
+      expect(await axeScreen(app.page, 'cart-console', '04-cancelled')).toEqual([]);
+    } finally {
+      charged.faults.throttleBytesPerSecond = null;
+    }
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -102,6 +136,7 @@ describe('the instructor readies the cart before class', () => {
     await form.getByRole('button', { name: 'Pair', exact: true }).click();
     await form.getByTestId('pair-outcome').filter({ hasText: 'too old to pair with a code' }).waitFor();
     await form.getByTestId('pair-outcome').getByText('unknown command pair', { exact: false }).waitFor();
+    expect(await axeScreen(app.page, 'cart-console', '05-wifi-pair')).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 });
