@@ -93,15 +93,23 @@ window.runBench = async ({ scale, samples }) => {
   };
   const timedRead = async (work) => { const t0 = performance.now(); const rows = await work(); return { ms: performance.now() - t0, rows }; };
 
+  // Outpost's paging extension: the cursor of the 20th page of 50 (sessions 951-1000 of the learner's ~3,334).
+  let deepCursor = null;
+  for (let p = 0; p < 19; p++) deepCursor = (await call('GET', '/api/vr-sessions?limit=50' + (deepCursor ? '&cursor=' + deepCursor : ''))).json.next_cursor;
+  const deepAt = JSON.parse(atob(deepCursor.replace(/-/g, '+').replace(/_/g, '/')))[0];
+
   // Reads: each request and, as its baseline, reading the rows it answers from by the same index.
   const reads = {
     'GET vr-sessions, a learner with 1/30 of all': [() => call('GET', '/api/vr-sessions'), () => db.vrSessions.where('user_id').equals(me).toArray(), (r) => r.json.sessions.length],
     'GET vr-sessions ?package_id': [() => call('GET', '/api/vr-sessions?package_id=' + pkgs[3]), () => db.vrSessions.where('[user_id+package_id]').equals([me, pkgs[3]]).toArray(), (r) => r.json.sessions.length],
     'GET vr-sessions ?activity_id': [() => call('GET', '/api/vr-sessions?activity_id=' + activities[0]), () => db.vrSessions.where('[user_id+activity_id]').equals([me, activities[0]]).toArray(), (r) => r.json.sessions.length],
+    'GET vr-sessions ?limit=50, a learner with 1/30 of all (first page)': [() => call('GET', '/api/vr-sessions?limit=50'), () => db.vrSessions.where('[user_id+created_at]').between([me, Dexie.minKey], [me, Dexie.maxKey]).reverse().limit(50).toArray(), (r) => r.json.sessions.length],
+    'GET vr-sessions ?limit=50 by cursor (page 20)': [() => call('GET', '/api/vr-sessions?limit=50&cursor=' + deepCursor), () => db.vrSessions.where('[user_id+created_at]').between([me, Dexie.minKey], [me, deepAt], true, true).reverse().limit(50).toArray(), (r) => r.json.sessions.length],
     'GET vr-sessions, a newcomer (10 sessions)': [() => call('GET', '/api/vr-sessions', { as: 'newcomer' }), () => db.vrSessions.where('user_id').equals(newcomer).toArray(), (r) => r.json.sessions.length],
     'GET lesson-plays (learner, newest, page of 20)': [() => call('GET', '/api/lesson-plays?clientId=' + CLIENT + '&sortBy=createdAt&sortOrder=desc&pageSize=20'), () => db.lessonPlays.where('[clientId+createdAt+id]').between([CLIENT, Dexie.minKey], [CLIENT, Dexie.maxKey]).reverse().filter((p) => p.userId === me).limit(20).toArray(), (r) => r.json.data.length],
     'GET lesson-plays (instructor, lesson, by score)': [() => call('GET', '/api/lesson-plays?clientId=' + CLIENT + '&lessonId=lesson-3&sortBy=score&sortOrder=desc&pageSize=20', { as: 'instructor' }), () => db.lessonPlays.where('[clientId+createdAt+id]').between([CLIENT, Dexie.minKey], [CLIENT, Dexie.maxKey]).limit(20).toArray(), (r) => r.json.data.length],
     'GET scorm sessions, a learner': [() => call('GET', '/api/v1/sessions'), () => db.scormSessions.where('user_id').equals(me).toArray(), (r) => r.json.sessions.length],
+    'GET scorm sessions ?limit=50, a learner (first page)': [() => call('GET', '/api/v1/sessions?limit=50'), () => db.scormSessions.where('[user_id+updated_at]').between([me, Dexie.minKey], [me, Dexie.maxKey]).reverse().limit(50).toArray(), (r) => r.json.sessions.length],
     'GET scorm sessions ?package_id': [() => call('GET', '/api/v1/sessions?package_id=' + courses[2]), () => db.scormSessions.where('user_id').equals(me).filter((s) => s.package_id === courses[2]).toArray(), (r) => r.json.sessions.length],
     'GET attemptlog (learner, page of 50)': [() => call('GET', '/api/logger/attemptlog?user=' + me + '&page_size=50&page=3'), () => db.attemptLogs.where('[user+end_timestamp+ordinal+id]').between([me, Dexie.minKey], [me, Dexie.maxKey]).reverse().offset(100).limit(50).toArray(), (r) => (r.json.results ?? r.json).length],
     'GET masterylog (learner, exercise)': [() => call('GET', '/api/logger/masterylog?user=' + me + '&content=ex-0'), () => db.masteryLogs.where('user').equals(me).filter((m) => m.content_id === 'ex-0').toArray(), (r) => (r.json.results ?? r.json).length],
@@ -184,6 +192,8 @@ export async function localApiBench(options: LocalApiBenchOptions): Promise<Benc
     figures.push(figure(`${name} p95`, read.p95, 'ms', { baseline: { name: 'read its rows p95', value: read.baseline_p95 }, goal: atMost(GOAL_P95_MS) }));
     info[`${name}: rows answered`] = read.rows;
   }
+  // Accepted: the seed's list is unpaged and answers every session; callers that page use ?limit= (above).
+  info['GET vr-sessions, a learner with 1/30 of all: goal'] = 'accepted miss: the seed list is unpaged (every session in one answer); the paged rows are the bounded call';
   const add = { name: 'add one row in a rw transaction p95', value: r.writes.add.p95 };
   for (const [key, name] of WRITES) {
     figures.push(figure(`${name} p50`, r.writes[key].p50, 'ms'));
