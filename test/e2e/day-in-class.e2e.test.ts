@@ -239,6 +239,7 @@ describe('a day in class', () => {
       await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${label} at 200 % zoom`).toBeLessThanOrEqual(0);
+      problems.push(...(await axeScreen(page, WALK, `07-${label.toLowerCase().replaceAll(' ', '-')}-200-percent`)));
     }
     await navLink(page, 'Class progress').click();
     await grid.waitFor();
