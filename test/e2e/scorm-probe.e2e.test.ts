@@ -55,6 +55,22 @@ describe('SCORM courses we built, played in Chromium', () => {
     expect(puts.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('Escape leaves the player like Exit: the course commits first, and focus returns to the course’s button', async () => {
+    const page = app.page;
+    await prepareLearner(page, [['multi-sco-12.zip', await multiSco12Zip()]]);
+    const sco = await openCourse(page, 'Multi-SCO 1.2');
+    await sco.locator('#ready', { hasText: 'initialized' }).waitFor();
+    await sco.locator('#score').fill('75');
+    await sco.locator('#answer').click();
+    // Focus back in the app (keys typed in the course's frame stay there), then Escape, with no commit asked for.
+    await page.getByTestId('scorm-player').focus();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('scorm-player').waitFor({ state: 'detached' });
+    expect((await sessions(page))[0]?.cmi_data).toMatchObject({ 'sco:sco_a:cmi.core.score.raw': '75' });
+    const button = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Multi-SCO 1.2' }) }).getByRole('button', { name: 'Continue' });
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
   it('2004 4th edition: nested organization, table of contents, completion threshold, continue by nav request; every data-model element', async () => {
     const page = app.page;
     await prepareLearner(page, [['seq-2004.zip', await sequenced2004Zip()], ['single-2004.zip', await single2004Zip()]]);

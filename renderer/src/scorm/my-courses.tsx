@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../ui/services-context';
 import type { LearnerSession } from '../auth/learner-session-storage';
@@ -25,6 +25,14 @@ export function MyCourses({ session }: { session: LearnerSession }) {
   const [playing, setPlaying] = useState<Playing | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const close = useCallback(() => setPlaying(null), []);
+  // Back from the player, focus returns to the course's Start / Continue button that opened it.
+  const list = useRef<HTMLUListElement>(null);
+  const returnTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (playing || returnTo.current === null) return;
+    list.current?.querySelector<HTMLButtonElement>(`[data-testid="course-${CSS.escape(returnTo.current)}"] button`)?.focus();
+    returnTo.current = null;
+  }, [playing]);
 
   async function play(course: ScormCourseRow) {
     setFailure(null);
@@ -32,6 +40,7 @@ export function MyCourses({ session }: { session: LearnerSession }) {
     const sessionId = latest?.id ?? crypto.randomUUID();
     const answer = await launchCourse(api, session.token, course.id, learner.id, sessionId);
     if (!answer.ok) return setFailure(answer.code);
+    returnTo.current = course.id;
     setPlaying({ course, sessionId, launchUrl: answer.value.launch_url });
   }
 
@@ -42,7 +51,7 @@ export function MyCourses({ session }: { session: LearnerSession }) {
     <>
       {failure && <p role="alert">{t('courses.launchFailed', { code: failure })}</p>}
       {courses && courses.length === 0 && <p>{t('courses.empty')}</p>}
-      <ul className="sessions" data-testid="my-courses">
+      <ul ref={list} className="sessions" data-testid="my-courses">
         {(courses ?? []).map((course) => {
           const latest = sessions?.find((s) => s.package_id === course.id);
           const scaled = latest?.score?.scaled;

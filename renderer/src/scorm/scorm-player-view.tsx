@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../ui/services-context';
 import type { SignedInLearner } from '../auth/learner-session-storage';
@@ -54,14 +54,31 @@ export function ScormPlayerView({ course, sessionId, launchUrl, learner, onClose
     return () => window.removeEventListener('message', player.onMessage);
   }, [ports, course, sessionId, learner, launchUrl, onClose]);
 
-  async function exit() {
+  // A dialog takes the focus when it opens (the Start button that opened it is gone with the list).
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => dialog.current?.focus(), []);
+  const leavingRef = useRef(false);
+  const exit = useCallback(async () => {
+    if (leavingRef.current) return;
+    leavingRef.current = true;
     setLeaving(true);
     await host.current?.exit();
     onClose();
-  }
+  }, [onClose]);
+  // Escape is the Exit button (the course commits first). Keys pressed inside the course's frame stay in the
+  // frame (another origin), so Escape works from the player's bar and contents; Exit is always there.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      void exit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [exit]);
 
   return (
-    <div className="scorm-player" role="dialog" aria-label={course.title} aria-busy={navigation?.busy === true} data-testid="scorm-player">
+    <div ref={dialog} tabIndex={-1} className="scorm-player" role="dialog" aria-label={course.title} aria-busy={navigation?.busy === true} data-testid="scorm-player">
       <header className="scorm-player-bar">
         <strong>{course.title}</strong>
         {/* An item whose hideLMSUI names previous / continue offers its own: the player's are not shown. */}
