@@ -39,6 +39,50 @@ async function readTile(page: Page, serial: string): Promise<{ counter: number; 
   }, serial);
 }
 
+/** The tile's decoder kind (the feed marks the canvas it draws on). */
+async function decoderOf(page: Page, serial: string): Promise<string | null> {
+  return page.locator(`canvas.cast-canvas[data-serial="${serial}"]`).getAttribute('data-decoder');
+}
+
+const tileOf = (page: Page, serial: string) => page.locator(`.cast-tile[data-serial="${serial}"]`);
+
+/**
+ * A second window on the kiosk whose browser is altered before the app loads (`init` runs first in the
+ * page), signed in as the instructor, casting every ready headset. The file's own page leaves the wall
+ * first so one wall pulls at a time.
+ */
+async function openWall(init: () => void): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const base = app.fixture.host.url.split('#')[0]!;
+  await app.page.goto(`${base}#/`);
+  const page = await app.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(init);
+  // The address with the serve host's token (a new window has none in its session storage yet).
+  await page.goto(app.fixture.host.url);
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  // The kiosk's instructor session may already cover this window (it does after the file's first page signed in).
+  await page.getByTestId('instructor-mode').or(page.getByRole('banner').getByRole('link', { name: 'Instructor' })).first().waitFor();
+  if (!(await page.getByTestId('instructor-mode').isVisible())) await enterInstructorMode(page);
+  await navLink(page, 'Headset screens').click();
+  await page.getByRole('button', { name: 'Show all 3 ready headsets' }).click();
+  return {
+    page,
+    errors,
+    close: async () => {
+      await page.getByRole('button', { name: 'Stop casting' }).click();
+      await page.close();
+    },
+  };
+}
+
+async function expectLive(page: Page, i: number, timeout = 30_000): Promise<void> {
+  const serial = headset(i).serial;
+  await expect.poll(async () => (await readTile(page, serial))?.tag, { timeout }).toBe(headsetTag(headset(i).serialNumber));
+  const seen = await counters(page, serial, 5, 500);
+  expect(seen.at(-1)!).toBeGreaterThan(seen[0]!);
+}
+
 async function counters(page: Page, serial: string, samples: number, gapMs: number): Promise<number[]> {
   const seen: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -142,5 +186,124 @@ describe('casting the cart to the kiosk', () => {
     expect(seen.at(-1)!).toBeGreaterThan(seen[0]!);
     await page.getByRole('button', { name: 'Stop casting' }).click();
     expect(app.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('switches to the software decoder by itself where WebCodecs does not take H.264', async () => {
+    // This browser's WebCodecs says no to the stream's profile (as on builds without H.264).
+    const wall = await openWall(() => {
+      VideoDecoder.isConfigSupported = (config: VideoDecoderConfig) => Promise.resolve({ supported: false, config });
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        await expectLive(wall.page, i);
+        expect(await decoderOf(wall.page, headset(i).serial)).toBe('software');
+      }
+      expect(await wall.page.getByText("This computer cannot decode the headset's picture").count()).toBe(0);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  }, 120_000);
+
+  it('switches to the software decoder when WebCodecs accepts the stream but fails on it', async () => {
+    // A WebCodecs that claims H.264 and then errors at configure (a broken hardware decoder).
+    const wall = await openWall(() => {
+      VideoDecoder.isConfigSupported = (config: VideoDecoderConfig) => Promise.resolve({ supported: true, config });
+      VideoDecoder.prototype.configure = function configure() {
+        throw new DOMException('no hardware H.264 decoder', 'NotSupportedError');
+      };
+    });
+    try {
+      await expectLive(wall.page, 1);
+      expect(await decoderOf(wall.page, headset(1).serial)).toBe('software');
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  }, 120_000);
+
+  it('switches to the software decoder when WebCodecs accepts the stream but never draws it', async () => {
+    // A WebCodecs that takes everything and outputs nothing: after UNDECODABLE_AFTER_MS the tile tries the
+    // software decoder on a fresh canvas (the first one holds WebCodecs' bitmap context).
+    const wall = await openWall(() => {
+      VideoDecoder.isConfigSupported = (config: VideoDecoderConfig) => Promise.resolve({ supported: true, config });
+      VideoDecoder.prototype.configure = function configure() {};
+      VideoDecoder.prototype.decode = function decode() {};
+    });
+    try {
+      await expect.poll(() => decoderOf(wall.page, headset(2).serial), { timeout: 10_000 }).toBe('webcodecs');
+      await expectLive(wall.page, 2, 40_000);
+      expect(await decoderOf(wall.page, headset(2).serial)).toBe('software');
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  }, 120_000);
+
+  it('says the picture cannot be decoded when no decoder works here', async () => {
+    // No WebCodecs at all, and the software decoder's worker (where its WebAssembly runs) cannot start.
+    const wall = await openWall(() => {
+      Reflect.deleteProperty(window, 'VideoDecoder');
+      window.Worker = class {
+        constructor() {
+          throw new DOMException('workers are disabled here', 'SecurityError');
+        }
+      } as unknown as typeof Worker;
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        await tileOf(wall.page, headset(i).serial).getByText("This computer cannot decode the headset's picture (no H.264 decoder available)").waitFor({ timeout: 30_000 });
+      }
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  }, 120_000);
+
+  it("names the other states on the tile: mirroring refused by the firmware, a headset taken off the cart", async () => {
+    headset(1).faults.scrcpyMirroringBroken = true;
+    const wall = await openWall(() => undefined);
+    const { page } = wall;
+    try {
+      await tileOf(page, headset(1).serial).getByText("This headset's software does not allow mirroring").waitFor({ timeout: 30_000 });
+      expect(await tileOf(page, headset(1).serial).getAttribute('data-state')).toBe('unsupported');
+
+      // Headset 2 leaves adb while live: the tile says so, then shows pictures again once it is back.
+      await expectLive(page, 2);
+      await app.cart.adb.adb(['disconnect', headset(2).serial]);
+      await app.cart.adb.waitForState(headset(2).serial, 'absent', 20_000);
+      await tileOf(page, headset(2).serial).getByText('Headset disconnected; waiting for it to return').waitFor({ timeout: 30_000 });
+      await app.cart.adb.connect(headset(2).serial, 'device');
+      await expect.poll(() => tileOf(page, headset(2).serial).getAttribute('data-state'), { timeout: 30_000 }).toBe('live');
+      await expectLive(page, 2);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      headset(1).faults.scrcpyMirroringBroken = false;
+      await wall.close();
+    }
+  }, 180_000);
+
+  it('one eye or both eyes: the tile picture changes shape', async () => {
+    const wall = await openWall(() => undefined);
+    const { page } = wall;
+    const serial = headset(0).serial; // Quest 2: 3664x1920, both eyes side by side
+    const size = () =>
+      page.evaluate((serial) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(`canvas.cast-canvas[data-serial="${serial}"]`);
+        return canvas ? `${canvas.width}x${canvas.height}` : null;
+      }, serial);
+    try {
+      // One eye (the default): the left half, 1832x1920, at most 320 px on its longest side.
+      await expectLive(page, 0);
+      await expect.poll(size, { timeout: 20_000 }).toBe('304x320');
+      await page.getByLabel('Show').selectOption({ label: 'Both eyes' });
+      await expect.poll(size, { timeout: 30_000 }).toBe('320x168');
+      await expectLive(page, 0);
+      await page.getByLabel('Show').selectOption({ label: "One eye (the learner's view)" });
+      await expect.poll(size, { timeout: 30_000 }).toBe('304x320');
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
   }, 120_000);
 });

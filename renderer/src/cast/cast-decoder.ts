@@ -136,8 +136,24 @@ class SoftwareTile extends StreamDecoder {
   }
 }
 
-/** A decoder for a stream that starts with `config`, on `canvas`. */
-export async function createTileDecoder(canvas: HTMLCanvasElement, config: Uint8Array, prefer: DecoderKind | null = null): Promise<TileDecoder> {
-  const webcodecs = prefer !== 'software' && (await webCodecsDecodes(config));
-  return webcodecs ? new WebCodecsTile(canvas) : new SoftwareTile(canvas);
+/**
+ * A decoder for a stream that starts with `config`, of the first of `kinds` that can be made here:
+ * WebCodecs only where `isConfigSupported` accepts the stream's profile and level, the software decoder
+ * wherever it can be constructed. `canvasFor` gives the canvas a decoder of that kind draws on (a canvas
+ * that had a WebCodecs bitmap context cannot take the software decoder's WebGL one, so the feed hands out
+ * a fresh canvas when the kind changes). Null: no decoder of these kinds works in this browser.
+ */
+export async function createTileDecoder(canvasFor: (kind: DecoderKind) => HTMLCanvasElement, config: Uint8Array, kinds: readonly DecoderKind[]): Promise<TileDecoder | null> {
+  for (const kind of kinds) {
+    try {
+      if (kind === 'webcodecs') {
+        if (await webCodecsDecodes(config)) return new WebCodecsTile(canvasFor(kind));
+      } else {
+        return new SoftwareTile(canvasFor(kind));
+      }
+    } catch {
+      // This kind cannot be made here (no Worker, no WebCodecs constructor): try the next one.
+    }
+  }
+  return null;
 }

@@ -20,11 +20,12 @@ const NO_LEARNERS: ReadonlyMap<string, HeadsetLearner> = new Map();
 
 function CastTileView({ tile, feed, name, learner, selected, undecodable, onSelect }: { tile: CastTile; feed: CastFeed; name: string; learner: HeadsetLearner | undefined; selected: boolean; undecodable: boolean; onSelect: () => void }) {
   const { t } = useTranslation();
-  const attach = useCallback((canvas: HTMLCanvasElement | null) => feed.attach(tile.serial, canvas), [feed, tile.serial]);
+  // The feed puts the tile's canvas (canvas.cast-canvas) in this element and may swap it for a fresh one.
+  const attach = useCallback((host: HTMLSpanElement | null) => feed.attach(tile.serial, host), [feed, tile.serial]);
   return (
     <button type="button" className="cast-tile" aria-pressed={selected} onClick={onSelect} data-serial={tile.serial} data-state={tile.state}>
       <span className="cast-screen">
-        <canvas ref={attach} className="cast-canvas" data-serial={tile.serial} aria-hidden="true" />
+        <span ref={attach} className="cast-canvas-host" />
         {tile.state !== 'live' && <span className="cast-overlay">{t(`cast.state.${tile.state}`)}</span>}
         {tile.state === 'live' && undecodable && <span className="cast-overlay">{t('cast.undecodable')}</span>}
       </span>
