@@ -25,7 +25,18 @@ afterEach(() => db?.close());
 function watch(query: () => Promise<unknown>) {
   let emissions = 0;
   const subscription = liveQuery(query).subscribe({ next: () => (emissions += 1) });
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 80));
+  // Waits until no emission came for 240 ms: under load a wake can take longer than any fixed pause.
+  const settle = async () => {
+    let last = -1;
+    for (let quiet = 0; quiet < 3; ) {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      if (emissions === last) quiet += 1;
+      else {
+        last = emissions;
+        quiet = 0;
+      }
+    }
+  };
   return {
     get emissions() {
       return emissions;

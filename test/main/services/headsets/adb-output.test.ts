@@ -58,17 +58,16 @@ describe('adb output parsers', () => {
       long('package:a.b versionCode:'),
     ];
     const parsers = [parseForegroundPackage, parseBatteryLevel, parseDfKilobytes, parsePackageList, parseInstallOutput, parseAmStart, parseMonkey, parsePackageSignatures, parseWakefulness];
-    const slowest = Math.max(
-      ...inputs.flatMap((text) =>
-        parsers.map((parse) => {
-          const started = performance.now();
-          parse(text);
-          return performance.now() - started;
-        }),
-      ),
-    );
-    // The old foreground pattern took ~10 s on the first input; a linear pass over 4 MB takes a few hundred ms.
-    expect(slowest).toBeLessThan(1500);
+    const once = (parse: (text: string) => unknown, text: string) => {
+      const started = performance.now();
+      parse(text);
+      return performance.now() - started;
+    };
+    // Best of two for each, so a collection pause or a busy machine does not count as the parser's time.
+    const slowest = Math.max(...inputs.flatMap((text) => parsers.map((parse) => Math.min(once(parse, text), once(parse, text)))));
+    // The old foreground pattern took ~10 s on the first input; a linear pass over 4 MB takes well under a
+    // second on an idle machine (about 2 s measured on a loaded one), so 5 s only fails a super-linear one.
+    expect(slowest).toBeLessThan(5000);
     expect(parseForegroundPackage(inputs[0]!)).toBeNull();
   });
 
