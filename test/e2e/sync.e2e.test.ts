@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalogSeed, SEED_ALICE } from '../reference-server/catalog-seed';
+import { defaultCatalogSeed, SEED_ALICE, SEED_CHEM_PKG } from '../reference-server/catalog-seed';
 import { startReferenceServer } from '../reference-server/server';
 import type { ReferenceServer } from '../reference-server/server';
 import { launchChromium } from '../support/chromium';
@@ -205,6 +205,67 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     await expect.poll(() => server.inspect.xapiStatements().length, { timeout: 15_000 }).toBe(kept);
     await statements.getByTestId('kept-count').waitFor({ state: 'detached' });
     await statements.getByText(`Statements go to the school's learning record store at ${server.url}/xapi.`).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an instructor corrects one refused completion and resends it, and discards just the other', async () => {
+    // The API lists Bob again (the test above took him off), then refuses the next two completions
+    // (Alice's and Bob's) for reasons of its own.
+    const bob = defaultCatalogSeed().learners.find((l) => l.display_name === 'Bob Chen')!;
+    if (!server.seed.learners.some((l) => l.id === bob.id)) server.seed.learners.push(bob);
+    const refusal = { error: 'Time spent is longer than the activity allows', code: 'VALIDATION_ERROR' };
+    server.faults.answerNext(2, { kind: 'json', status: 400, body: refusal }, { path: '/api/vr-sessions/:sessionId/complete', method: 'POST' });
+    const statementsBefore = server.inspect.xapiStatements().length;
+    for (const learner of ['Alice Wong', 'Bob Chen']) {
+      const banner = page.getByRole('banner');
+      if ((await banner.getByTestId('signed-in-learner').count()) > 0) await banner.getByRole('button', { name: 'Sign out', exact: true }).click();
+      await banner.getByRole('link', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('button', { name: learner }).click();
+      await banner.getByTestId('signed-in-learner').filter({ hasText: learner }).waitFor();
+      await page.getByRole('heading', { name: 'My VR sessions' }).waitFor();
+      await startSession('Chemistry Lab');
+      await completeSession('Chemistry Lab');
+    }
+    await indicator().getByText('refused', { exact: false }).first().waitFor({ timeout: 15_000 });
+
+    await navLink(page, 'Sync').click();
+    const refused = page.getByRole('list', { name: 'Changes the API refused' });
+    await expect.poll(() => refused.getByRole('listitem').count(), { timeout: 15_000 }).toBe(2);
+    const chemistry = refused.getByRole('listitem').filter({ hasText: 'Alice Wong' });
+    await chemistry.getByText('(VALIDATION_ERROR, HTTP 400)', { exact: false }).waitFor();
+
+    // Correct and resend: the seed's rules apply in the form, then the corrected completion goes.
+    await chemistry.getByRole('button', { name: 'Correct and resend' }).click();
+    const form = chemistry.getByRole('form', { name: 'Correct “VR session completed”' });
+    await form.getByLabel('Score (0–100, empty for none)').fill('55');
+    await form.getByLabel('Time spent in minutes (empty for none)').fill('99999');
+    await form.getByRole('button', { name: 'Resend' }).click();
+    await form.getByRole('alert').filter({ hasText: /^Not sent: time_spent_minutes/ }).waitFor();
+    await form.getByLabel('Time spent in minutes (empty for none)').fill('20');
+    await form.getByRole('button', { name: 'Resend' }).click();
+    await page.getByRole('status').filter({ hasText: 'Corrected and queued; it is sent with the next sync.' }).waitFor();
+    const chemistryRemote = () => aliceSessions().find((s) => s.package_id === SEED_CHEM_PKG);
+    await expect.poll(() => chemistryRemote()?.status, { timeout: 15_000 }).toBe('completed');
+    expect(chemistryRemote()).toMatchObject({ score: { raw: 55 }, time_spent_seconds: 1200 });
+    // The kiosk's own record and the learning record took the corrected values too.
+    const chemistryLocal = (await readStore(page, 'vrSessions')).find((s) => s.package_id === SEED_CHEM_PKG && s.user_id === SEED_ALICE);
+    expect(chemistryLocal).toMatchObject({ status: 'completed', score: { raw: 55 }, time_spent_seconds: 1200 });
+    await expect.poll(() => server.inspect.xapiStatements().length, { timeout: 15_000 }).toBe(statementsBefore + 1);
+    expect(server.inspect.xapiStatements().at(-1)?.statement).toMatchObject({ result: { score: { raw: 55 }, duration: 'PT20M' } });
+
+    // Discard just the other: its statement, which needed it, is listed in turn, never dropped silently.
+    await expect.poll(() => refused.getByRole('listitem').count()).toBe(1);
+    const bobs = refused.getByRole('listitem').filter({ hasText: 'Bob Chen' });
+    await bobs.getByRole('button', { name: 'Discard' }).click();
+    await bobs.getByRole('button', { name: 'Discard this change' }).click();
+    await page.getByRole('status').filter({ hasText: 'Change discarded. 1 change that needed it is now listed here.' }).waitFor();
+    await expect.poll(() => refused.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('xAPI statement (learning record)')]);
+    const outbox = await readStore(page, 'outbox');
+    expect(outbox.filter((op) => op.kind === 'vr_session.complete' && op.status !== 'done')).toHaveLength(0);
+    // Bob's record stays on the kiosk, completed; the remote never got the discarded completion.
+    const bobId = (await readStore(page, 'learners')).find((l) => l.display_name === 'Bob Chen')?.id;
+    expect((await readStore(page, 'vrSessions')).filter((r) => r.user_id === bobId && r.package_id === SEED_CHEM_PKG).map((r) => r.status)).toEqual(['completed']);
+    expect(server.inspect.vrSessions().filter((r) => r.user_id === bobId && r.package_id === SEED_CHEM_PKG).map((r) => r.status)).toEqual(['downloading']);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -52,8 +52,11 @@ export type CannedAnswer =
   /** A plain refusal with a JSON error, as a remote without an endpoint (404/405/501) answers. */
   | { readonly kind: 'status'; readonly status: 404 | 405 | 501 }
   | { readonly kind: 'retry_after'; readonly status: 429 | 503; readonly value: string }
-  /** A 2xx whose JSON is not the seed's response (a remote or proxy answering in its own words). */
-  | { readonly kind: 'json'; readonly status: 200 | 201; readonly body: unknown };
+  /**
+   * Any JSON answer: a 2xx whose JSON is not the seed's response (a remote or proxy answering in its own
+   * words), or a refusal the seed's remote would give for reasons of its own (400 VALIDATION_ERROR).
+   */
+  | { readonly kind: 'json'; readonly status: 200 | 201 | 400 | 409 | 422; readonly body: unknown };
 
 export interface RepeatedCompletionConflictOptions {
   /**
