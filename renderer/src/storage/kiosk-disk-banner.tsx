@@ -8,7 +8,8 @@ import { STORAGE_REFRESH_MS, readKioskDisk } from './use-storage-status';
 /**
  * Shown above every page while an instructor is signed in and the kiosk disk is low or critical
  * (shared/storage/disk-space.ts): the warning must not wait for someone to open Settings. Learners do not see
- * it (they can do nothing about it). Links to Settings, where the storage section says more.
+ * it (they can do nothing about it). Links to Settings, where the storage section says more. A polite
+ * status, like the cast banner: it stays on every page, and Settings carries the alert itself.
  */
 export function KioskDiskBanner() {
   const { ipc } = useServices();
@@ -32,7 +33,7 @@ export function KioskDiskNotice({ disk }: { disk: DiskSpace | null }) {
   if (!disk || disk.level === 'ok') return null;
   const free = formatBytes(disk.free_bytes, i18n.language);
   return (
-    <p role="alert" className={disk.level === 'critical' ? 'notice notice-danger disk-banner' : 'notice disk-banner'} data-testid="kiosk-disk-banner" data-level={disk.level}>
+    <p role="status" className={disk.level === 'critical' ? 'notice notice-danger disk-banner' : 'notice disk-banner'} data-testid="kiosk-disk-banner" data-level={disk.level}>
       {disk.level === 'critical' ? t('storage.disk.critical', { free }) : t('storage.disk.low', { free })} <a href="#/settings">{t('storage.banner.open')}</a>
     </p>
   );

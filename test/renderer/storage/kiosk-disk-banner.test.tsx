@@ -23,7 +23,7 @@ describe('KioskDiskNotice (the instructor banner above every page)', () => {
 
   it('warns when the kiosk disk is low, with a link to Settings', async () => {
     const html = await render(diskOf(4, 200));
-    expect(html).toContain('data-testid="kiosk-disk-banner" data-level="low"');
+    expect(html).toContain('role="status" class="notice disk-banner" data-testid="kiosk-disk-banner" data-level="low"');
     expect(html).toContain('The kiosk disk is getting full (4.3 GB free)');
     expect(html).toContain('<a href="#/settings">See storage in Settings</a>');
     expect(html).not.toContain('notice-danger');
