@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RemoteStatus } from '../../../shared/sync/remote-contract';
+import { HeldStepsNote } from './held-steps-note';
 import { LastSync } from './last-sync';
 import { SyncProgress } from './sync-progress';
 import { syncStatusText } from './sync-status-text';
@@ -46,6 +47,7 @@ export function SyncStatusDetail() {
           </>
         )}
       </dl>
+      <HeldStepsNote />
       {snapshot.progress && <SyncProgress progress={snapshot.progress} />}
     </div>
   );
