@@ -1,8 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { headsetTag } from '../fakes/quest-adbd/h264-test-pattern';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useCartApp } from '../support/e2e-cart-app';
-import { enterInstructorMode, leaveInstructorMode, navLink } from '../support/page-helpers';
+import { RENDERER_DIR } from '../support/e2e-app';
+import { enterInstructorMode, leaveInstructorMode, navLink, openApp } from '../support/page-helpers';
+import { startServeFixture } from '../support/serve-fixture';
 import { openSocket } from '../support/ws-client';
 
 // The instructor's wall over an emulated cart: each tile decodes its own headset's stream (the counter
@@ -304,6 +308,26 @@ describe('casting the cart to the kiosk', () => {
       expect(wall.errors).toEqual([]);
     } finally {
       await wall.close();
+    }
+  }, 120_000);
+
+  it('says the casting component is missing when the installation has no scrcpy server', async () => {
+    // A second kiosk host over the same cart, as a packaged app whose server file is not there.
+    const missing = await startServeFixture(RENDERER_DIR, { adbPort: app.cart.adb.port, castServer: { kind: 'packaged', path: join(tmpdir(), 'outpost-no-such-dir', 'scrcpy-server') } });
+    const kiosk = await openApp(app.browser, missing.host.url);
+    try {
+      await missing.services.startHeadsets();
+      await navLink(kiosk.page, 'Headset screens').click();
+      await kiosk.page.getByRole('button', { name: 'Show all 3 ready headsets' }).click({ timeout: 30_000 });
+      for (let i = 0; i < 3; i++) {
+        await tileOf(kiosk.page, headset(i).serial).getByText('The screen-casting component is missing from this installation').waitFor({ timeout: 30_000 });
+        expect(await tileOf(kiosk.page, headset(i).serial).getAttribute('data-state')).toBe('server_missing');
+      }
+      await kiosk.page.getByRole('button', { name: 'Stop casting' }).click();
+      expect(kiosk.pageErrors).toEqual([]);
+    } finally {
+      await kiosk.context.close();
+      await missing.stop();
     }
   }, 120_000);
 });

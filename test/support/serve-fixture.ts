@@ -5,6 +5,7 @@ import { createMainServices } from '../../main/app/main-services';
 import { FileSecretStore } from '../../main/services/remote/secret-store';
 import type { MainServices } from '../../main/app/main-services';
 import { startServeHost } from '../../main/serve/serve-host';
+import type { ServerBinarySource } from '../../main/services/cast/server-binary';
 import type { ServeHost } from '../../main/serve/serve-host';
 
 export interface ServeFixture {
@@ -14,8 +15,10 @@ export interface ServeFixture {
   stop(): Promise<void>;
 }
 
-/** The real headless host on a free loopback port, with a throw-away data folder. */
-export async function startServeFixture(rendererDir: string, options: { adbPort?: number } = {}): Promise<ServeFixture> {
+/**
+ * The real headless host on a free loopback port, with a throw-away data folder. `castServer`: where casting's scrcpy server comes from (default: the stand-in emulated headsets accept).
+ */
+export async function startServeFixture(rendererDir: string, options: { adbPort?: number; castServer?: ServerBinarySource } = {}): Promise<ServeFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'outpost-serve-'));
   const services = createMainServices({
     dataDir,
@@ -25,6 +28,7 @@ export async function startServeFixture(rendererDir: string, options: { adbPort?
     // Without a private adb server of the test's own, point at a closed port so no real adb is touched.
     adb: { adbPath: 'adb', host: '127.0.0.1', port: options.adbPort ?? 1 },
     secrets: new FileSecretStore(join(dataDir, 'remote-token.json')),
+    ...(options.castServer ? { castServer: options.castServer } : {}),
   });
   const host = await startServeHost({ services, rendererDir, port: 0 });
   return {
