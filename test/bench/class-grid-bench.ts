@@ -1,4 +1,4 @@
-import { figure } from './figures';
+import { atMost, figure } from './figures';
 import type { BenchReport } from './figures';
 import { runInChromium } from './run-in-chromium';
 
@@ -13,21 +13,21 @@ export interface ClassGridBenchOptions {
  * Runs in Chromium over the real IndexedDB: a kiosk holding `records` records for 400 learners, of whom a
  * class of 40 is shown against 60 activities (20 VR packages, 15 courses, 15 exercises, 10 lessons).
  * Times, p50 and p95: reading the class grid (loadClassGrid) and rendering the grid table with React; and
- * a live update (one learner's session completed until the new cell is on screen, through one Dexie live
- * query per record type as the page does, so only the VR summaries are read again). Baselines in the same run: reading every record of the four tables (a full
+ * through the page's own hook (useClassGrid, one Dexie live query per learner and record type), mounting the
+ * grid until it is on screen, and a live update: one learner's VR session completed until that learner's
+ * cell shows it, which re-reads only that learner's VR summaries. Baselines in the same run: reading every record of the four tables (a full
  * scan, what a naive grid would do) and rendering a plain table of 40 x 60 ready-made strings. Last, the
  * upgrade to schema v17 (building the VR summaries) of a kiosk holding as many VR sessions as records,
  * against reading those sessions once.
  */
 const PAGE_SCRIPT = `
 import { Dexie, liveQuery } from 'dexie';
-import { createElement } from 'react';
+import { createElement, useLayoutEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { OutpostDb } from './renderer/src/db/outpost-db';
 import { createI18n } from './renderer/src/i18n/i18n';
-import { loadClassGrid, classLearners, knownActivities, classVrSummaries, classScormSessions, classTries, classLessonPlays } from './renderer/src/data/progress-grid';
-import { buildClassGrid } from './shared/progress/build-grid';
+import { loadClassGrid } from './renderer/src/data/progress-grid';
 import { SCHEMA_V1 } from './renderer/src/db/schema-v1';
 import { SCHEMA_V2 } from './renderer/src/db/schema-v2';
 import { SCHEMA_V3 } from './renderer/src/db/schema-v3';
@@ -41,11 +41,21 @@ import { SCHEMA_V12 } from './renderer/src/db/schema-v12';
 import { SCHEMA_V16 } from './renderer/src/db/schema-v16';
 import { ProgressGridTable } from './renderer/src/console/progress-grid-table';
 import { visibleGrid } from './renderer/src/console/visible-grid';
+import { useClassGrid } from './renderer/src/console/use-class-grid';
 
 const uuid = (prefix, n) => prefix + '-0000-4000-8000-' + String(n).padStart(12, '0');
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return Number(s[Math.min(s.length - 1, Math.floor(s.length * p))].toFixed(2)); };
 const TENANT = uuid('7e4a0000', 1);
 const noop = () => {};
+
+// The class progress page's grid path: useClassGrid (one live query per learner and record type, joined and
+// rebuilt in memory), the view, the table. onRendered runs once the DOM holds a new grid.
+function LiveGrid({ db, now, onRendered }) {
+  const grid = useClassGrid(db, 'class-5b', now);
+  const shown = useMemo(() => (grid ? visibleGrid(grid, { kind: 'all', helpOnly: false }, 'en') : null), [grid]);
+  useLayoutEffect(() => { if (grid) onRendered(grid); }, [grid, onRendered]);
+  return shown ? createElement(ProgressGridTable, { grid: shown, allActivities: grid.activities, onLearner: noop, onActivity: noop }) : null;
+}
 
 window.runBench = async ({ records, samples }) => {
   await createI18n('en');
@@ -108,33 +118,43 @@ window.runBench = async ({ records, samples }) => {
   // 60 activities once every exercise has records (the full run); a quick run sees fewer exercises.
   if (shape[0] !== 40 || shape[1] > 60 || (records >= 100000 && shape[1] !== 60)) throw new Error('grid shape ' + shape);
 
-  // Live updates as the page runs them: one live query per record type, the grid rebuilt in memory; a
-  // class member's VR session completes and is timed until the new cell is on screen.
-  const update = [];
-  let pending = null;
-  const learnersNow = await classLearners(db, 'class-5b');
-  const knownNow = await knownActivities(db);
-  const parts = { vr: null, scorm: null, tries: null, plays: null };
-  const redraw = () => {
-    if (!parts.vr || !parts.scorm || !parts.tries || !parts.plays) return;
-    show(buildClassGrid(learnersNow, knownNow, parts, now));
-    if (pending && host.textContent.includes(pending.text)) { update.push(performance.now() - pending.t0); pending.done(); pending = null; }
+  // Live updates through the page's own hook (useClassGrid: one live query per learner and record type,
+  // so a completed VR session re-reads that learner's VR summaries only). Mounting it is timed too, until
+  // the grid is on screen. Then a class member's VR session completes and is timed until that learner's
+  // cell shows the new score.
+  root.unmount();
+  const update = [], mount = [];
+  const liveHost = document.createElement('div');
+  document.body.append(liveHost);
+  let watch = noop;
+  const onRendered = (grid) => watch(grid);
+  let liveRoot = null;
+  for (let s = 0; s < Math.min(samples, 10); s++) {
+    liveRoot?.unmount();
+    liveRoot = createRoot(liveHost);
+    const t0 = performance.now();
+    await new Promise((done) => { watch = () => { watch = noop; done(); }; liveRoot.render(createElement(LiveGrid, { db, now, onRendered })); });
+    mount.push(performance.now() - t0);
+  }
+  const live = await loadClassGrid(db, 'class-5b', now);
+  const column = 1 + live.activities.findIndex((a) => a.key === 'vr:' + pkgs[0]);
+  const cellOf = (name) => {
+    for (const row of liveHost.querySelectorAll('tbody tr')) if (row.querySelector('th button')?.textContent === name) return row.children[column]?.textContent ?? '';
+    return '';
   };
-  const subscriptions = [
-    liveQuery(() => classVrSummaries(db, learnersNow)).subscribe((rows) => { parts.vr = rows; redraw(); }),
-    liveQuery(() => classScormSessions(db, learnersNow)).subscribe((rows) => { parts.scorm = rows; redraw(); }),
-    liveQuery(() => classTries(db, learnersNow)).subscribe((rows) => { parts.tries = rows; redraw(); }),
-    liveQuery(() => classLessonPlays(db, learnersNow)).subscribe((rows) => { parts.plays = rows; redraw(); }),
-  ];
   for (let s = 0; s < samples; s++) {
-    const score = 1 + s;
+    const member = s % 40;
+    const name = 'Learner ' + member;
+    let score = 1 + (s % 97);
+    if (cellOf(name).startsWith('Passed · ' + score + '%')) score += 1;
+    const expected = 'Passed · ' + score + '%';
     await new Promise((done) => {
-      pending = { t0: performance.now(), text: 'Passed · ' + score + '%', done };
-      void db.vrSessions.add({ ...vr[s * 400 % vr.length], id: uuid('5e5f0000', s), user_id: learners[s % 40], package_id: pkgs[0], created_at: at(records + 10 + s), completed_at: at(records + 20 + s), score: { raw: score, max: 100, scaled: score / 100 } });
+      const t0 = performance.now();
+      watch = () => { if (cellOf(name).startsWith(expected)) { update.push(performance.now() - t0); watch = noop; done(); } };
+      void db.vrSessions.add({ ...vr[s * 400 % vr.length], id: uuid('5e5f0000', s), user_id: learners[member], package_id: pkgs[0], created_at: at(records + 10 + s), completed_at: at(records + 20 + s), score: { raw: score, max: 100, scaled: score / 100 } });
     });
   }
-  for (const subscription of subscriptions) subscription.unsubscribe();
-  root.unmount();
+  liveRoot?.unmount();
   db.close();
 
   // The upgrade to schema v17 on a kiosk that holds as many VR sessions as records, of 30 learners: the summaries are
@@ -167,6 +187,7 @@ window.runBench = async ({ records, samples }) => {
     render_p50_ms: pct(render, 0.5), render_p95_ms: pct(render, 0.95), plain_table_p50_ms: pct(plain, 0.5),
     render_vs_plain_p50_ratio: Number((pct(render, 0.5) / pct(plain, 0.5)).toFixed(2)),
     update_p50_ms: pct(update, 0.5), update_p95_ms: pct(update, 0.95),
+    page_mount_p50_ms: pct(mount, 0.5), page_mount_p95_ms: pct(mount, 0.95), page_mounts: mount.length,
   };
 };
 `;
@@ -181,9 +202,12 @@ export async function classGridBench(options: ClassGridBenchOptions): Promise<Be
       figure('load class grid p50', n('load_p50_ms'), 'ms', { baseline: scan }),
       figure('load class grid p95', n('load_p95_ms'), 'ms', { baseline: scan }),
       figure('render grid p50', n('render_p50_ms'), 'ms', { baseline: plain }),
-      figure('render grid p95', n('render_p95_ms'), 'ms', { baseline: plain }),
+      // Goals (docs/benchmarks.md): the grid drawn within a second, a change on screen within half a second, p95.
+      figure('render grid p95', n('render_p95_ms'), 'ms', { baseline: plain, goal: atMost(1000) }),
       figure('live update to screen p50', n('update_p50_ms'), 'ms'),
-      figure('live update to screen p95', n('update_p95_ms'), 'ms'),
+      figure('live update to screen p95', n('update_p95_ms'), 'ms', { goal: atMost(500) }),
+      figure('page hook mount to grid on screen p50', n('page_mount_p50_ms'), 'ms', { baseline: scan }),
+      figure('page hook mount to grid on screen p95', n('page_mount_p95_ms'), 'ms', { baseline: scan, goal: atMost(1000) }),
       figure(`upgrade to schema v17: summaries of ${n('upgrade_sessions')} VR sessions`, n('upgrade_ms'), 'ms', { baseline: { name: 'read those sessions', value: n('read_all_sessions_ms') } }),
     ],
     info: { records: n('records'), learners_x_activities: String(r.learners_x_activities), cells: n('cells'), fill_ms: n('fill_ms') },
