@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RemoteStatus } from '../../../shared/sync/remote-contract';
+import type { RemoteRequest, RemoteResult, RemoteStatus } from '../../../shared/sync/remote-contract';
 import { pullCatalog } from '../../../renderer/src/sync/catalog-pull';
 import { SyncEngine } from '../../../renderer/src/sync/sync-engine';
 import { SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
@@ -13,9 +13,11 @@ const online: RemoteStatus = { ...offline, reachable: true };
 let scheduler: SyncScheduler | undefined;
 afterEach(() => scheduler?.stop());
 
-async function setup() {
+async function setup(script: (req: RemoteRequest) => RemoteResult | undefined = () => undefined) {
   const f = await createApiFixture();
   const remote = scriptedRemote((req) => {
+    const scripted = script(req);
+    if (scripted) return scripted;
     if (req.path === '/api/roster') return { kind: 'response', status: 200, body: { tenant_id: TENANT, learners: [{ id: ALICE, display_name: 'Alice W.', role: 'learner' }] } };
     if (req.path === '/api/vr-packages') return { kind: 'response', status: 200, body: { packages: [{ id: SAFETY_PKG, title: 'Safety Training VR 2', version: '2.0.0', target_platforms: ['quest3', 'vision_pro'] }, { id: 'not-a-uuid' }] } };
     if (req.path === '/api/activities') return { kind: 'response', status: 200, body: { activities: [] } };
@@ -80,6 +82,31 @@ describe('SyncScheduler', () => {
     await until(() => scheduler!.snapshot.pending === 0);
     const writes = remote.requests.filter((r) => r.method !== 'GET').map((r) => r.path);
     expect(writes).toEqual(['/api/vr-sessions', `/api/vr-sessions/${remoteSessionId(1)}/complete`, '/statements']);
+  });
+
+  it('wakes when a 503’s Retry-After says: told 30 s, it waits 30,000 ms, sends nothing before, and delivers then', async () => {
+    let busy = true;
+    const { f, remote, goOnline, timers, advance } = await setup((req) => (busy && req.method === 'POST' && req.path === '/api/vr-sessions' ? ((busy = false), { kind: 'response', status: 503, body: null, retry_after_ms: 30_000 }) : undefined));
+    scheduler!.start();
+    goOnline();
+    await advance(0);
+    const token = await f.token(ALICE);
+    await f.call('POST', '/api/vr-sessions', { token, body: { package_id: SAFETY_PKG } });
+    await until(() => timers.waiting().includes(300));
+    await advance(300);
+    const creates = () => remote.requests.filter((r) => r.method === 'POST' && r.path === '/api/vr-sessions').length;
+    await until(() => creates() === 1);
+    await scheduler!.settled();
+    // The random backoff (random() is 0 here: 0 ms) loses to the remote's 30 s.
+    expect(timers.waiting()).toContain(30_000);
+    expect(scheduler!.snapshot.pending).toBe(1);
+
+    await advance(29_999);
+    expect(creates()).toBe(1);
+    await advance(1);
+    await until(() => scheduler!.snapshot.pending === 0);
+    expect(creates()).toBe(2);
+    expect(await f.db.outbox.where('status').equals('done').count()).toBe(1);
   });
 
   it('"Sync now" sends, then pulls the catalog, keeping local extras and skipping what it cannot use', async () => {
