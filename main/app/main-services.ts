@@ -36,6 +36,7 @@ import { parseWmSize } from '../services/cast/quest-eye';
 import { ScrcpyMirror } from '../services/cast/scrcpy-mirror';
 import { serverBinaryLoader } from '../services/cast/server-binary';
 import type { ServerBinarySource } from '../services/cast/server-binary';
+import { ScormLanService } from '../services/scorm-lan/scorm-lan-service';
 
 export interface MainServicesOptions {
   readonly dataDir: string;
@@ -69,6 +70,8 @@ export interface MainServices {
   readonly scorm: ScormService;
   readonly headsetApi: HeadsetApiService;
   readonly cast: CastService;
+  /** Courses handed to an LMS on the school's network (docs/scorm-lan.md); the host calls configureHost and resume. */
+  readonly scormLan: ScormLanService;
   /** Starts talking to adb (starting its server if none runs); the app works without it, minus headsets. */
   startHeadsets(): Promise<AdbStatus>;
   stop(): void;
@@ -150,10 +153,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const uploadTickets = new UploadTickets(now);
   const scorm = new ScormService({ dataDir: options.dataDir, now, tickets: uploadTickets, log: options.log });
   const apkUpload = createUploadHandler(store, uploadTickets);
+  const scormLan = new ScormLanService({
+    dataDir: options.dataDir,
+    signer: scorm.signer,
+    filesDir: async (id) => ((await scorm.importer.exists(id)) ? scorm.importer.filesDir(id) : null),
+    emit: (request) => bus.emit('scorm-lan:request', request),
+    now,
+    log: options.log,
+  });
 
   // The data folder's disk: shown on Settings, and an import that would not fit is refused before it is stored.
   const diskSpace = () => diskSpaceOf(options.dataDir);
-  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, lrsConfig, diskSpace, cast, adbPair: createAdbPair(options.adb) });
+  const handlers = createHandlers({ appInfo, settings, bridge, headsets, sideload, store, adbStatus: () => adbStatus, now, remote, remoteStatus, secrets: options.secrets, instructor, uploadTickets, scorm, headsetApi, scormLan, lrsConfig, diskSpace, cast, adbPair: createAdbPair(options.adb) });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => options.log(`IPC handler for ${channel} failed`, error),
     isInstructor: ({ senderId }) => instructor.sessions.touch(senderId),
@@ -168,6 +179,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     scorm,
     headsetApi,
     cast,
+    scormLan,
     async startHeadsets() {
       await headsetApi.start(options.headsetApiPort ?? 0).catch((error: unknown) => options.log('The headset API did not start; headsets cannot report by themselves', error));
       adbStatus = await ensureAdbServer(options.adb);
@@ -179,6 +191,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       cast.shutdown();
       headsets.stop();
       void headsetApi.stop();
+      void scormLan.stop();
       releaseGuard();
     },
   };

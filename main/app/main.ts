@@ -40,6 +40,9 @@ if (!app.requestSingleInstanceLock()) {
     });
     handleAppScheme(join(distDir, 'renderer'), services.upload);
     handleCourseScheme(services.scorm, APP_ORIGIN, join(distDir, 'renderer'));
+    // Course sharing on the school's network (docs/scorm-lan.md): listens again if the instructor left it on.
+    services.scormLan.configureHost({ rendererDir: join(distDir, 'renderer') });
+    void services.scormLan.resume().catch((error: unknown) => console.error('Course sharing on the network did not start', error));
     wireElectronIpc(services.dispatch, services.bus);
     void services.startHeadsets();
     app.on('before-quit', () => services.stop());

@@ -13,6 +13,7 @@ import type { InstructorService } from '../services/instructor/instructor-servic
 import type { UploadTickets } from '../services/instructor/upload-tickets';
 import type { ScormService } from '../services/scorm/scorm-service';
 import type { CastService } from '../services/cast/cast-service';
+import type { ScormLanService } from '../services/scorm-lan/scorm-lan-service';
 import type { HandlerMap } from './handler-map';
 import type { DiskSpace } from '../../shared/storage/disk-space';
 import { IpcFailure } from '../../shared/ipc/result';
@@ -39,6 +40,7 @@ export interface HandlerDeps {
   readonly scorm: ScormService;
   readonly headsetApi: HeadsetApiService;
   readonly cast: CastService;
+  readonly scormLan: ScormLanService;
   readonly lrsConfig: LrsConfigStore;
   readonly adbPair: (host: string, port: number, code: string) => Promise<PairResult>;
   /** The data folder's free space (main/services/storage); absent in tests that do not need it. */
@@ -118,5 +120,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'cast:focus': async ({ serial }) => deps.cast.focus(serial),
     'cast:pull': ({ cursors, wait_ms }) => deps.cast.pull(cursors, wait_ms),
     'cast:details': ({ serial }) => deps.cast.details(serial),
+    'scorm-lan:status': () => deps.scormLan.status(),
+    'scorm-lan:configure': (request) => deps.scormLan.configure(request),
+    'scorm-lan:attach': async ({ responder }) => deps.scormLan.attach(responder),
+    'scorm-lan:respond': async (answer) => deps.scormLan.respond(answer),
+    'scorm-lan:deliver': async (request) => deps.scormLan.deliver(request),
   };
 }

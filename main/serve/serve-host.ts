@@ -12,6 +12,7 @@ import { startCourseServer } from './scorm-course-server';
 import { allowedHosts, allowedOrigins } from './loopback-guard';
 import { tokenMatches } from './token-match';
 import { WS_PATH } from '../../shared/ipc/wire';
+import type { ScormLanBind } from '../services/scorm-lan/scorm-lan-service';
 
 export interface ServeHostOptions {
   readonly services: MainServices;
@@ -20,6 +21,21 @@ export interface ServeHostOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly token?: string;
+  /**
+   * Where the LAN listener (docs/scorm-lan.md) binds when the instructor turns it on. Default: every
+   * interface at the instructor's port; or OUTPOST_LAN_HOST (e.g. 127.0.0.1) at the instructor's port
+   * unless OUTPOST_LAN_PORT names one (0: any free port). End-to-end tests keep it on loopback this way.
+   */
+  readonly lanBind?: ScormLanBind;
+}
+
+/** The LAN listener's bind from OUTPOST_LAN_HOST / OUTPOST_LAN_PORT; none when OUTPOST_LAN_HOST is unset. */
+export function lanBindFromEnv(env: NodeJS.ProcessEnv = process.env): ScormLanBind | undefined {
+  const host = env['OUTPOST_LAN_HOST'];
+  if (!host) return undefined;
+  const raw = env['OUTPOST_LAN_PORT'];
+  const port = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isInteger(port) && port >= 0 && port <= 65_535 ? { host, port } : { host };
 }
 
 export interface ServeHost {
@@ -74,12 +90,17 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   const courses = await startCourseServer(options.services.scorm);
   headers = securityHeaders([courses.frameSource]);
   options.services.scorm.configureHost({ courseBase: (label) => `http://${label}.localhost:${courses.port}`, appOrigins: [...allowedOrigins(port)], rendererDir: options.rendererDir });
+  const lanBind = options.lanBind ?? lanBindFromEnv();
+  options.services.scormLan.configureHost({ rendererDir: options.rendererDir, ...(lanBind ? { bind: lanBind } : {}) });
+  // Listens again if the instructor left course sharing on; a failure is in its status, never a crash.
+  void options.services.scormLan.resume().catch(() => undefined);
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     async close() {
+      await options.services.scormLan.stop();
       await sockets.close();
       await courses.close();
       server.closeAllConnections();

@@ -44,10 +44,15 @@ export const INVOKE_CHANNELS = [
   'cast:focus',
   'cast:pull',
   'cast:details',
+  'scorm-lan:status',
+  'scorm-lan:configure',
+  'scorm-lan:attach',
+  'scorm-lan:respond',
+  'scorm-lan:deliver',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status', 'remote:status', 'headset-api:request', 'cast:changed'] as const;
+export const EVENT_CHANNELS = ['settings:changed', 'headsets:changed', 'sideload:progress', 'adb:status', 'remote:status', 'headset-api:request', 'cast:changed', 'scorm-lan:request'] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 const CHANNEL_NAME = /^[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)*$/;

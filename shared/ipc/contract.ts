@@ -14,6 +14,7 @@ import { castDetailsRequestSchema, castDetailsSchema, castFocusSchema, castPause
 import { instructorChangeSecretSchema, instructorSetupSchema, instructorSignInSchema, instructorStatusSchema, uploadTicketSchema } from './instructor-contract';
 
 import { diskSpaceSchema } from '../storage/disk-space';
+import { scormLanAttachReplySchema, scormLanAttachSchema, scormLanConfigureSchema, scormLanDeliverSchema, scormLanRequestSchema, scormLanRespondSchema, scormLanStatusSchema } from '../scorm/lan-wire';
 
 const noPayload = z.object({}).strict();
 
@@ -132,6 +133,14 @@ export const contract = {
   'cast:focus': { request: castFocusSchema, response: castTilesReplySchema, access: instructor },
   'cast:pull': { request: castPullSchema, response: castPullReplySchema, access: instructor },
   'cast:details': { request: castDetailsRequestSchema, response: castDetailsSchema, access: instructor },
+  // Handing dispatched courses to an LMS on the school's network (docs/scorm-lan.md). Turning the listener
+  // on or off is the instructor's; the kiosk window runs the sittings whoever is signed in (like headset-api:*),
+  // and main matches answers to its own random request ids and delivers only to sittings it serves.
+  'scorm-lan:status': { request: noPayload, response: scormLanStatusSchema, access: instructor },
+  'scorm-lan:configure': { request: scormLanConfigureSchema, response: scormLanStatusSchema, access: instructor },
+  'scorm-lan:attach': { request: scormLanAttachSchema, response: scormLanAttachReplySchema, access: open },
+  'scorm-lan:respond': { request: scormLanRespondSchema, response: z.object({ accepted: z.boolean() }), access: open },
+  'scorm-lan:deliver': { request: scormLanDeliverSchema, response: z.object({ accepted: z.boolean() }), access: open },
 } as const satisfies { readonly [K in InvokeChannel]: ChannelSpec };
 
 export const eventContract = {
@@ -142,6 +151,7 @@ export const eventContract = {
   'remote:status': remoteStatusSchema,
   'headset-api:request': headsetApiRequestSchema,
   'cast:changed': castSummarySchema,
+  'scorm-lan:request': scormLanRequestSchema,
 } as const satisfies { readonly [K in EventChannel]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -6,9 +6,10 @@ const join = (directives: Record<string, string>) =>
 /**
  * Course files: anything from the course's own origin (courses use inline scripts and eval, so those stay),
  * nothing from the network. connect-src 'self' means a course can fetch its own files and nothing else:
- * not the app, not the remote API, not the internet. Only the player shell and the app may frame it.
+ * not the app, not the remote API, not the internet. Only the player shell and the app may frame it, unless
+ * the caller names other ancestors (the LAN hand-off, whose top frame is an LMS page: docs/scorm-lan.md).
  */
-export function courseContentCsp(appOrigins: readonly string[]): string {
+export function courseContentCsp(appOrigins: readonly string[], frameAncestors?: string): string {
   return join({
     'default-src': "'self' data: blob:",
     'script-src': "'self' 'unsafe-inline' 'unsafe-eval' blob:",
@@ -21,15 +22,16 @@ export function courseContentCsp(appOrigins: readonly string[]): string {
     'worker-src': "'self' blob:",
     'form-action': "'self'",
     'base-uri': "'self'",
-    'frame-ancestors': ["'self'", ...appOrigins].join(' '),
+    'frame-ancestors': frameAncestors ?? ["'self'", ...appOrigins].join(' '),
   });
 }
 
 /**
  * The player shell: only its own bundled script, no network at all, and it frames only its own origin, so
- * the course frame inside it can never be navigated somewhere else. Only the app may frame the shell.
+ * the course frame inside it can never be navigated somewhere else. Only the app may frame the shell, unless
+ * the caller names other ancestors (the LAN hand-off: docs/scorm-lan.md).
  */
-export function playerShellCsp(appOrigins: readonly string[]): string {
+export function playerShellCsp(appOrigins: readonly string[], frameAncestors?: string): string {
   return join({
     'default-src': "'none'",
     'script-src': "'self'",
@@ -39,7 +41,7 @@ export function playerShellCsp(appOrigins: readonly string[]): string {
     'connect-src': "'none'",
     'base-uri': "'none'",
     'form-action': "'none'",
-    'frame-ancestors': appOrigins.join(' ') || "'none'",
+    'frame-ancestors': frameAncestors ?? (appOrigins.join(' ') || "'none'"),
   });
 }
 

@@ -7,7 +7,7 @@ import { createDispatcher } from '../../../main/ipc/dispatcher';
 import type { CallContext, HandlerMap } from '../../../main/ipc/handler-map';
 import { InstructorSessions } from '../../../main/services/instructor/instructor-sessions';
 
-const PUBLIC: readonly InvokeChannel[] = ['app:info', 'settings:get', 'scorm:sign-launch', 'remote:request', 'remote:status', 'lrs:status', 'instructor:status', 'instructor:setup', 'instructor:sign-in', 'instructor:sign-out', 'headset-api:attach', 'headset-api:respond', 'storage:status', 'cast:status'];
+const PUBLIC: readonly InvokeChannel[] = ['app:info', 'settings:get', 'scorm:sign-launch', 'remote:request', 'remote:status', 'lrs:status', 'instructor:status', 'instructor:setup', 'instructor:sign-in', 'instructor:sign-out', 'headset-api:attach', 'headset-api:respond', 'storage:status', 'cast:status', 'scorm-lan:attach', 'scorm-lan:respond', 'scorm-lan:deliver'];
 const gated = INVOKE_CHANNELS.filter((channel) => contract[channel].access !== 'public');
 
 function harness() {

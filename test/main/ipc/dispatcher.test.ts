@@ -52,6 +52,11 @@ function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
     'headset-api:attach': unused,
     'headset-api:respond': unused,
     'storage:status': unused,
+    'scorm-lan:status': unused,
+    'scorm-lan:configure': unused,
+    'scorm-lan:attach': unused,
+    'scorm-lan:respond': unused,
+    'scorm-lan:deliver': unused,
     'app:info': async () => appInfo,
     'settings:get': async () => DEFAULT_SETTINGS,
     'settings:update': async (patch) => {
