@@ -94,7 +94,7 @@ export class CastFeed {
       slot.canvas.remove();
     }
     const canvas = newCanvas(serial);
-    host.append(canvas);
+    host.replaceChildren(canvas);
     this.#slots.set(serial, { host, canvas, canvasKind: null, avoid: new Set(), dead: false, cursor: -1, decoder: null, current: null, generation: 0, keyAt: null });
   }
 
@@ -118,10 +118,10 @@ export class CastFeed {
   }
 
   /**
- * A decoder that failed before drawing anything, or a WebCodecs one that drew nothing (with the software
- * decoder still to try): the tile goes on with the next kind. One that failed after drawing is replaced
- * by the same kind.
- */
+   * A decoder that failed before drawing anything, or a WebCodecs one that drew nothing (with the software
+   * decoder still to try): the tile goes on with the next kind. One that failed after drawing is replaced
+   * by the same kind.
+   */
   #review(): void {
     const now = Date.now();
     for (const slot of this.#slots.values()) {
@@ -153,7 +153,10 @@ export class CastFeed {
 
   stop(): void {
     this.#running = false;
-    for (const slot of this.#slots.values()) this.#drop(slot);
+    for (const slot of this.#slots.values()) {
+      this.#drop(slot);
+      slot.canvas.remove();
+    }
     this.#slots.clear();
   }
 
