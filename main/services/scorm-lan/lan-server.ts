@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import { API_CSP, lanHeaders } from './lan-pages';
 
 export interface LanServer {
@@ -61,6 +61,8 @@ export async function startLanServer(options: LanServerOptions): Promise<LanServ
   const listener = getRequestListener(options.handle, {
     overrideGlobalObjects: false,
     errorHandler: (error) => {
+      // A request the adapter cannot turn into a URL (a backslash in the path, ...) is the client's fault.
+      if (error instanceof RequestError) return new Response('Bad request', { status: 400, headers: lanHeaders(API_CSP, 'text/plain; charset=utf-8') });
       options.log('LAN request failed', error);
       return new Response('Internal error', { status: 500, headers: lanHeaders(API_CSP, 'text/plain; charset=utf-8') });
     },

@@ -67,6 +67,41 @@ describe('LAN sharing: settings, status, Host guard', () => {
   });
 });
 
+describe('every answer carries the LAN headers', () => {
+  it('pages, redirects, refusals, course files and malformed requests: a CSP, nosniff, no-referrer, no-store', async () => {
+    h = await lanHarness();
+    const harness = h;
+    harness.lan.attach('window-0001');
+    harness.respond = (r) => (r.kind === 'launch' ? { status: 200, body: { session_id: 's1', package_id: harness.packageId, learner_id: 'k' } } : { status: 200, body: {} });
+    const { port } = await harness.lan.configure({ enabled: true });
+    const launch = await call(port, 'GET', `/player/dispatch/dsp_${'0'.repeat(32)}?learner_id=a`);
+    const secret = harness.lan.sittings.get('s1')?.secret ?? '';
+    const replies = [
+      launch,
+      await call(port, 'GET', String(launch.headers.location)),
+      await call(port, 'GET', '/lan/s1/play/?token=x'),
+      await call(port, 'GET', '/lan/s1/play'),
+      await call(port, 'GET', '/player/dispatch/nope'),
+      await call(port, 'GET', `/player/dispatch/dsp_${'0'.repeat(32)}`),
+      await call(port, 'PUT', '/lan/s1/down'),
+      await call(port, 'POST', '/lan/s1/up', { headers: { authorization: `Bearer ${secret}` }, body: '{"messages":[]}' }),
+      await call(port, 'POST', '/lan/s1/up', { body: '{}' }),
+      await call(port, 'GET', '/lan/s1/content/sco/probe.html'),
+      await call(port, 'GET', '/lan/s1/content/missing.html'),
+      await call(port, 'GET', '/lan/s1/assets/lan.js'),
+      await call(port, 'GET', '/lan\\s1/x'),
+      await call(port, 'GET', '/', { host: 'evil.example' }),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([302, 200, 401, 301, 404, 400, 405, 204, 401, 200, 404, 200, 400, 421]);
+    for (const [i, reply] of replies.entries()) {
+      expect(String(reply.headers['content-security-policy']), String(i)).toMatch(/default-src .*frame-ancestors/);
+      expect(reply.headers['x-content-type-options'], String(i)).toBe('nosniff');
+      expect(reply.headers['referrer-policy'], String(i)).toBe('no-referrer');
+      expect(reply.headers['cache-control'], String(i)).toBe('no-store');
+    }
+  });
+});
+
 describe('LanRelay', () => {
   it('asks the newest live window, matches answers by id, ignores late and forged ones, and bounds what waits', async () => {
     let now = 0;
