@@ -24,7 +24,7 @@ export function ProgressGridTable({ grid, allActivities, onLearner, onActivity }
   return (
     <div className="grid-scroll" role="region" aria-labelledby="progress-grid-caption" tabIndex={0}>
       <table className="progress-grid">
-        <caption id="progress-grid-caption">{t('console.grid.caption', { learners: grid.learners.length, activities: grid.activities.length })}</caption>
+        <caption id="progress-grid-caption">{t('console.grid.caption', { learners: t('console.grid.learnerCount', { count: grid.learners.length }), activities: t('console.grid.activityCount', { count: grid.activities.length }) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('console.grid.learner')}</th>
