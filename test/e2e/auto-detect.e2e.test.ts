@@ -162,7 +162,7 @@ describe('headsets report completion through adb reverse (auto_detect)', () => {
 
     // The instructor's class progress grid says the same.
     await navLink(app.page, 'Class progress').click();
-    const grid = app.page.getByRole('table', { name: /3 learners × 1 activities/ });
+    const grid = app.page.getByRole('table', { name: /3 learners × 1 activity\b/ });
     await grid.getByRole('row', { name: /Ana Silva/ }).getByRole('cell', { name: 'Passed · 80% · 10 min' }).waitFor();
     await grid.getByRole('row', { name: /Ben Okafor/ }).getByRole('cell', { name: 'Failed · 65% · 15 min' }).waitFor();
     await grid.getByRole('row', { name: /Chloé Dubois/ }).getByRole('cell', { name: 'In progress' }).waitFor();
