@@ -212,7 +212,7 @@ describe('a kiosk set up online keeps syncing what it records', () => {
     // The API lists Bob again (the test above took him off), then refuses the next two completions
     // (Alice's and Bob's) for reasons of its own.
     const bob = defaultCatalogSeed().learners.find((l) => l.display_name === 'Bob Chen')!;
-    if (!server.seed.learners.some((l) => l.id === bob.id)) server.seed.learners.push(bob);
+    if (!server.seed.learners.some((l) => l.id === bob.id)) server.seed.learners.push({ ...bob, role: bob.role ?? 'learner' });
     const refusal = { error: 'Time spent is longer than the activity allows', code: 'VALIDATION_ERROR' };
     server.faults.answerNext(2, { kind: 'json', status: 400, body: refusal }, { path: '/api/vr-sessions/:sessionId/complete', method: 'POST' });
     const statementsBefore = server.inspect.xapiStatements().length;

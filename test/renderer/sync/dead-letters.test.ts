@@ -160,6 +160,25 @@ describe('dead letters', () => {
       expect(sent[0]).toMatchObject({ id: (before!.body as { id: string }).id, result: { success: false, score: { raw: 55 }, duration: 'PT30M' } });
     });
 
+    it('the activity progress the completion set follows the correction, but not once a later completion replaced it', async () => {
+      const { f, session, letter } = await refusedCompletion();
+      const activityId = '0ac70000-0000-4000-8000-000000000001';
+      const completedAt = (await f.db.vrSessions.get(session))!.completed_at!;
+      await f.db.vrSessions.update(session, { activity_id: activityId });
+      const progress = { id: crypto.randomUUID(), activity_id: activityId, user_id: ALICE, status: 'completed' as const, score: 80, completed_at: completedAt, time_spent_seconds: 5400, updated_at: completedAt };
+      await f.db.activityProgress.add(progress);
+      expect(await resendDeadLetter(f.db, instructorSignedIn(), letter.op.id, { score: 55, time_spent_minutes: 30 }, f.clock.now)).toEqual({ ok: true });
+      expect(await f.db.activityProgress.get(progress.id)).toMatchObject({ score: 55, time_spent_seconds: 1800, completed_at: completedAt });
+
+      // A later attempt's completion owns the progress now: a correction of this one leaves it.
+      const later = '2030-01-01T00:00:00.000Z';
+      await f.db.activityProgress.update(progress.id, { score: 90, completed_at: later, time_spent_seconds: 60 });
+      await f.db.outbox.update(letter.op.seq!, { status: 'dead' });
+      expect(await resendDeadLetter(f.db, instructorSignedIn(), letter.op.id, { score: 40 }, f.clock.now)).toEqual({ ok: true });
+      expect(await f.db.activityProgress.get(progress.id)).toMatchObject({ score: 90, completed_at: later, time_spent_seconds: 60 });
+      expect(await f.db.vrSessions.get(session)).toMatchObject({ score: { raw: 40 }, time_spent_seconds: 1800 });
+    });
+
     it('an invalid correction changes neither the session nor the statement', async () => {
       const { f, session, letter, statementOf } = await refusedCompletion();
       const sessionBefore = await f.db.vrSessions.get(session);
