@@ -20,6 +20,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: true,
     // The SCORM player shell is its own page, served on each course's origin (main/services/scorm).
-    rollupOptions: { input: { main: resolve(here, 'index.html'), 'scorm-player': resolve(here, 'scorm-player', 'index.html') } },
+    // The LAN host page is served by main's LAN listener to browsers on the school's network (docs/scorm-lan.md).
+    rollupOptions: { input: { main: resolve(here, 'index.html'), 'scorm-player': resolve(here, 'scorm-player', 'index.html'), 'scorm-lan': resolve(here, 'scorm-lan', 'index.html') } },
   },
 });

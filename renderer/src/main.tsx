@@ -17,6 +17,7 @@ import { openOutpostDb } from './db/outpost-db';
 import { HeadsetFeed } from './headsets/headset-feed';
 import { HeadsetFeedProvider } from './headsets/headset-feed-context';
 import { startSideloadTracker } from './headsets/sideload-tracker';
+import { startLanResponder } from './scorm/lan/lan-responder';
 import { startHeadsetResponder } from './headset-api/headset-responder';
 import { createI18n } from './i18n/i18n';
 import { startSync } from './sync/start-sync';
@@ -74,6 +75,10 @@ async function start(container: HTMLElement): Promise<void> {
         if (!signed.ok) throw new Error(signed.error.code);
         return signed.value;
       },
+      async dispatchOrigin() {
+        const lan = await ipc.invoke('scorm-lan:status', {});
+        return lan.ok && lan.value.listening ? (lan.value.origins[0] ?? null) : null;
+      },
     },
     xapi: {
       get accountHomePage() {
@@ -99,6 +104,15 @@ async function start(container: HTMLElement): Promise<void> {
   };
   startHeadsetResponder(ipc, { ...ports, xapi }, {
     responderId: crypto.randomUUID(),
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+  // Courses dispatched to an LMS on the school's network are played through this window (docs/scorm-lan.md).
+  startLanResponder(ipc, ports, {
+    responderId: crypto.randomUUID(),
+    storage: window.localStorage,
     setTimer: (run, ms) => {
       const timer = setTimeout(run, ms);
       return () => clearTimeout(timer);

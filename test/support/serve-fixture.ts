@@ -18,7 +18,7 @@ export interface ServeFixture {
 /**
  * The real headless host on a free loopback port, with a throw-away data folder. `castServer`: where casting's scrcpy server comes from (default: the stand-in emulated headsets accept).
  */
-export async function startServeFixture(rendererDir: string, options: { adbPort?: number; castServer?: ServerBinarySource } = {}): Promise<ServeFixture> {
+export async function startServeFixture(rendererDir: string, options: { adbPort?: number; castServer?: ServerBinarySource; lanHost?: string } = {}): Promise<ServeFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'outpost-serve-'));
   const services = createMainServices({
     dataDir,
@@ -30,7 +30,8 @@ export async function startServeFixture(rendererDir: string, options: { adbPort?
     secrets: new FileSecretStore(join(dataDir, 'remote-token.json')),
     ...(options.castServer ? { castServer: options.castServer } : {}),
   });
-  const host = await startServeHost({ services, rendererDir, port: 0 });
+  // The LAN listener (docs/scorm-lan.md) stays on loopback in tests: `lanHost`, else 127.0.0.1 all the same.
+  const host = await startServeHost({ services, rendererDir, port: 0, lanBind: { host: options.lanHost ?? '127.0.0.1' } });
   return {
     host,
     services,

@@ -61,3 +61,9 @@ export async function dispatchByHandle(ports: Pick<DataPorts, 'db'>, handle: str
   const row = await ports.db.scormDispatches.where('token_hash').equals(await hashHandle(handle)).first();
   return row && !row.revoked_at ? row : undefined;
 }
+
+/** Every dispatch on the kiosk, newest first (the instructor's hand-off list). */
+export async function listDispatches(ports: Pick<DataPorts, 'db'>): Promise<ScormDispatchRow[]> {
+  const rows = await ports.db.scormDispatches.toArray();
+  return rows.sort((a, b) => b.created_at.localeCompare(a.created_at));
+}

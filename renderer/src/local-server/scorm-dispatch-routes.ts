@@ -18,6 +18,15 @@ const answer = (origin: string, handle: string, id: string): CreateScormDispatch
   return { dispatch: { id, launchUrl: url }, dispatch_url: url };
 };
 
+/**
+ * Dispatch URLs name the kiosk's LAN listener while sharing is on (an LMS elsewhere on the network can
+ * open them), else the local API's own origin (they then work on this kiosk only).
+ */
+async function dispatchOrigin(deps: LocalApiDeps, request: Request): Promise<string> {
+  const lan = await deps.scorm?.dispatchOrigin?.().catch(() => null);
+  return lan ?? new URL(request.url).origin;
+}
+
 async function instructorOnly(deps: LocalApiDeps, request: Request): Promise<Response | null> {
   const caller = await scormCaller(deps, request).catch(() => null);
   return caller?.kind === 'instructor' ? null : scormError('FORBIDDEN', 'Only the instructor manages dispatches');
@@ -38,7 +47,7 @@ export async function createDispatchRoute(deps: LocalApiDeps, packageId: string,
   const created = await guarded(() => createDispatch(deps, guard, packageId, body.label.slice(0, 200), body.destination.slice(0, 200)));
   if (created instanceof Response) return created;
   if (!created) return scormError('PACKAGE_NOT_FOUND', 'Package not found');
-  return json(answer(new URL(request.url).origin, created.handle, created.row.id), 201);
+  return json(answer(await dispatchOrigin(deps, request), created.handle, created.row.id), 201);
 }
 
 export async function rotateDispatchRoute(deps: LocalApiDeps, id: string, request: Request): Promise<Response> {
@@ -48,7 +57,7 @@ export async function rotateDispatchRoute(deps: LocalApiDeps, id: string, reques
   const rotated = await guarded(() => rotateDispatch(deps, guard, id));
   if (rotated instanceof Response) return rotated;
   if (!rotated) return scormError('DISPATCH_NOT_FOUND', 'Dispatch not found');
-  return json(answer(new URL(request.url).origin, rotated.handle, rotated.row.id));
+  return json(answer(await dispatchOrigin(deps, request), rotated.handle, rotated.row.id));
 }
 
 export async function revokeDispatchRoute(deps: LocalApiDeps, id: string, request: Request): Promise<Response> {

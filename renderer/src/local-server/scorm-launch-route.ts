@@ -12,6 +12,11 @@ import { scormError } from './scorm-api-response';
 /** main signs player links (scorm:sign-launch); the local API never holds the key. */
 export interface ScormApiPorts {
   signLaunch(request: SignLaunchRequest): Promise<SignLaunchResponse>;
+  /**
+   * Where an LMS on the school's network reaches this kiosk's dispatches ("http://192.168.1.20:47800"),
+   * or null while LAN sharing is off (docs/scorm-lan.md). Left out: dispatch URLs name the local API.
+   */
+  dispatchOrigin?(): Promise<string | null>;
 }
 
 export const KIOSK_STORAGE_BACKEND = 'outpost-kiosk';

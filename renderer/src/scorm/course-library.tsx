@@ -6,6 +6,7 @@ import { listScormCourses } from '../data/scorm-courses';
 import { CourseImport } from './course-import';
 import { scormLabel } from './course-labels';
 import { CourseDelete } from './course-delete';
+import { CourseHandOff } from './course-handoff';
 
 /** The library's SCORM section (instructor): import, and every course with version, SCO count and size. */
 export function CourseLibrary() {
@@ -45,6 +46,7 @@ export function CourseLibrary() {
           </tbody>
         </table>
       )}
+      {courses && courses.length > 0 && <CourseHandOff courses={courses} />}
     </section>
   );
 }

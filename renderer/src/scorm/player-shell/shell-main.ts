@@ -37,7 +37,8 @@ function start(): void {
     runtime.install(window);
     frame = document.createElement('iframe');
     frame.title = message.item.title;
-    frame.src = `/content/${message.item.launch}`;
+    // Relative to the shell's page (…/player/<id>), so the same shell works where main serves it under a prefix (the LAN host).
+    frame.src = `../content/${message.item.launch}`;
     host.append(frame);
     if (message.item.scorm_type === 'asset') runtime.completeAsset();
   };
