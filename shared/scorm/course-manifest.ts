@@ -112,6 +112,13 @@ export const itemSequencingSchema = z.object({
 });
 export type ItemSequencing = z.infer<typeof itemSequencingSchema>;
 
+/** An item's shared data maps at most (each one a store the SCO sees as adl.data.n). */
+export const MAX_SHARED_DATA_MAPS = 64;
+/** A shared data target id's length at most (it becomes part of a key of the session's cmi_data). */
+export const MAX_SHARED_DATA_TARGET = 256;
+export const sharedDataMapSchema = z.object({ target_id: z.string().min(1).max(MAX_SHARED_DATA_TARGET), read: z.boolean(), write: z.boolean() });
+export type SharedDataMap = z.infer<typeof sharedDataMapSchema>;
+
 /** The values of adlnav:hideLMSUI (SCORM 2004 CAM). */
 export const HIDE_LMS_UI = ['previous', 'continue', 'exit', 'exitAll', 'abandon', 'abandonAll', 'suspendAll'] as const;
 export type HideLmsUi = (typeof HIDE_LMS_UI)[number];
@@ -132,6 +139,11 @@ export interface CourseItem {
   readonly max_time_allowed?: string | undefined;
   readonly time_limit_action?: string | undefined;
   readonly sequencing?: ItemSequencing | undefined;
+  /**
+   * 2004 4th edition adlcp:data/adlcp:map: the shared data stores (adl.data) the item may read or write,
+   * by target id. Stores are shared by every item of the learner's session of the course.
+   */
+  readonly shared_data?: readonly SharedDataMap[] | undefined;
   /** 2004 adlnav:presentation/navigationInterface/hideLMSUI: the LMS controls the SCO asks to be hidden. */
   readonly hide_lms_ui?: readonly HideLmsUi[] | undefined;
   readonly children: readonly CourseItem[];
@@ -150,6 +162,7 @@ export const courseItemSchema: z.ZodType<CourseItem> = z.lazy(() =>
     max_time_allowed: z.string().optional(),
     time_limit_action: z.string().optional(),
     sequencing: itemSequencingSchema.optional(),
+    shared_data: z.array(sharedDataMapSchema).max(MAX_SHARED_DATA_MAPS).optional(),
     hide_lms_ui: z.array(z.enum(HIDE_LMS_UI)).max(HIDE_LMS_UI.length).optional(),
     children: z.array(courseItemSchema),
   }),

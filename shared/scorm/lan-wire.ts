@@ -17,8 +17,8 @@ export const LAN_CHANNEL = 'outpost-lan';
 
 /** A dispatch URL's handle (see renderer/src/data/scorm-dispatches.ts). */
 export const DISPATCH_HANDLE_PATTERN = /^dsp_[0-9a-f]{32}$/;
-/** The LMS's id for its learner: 1–128 characters, no control characters. */
-export const LMS_LEARNER_ID_PATTERN = /^[^\u0000-\u001f\u007f]{1,128}$/u;
+/** The LMS's id for its learner: 1–128 characters, none of them a control character (Unicode Cc). */
+export const LMS_LEARNER_ID_PATTERN = /^\P{Cc}{1,128}$/u;
 export const LMS_LEARNER_NAME_MAX = 200;
 
 /** Bounds (main enforces them on the network side, the renderer on its side). */

@@ -17,7 +17,8 @@ const META = /(^|\.)_(children|count|version)$/;
  */
 export function launchCmi(version: '1.2' | '2004', item: CourseItem, stored: Readonly<Record<string, string>>, learner: LaunchLearner): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(stored)) if (!SET_BY_LMS.test(key) && !META.test(key)) out[key] = value;
+  // adl.data.n is the LMS's view of the shared stores for this delivery (sent with the init, not as CMI).
+  for (const [key, value] of Object.entries(stored)) if (!SET_BY_LMS.test(key) && !META.test(key) && !key.startsWith('adl.data.')) out[key] = value;
   const v12 = version === '1.2';
   const exit = stored[v12 ? 'cmi.core.exit' : 'cmi.exit'] ?? '';
   const hasState = (stored[v12 ? 'cmi.core.lesson_location' : 'cmi.location'] ?? '') !== '' || (stored['cmi.suspend_data'] ?? '') !== '';

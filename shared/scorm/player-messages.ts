@@ -53,6 +53,15 @@ export const navValiditySchema = z.object({
 });
 export type NavValidity = z.infer<typeof navValiditySchema>;
 
+/** A shared data store's value at most (SCORM 2004 SPM: characterstring of 64000). */
+export const MAX_SHARED_STORE = 64_000;
+
+export const sharedDataSchema = z.object({
+  maps: z.array(z.object({ target_id: z.string().min(1).max(256), read: z.boolean(), write: z.boolean() })).max(64),
+  stores: z.record(z.string().min(1).max(256), z.string().max(MAX_SHARED_STORE)).refine((m) => Object.keys(m).length <= 64, 'Too many stores'),
+});
+export type SharedData = z.infer<typeof sharedDataSchema>;
+
 export const appMessageSchema = z.discriminatedUnion('type', [
   z.object({
     channel: z.literal(PLAYER_CHANNEL),
@@ -64,6 +73,8 @@ export const appMessageSchema = z.discriminatedUnion('type', [
     cmi: cmiMapSchema,
     /** SCORM 2004: the navigation requests sequencing allows as the item starts (adl.nav.request_valid). */
     nav_valid: navValiditySchema.optional(),
+    /** SCORM 2004 4th edition: the item's shared data maps (adl.data.n) and the stores' values so far. */
+    shared_data: sharedDataSchema.optional(),
   }),
   z.object({ channel: z.literal(PLAYER_CHANNEL), type: z.literal('ack'), sitting_id: z.string(), seq: z.number().int() }),
   z.object({ channel: z.literal(PLAYER_CHANNEL), type: z.literal('exit') }),

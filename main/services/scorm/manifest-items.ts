@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
-import { HIDE_LMS_UI } from '../../../shared/scorm/course-manifest';
-import type { CourseItem, HideLmsUi, ItemSequencing } from '../../../shared/scorm/course-manifest';
+import { HIDE_LMS_UI, MAX_SHARED_DATA_MAPS, MAX_SHARED_DATA_TARGET } from '../../../shared/scorm/course-manifest';
+import type { CourseItem, HideLmsUi, ItemSequencing, SharedDataMap } from '../../../shared/scorm/course-manifest';
 import { ScormImportError } from './import-error';
 import type { ImportLimits } from './import-limits';
 import { applyParameters } from './manifest-resources';
@@ -53,6 +53,25 @@ function hiddenLmsUi(item: Element): HideLmsUi[] {
   return [...out];
 }
 
+/**
+ * adlcp:data/adlcp:map (4th edition shared data): the stores the item reads (readSharedData, default
+ * true) or writes (writeSharedData, default false). A map without a usable targetID, or a second map of
+ * the same target, is left out; more than MAX_SHARED_DATA_MAPS is a malformed manifest.
+ */
+function sharedData(item: Element, identifier: string): SharedDataMap[] {
+  const data = child(item, 'data');
+  if (!data) return [];
+  const maps = children(data, 'map');
+  if (maps.length > MAX_SHARED_DATA_MAPS) throw new ScormImportError('MALFORMED_MANIFEST', `Item "${identifier}" maps more than ${MAX_SHARED_DATA_MAPS} shared data stores`);
+  const out = new Map<string, SharedDataMap>();
+  for (const map of maps) {
+    const target = attr(map, 'targetID')?.trim();
+    if (!target || target.length > MAX_SHARED_DATA_TARGET || out.has(target)) continue;
+    out.set(target, { target_id: target, read: attr(map, 'readSharedData')?.trim() !== 'false', write: attr(map, 'writeSharedData')?.trim() === 'true' });
+  }
+  return [...out.values()];
+}
+
 /** An item's (or an organization's) imsss:sequencing, merged over the collection it names with IDRef. */
 export function itemSequencing(item: Element, ctx: Pick<ItemContext, 'collections'>): ItemSequencing | undefined {
   const element = children(item, 'sequencing')[0];
@@ -84,6 +103,7 @@ export function readItem(item: Element, ctx: ItemContext, depth: number): Course
   const mastery = masteryScore(item);
   const threshold = completionThreshold(item);
   const hidden = hiddenLmsUi(item);
+  const shared = sharedData(item, identifier);
   return {
     identifier,
     title: (text(child(item, 'title')) ?? identifier).slice(0, MAX_TITLE),
@@ -97,6 +117,7 @@ export function readItem(item: Element, ctx: ItemContext, depth: number): Course
     ...(timeLimitAction === undefined ? {} : { time_limit_action: timeLimitAction }),
     ...(sequencing === undefined ? {} : { sequencing }),
     ...(hidden.length ? { hide_lms_ui: hidden } : {}),
+    ...(shared.length ? { shared_data: shared } : {}),
     children: children(item, 'item').map((nested) => readItem(nested, ctx, depth + 1)),
   };
 }

@@ -1,6 +1,7 @@
 import { formatTotalTime, isoDuration, sessionSeconds, totalSeconds, totalTimeKey } from '../../../shared/scorm/scorm-time';
 import { rollUp } from '../../../shared/scorm/session-rollup';
-import { CURRENT_ITEM_KEY, itemCmi, scoPrefix, withItemCmi } from '../../../shared/scorm/sco-keys';
+import { CURRENT_ITEM_KEY, SHARED_DATA_PREFIX, itemCmi, scoPrefix, sharedDataWrites, withItemCmi } from '../../../shared/scorm/sco-keys';
+import { launchableItems, playedOrganization } from '../../../shared/scorm/course-tree';
 import { SEQUENCING_STATE_KEY } from '../../../shared/scorm/sequencing-state';
 import type { SequencingOutcome } from '../../../shared/scorm/sequencing-state';
 import type { UpdateScormSessionRequest } from '../../../shared/schemas/scorm-session';
@@ -51,6 +52,9 @@ export async function commitScormRuntime(ports: DataPorts, learner: Pick<Learner
     const multi = items.length > 1;
     const cmi = withItemCmi(row.cmi_data, commit.itemId, multi, commit.cmi);
     if (multi) cmi[CURRENT_ITEM_KEY] = commit.itemId;
+    // 4th edition shared data: what the item wrote to the stores its maps let it write, for the whole session.
+    const maps = launchableItems(playedOrganization(course).items).find((item) => item.identifier === commit.itemId)?.shared_data ?? [];
+    for (const [target, value] of Object.entries(sharedDataWrites(maps, commit.cmi, row.cmi_data))) cmi[`${SHARED_DATA_PREFIX}${target}`] = value;
     if (commit.sequencing) cmi[SEQUENCING_STATE_KEY] = commit.sequencing.state;
     if (cmiTooLarge(cmi)) return { ok: false, error: 'TOO_LARGE' };
     const counted = sameSitting ? (row.sitting_seconds ?? {}) : {};

@@ -4,7 +4,7 @@ import type { NavRequest } from '../../../shared/scorm/flow-navigation';
 import { launchCmi } from '../../../shared/scorm/launch-cmi';
 import { PLAYER_CHANNEL, shellMessageSchema } from '../../../shared/scorm/player-messages';
 import type { AppMessage, NavValidity, PlayerCommit } from '../../../shared/scorm/player-messages';
-import { itemCmi } from '../../../shared/scorm/sco-keys';
+import { itemCmi, sharedDataStores } from '../../../shared/scorm/sco-keys';
 import { totalSeconds, totalTimeKey } from '../../../shared/scorm/scorm-time';
 import type { CourseItem } from '../../../shared/scorm/course-manifest';
 import type { DataPorts } from '../data/data-ports';
@@ -242,6 +242,7 @@ export class PlayerHost {
       item: { identifier: item.identifier, title: item.title, launch: item.launch ?? '', scorm_type: item.scorm_type ?? 'asset' },
       cmi: launch,
       ...(state ? this.#navValidity(state) : {}),
+      ...(course.version === '2004' && item.shared_data?.length ? { shared_data: { maps: [...item.shared_data], stores: sharedDataStores(item.shared_data, cmi) } } : {}),
     });
     this.#publish(state);
   }

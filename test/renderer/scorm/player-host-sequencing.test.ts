@@ -185,4 +185,24 @@ describe('PlayerHost with a sequenced course', () => {
     await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('plain'));
     expect(navigation).toMatchObject({ previous: true, hidden: { previous: false, next: false } });
   });
+
+  it('shared data: what one item writes to a store reaches the next item that reads it, for the whole session', async () => {
+    const shared = (maps: string) => `<adlcp:data>${maps}</adlcp:data>`;
+    const item = (id: string, extra: string) => `<item identifier="${id}" identifierref="r" parameters="?v=2004&amp;sco=${id}"><title>${id}</title>${extra}</item>`;
+    const xml = manifest2004('outpost.test.shareddata', `<organization identifier="org"><title>Shared</title>${item('writer', shared('<adlcp:map targetID="notes" writeSharedData="true"/>'))}${item('reader', shared('<adlcp:map targetID="notes"/>'))}<imsss:sequencing><imsss:controlMode flow="true"/></imsss:sequencing></organization>`);
+    const parsed = parseManifest(xml, DEFAULT_IMPORT_LIMITS);
+    row = { ...row, organizations: parsed.organizations, default_organization: parsed.defaultOrganization };
+    await f.db.scormCourses.put(row);
+    host = createHost();
+    host.onMessage(event({ channel: PLAYER_CHANNEL, type: 'ready', session_id: 'sess', recovered: [] }));
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('writer'));
+    expect(lastInit()).toMatchObject({ shared_data: { maps: [{ target_id: 'notes', read: true, write: true }], stores: {} } });
+    commit({ 'cmi.completion_status': 'completed', 'adl.data.0.id': 'notes', 'adl.data.0.store': 'the answer is 42' }, true, 'continue');
+    await vi.waitFor(() => expect(lastInit()?.item.identifier).toBe('reader'));
+    expect(lastInit()).toMatchObject({ shared_data: { maps: [{ target_id: 'notes', read: true, write: false }], stores: { notes: 'the answer is 42' } } });
+    // The reader may not write it: its commit changes nothing.
+    commit({ 'adl.data.0.id': 'notes', 'adl.data.0.store': 'overwritten' }, false);
+    await vi.waitFor(async () => expect((await f.db.scormSessions.get('sess'))?.cmi_data['sco:reader:adl.data.0.store']).toBe('overwritten'));
+    expect((await f.db.scormSessions.get('sess'))?.cmi_data['outpost.shared_data:notes']).toBe('the answer is 42');
+  });
 });

@@ -33,7 +33,7 @@ function start(): void {
   };
   const open = (message: Extract<AppMessage, { type: 'init' }>) => {
     closeItem();
-    runtime = new ShellRuntime(message.version, message.item.identifier, message.sitting_id, message.cmi, onCommit, message.nav_valid);
+    runtime = new ShellRuntime(message.version, message.item.identifier, message.sitting_id, message.cmi, onCommit, message.nav_valid, message.shared_data);
     runtime.install(window);
     frame = document.createElement('iframe');
     frame.title = message.item.title;

@@ -1,6 +1,6 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { sessionSeconds } from '../../../../shared/scorm/scorm-time';
-import type { NavValidity, PlayerCommit } from '../../../../shared/scorm/player-messages';
+import type { NavValidity, PlayerCommit, SharedData } from '../../../../shared/scorm/player-messages';
 
 export interface CommitEvent {
   readonly commit: PlayerCommit;
@@ -32,6 +32,7 @@ export class ShellRuntime {
     cmi: Record<string, string>,
     private readonly onCommit: (event: CommitEvent) => void,
     navValid?: NavValidity,
+    sharedData?: SharedData,
   ) {
     // adl.nav.request_valid.choice/jump.{target=ID}: scorm-again asks this validator first (the shell has no activity tree).
     const validator = navValid ? { scoItemIdValidator: (target: string) => navValid.choice[target] === true } : {};
@@ -46,6 +47,11 @@ export class ShellRuntime {
     };
     this.api = version === '1.2' ? new Scorm12API(settings, http) : new Scorm2004API(settings, http);
     this.api.loadFromFlattenedJSON(cmi, '');
+    // adl.data.n (4th edition shared data): the item's maps over the stores the app keeps for the session.
+    if (sharedData && this.api instanceof Scorm2004API) {
+      this.api.adl.restoreSharedDataSnapshot(sharedData.stores);
+      this.api.adl.configureSharedDataMaps(sharedData.maps.map((map) => ({ targetID: map.target_id, readSharedData: map.read, writeSharedData: map.write })));
+    }
     // adl.nav.request_valid.continue/previous are read-only once initialized: set as the item starts, from the app's sequencing.
     if (navValid && this.api instanceof Scorm2004API) {
       this.api.adl.nav.request_valid.continue = navValid.continue ? 'true' : 'false';
