@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH, nestedDeeperThan, readBoundedText } from '../../renderer/src/local-server/read-json-body';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../shared/json/json-depth';
+import { MAX_BODY_BYTES, readBoundedText } from '../../renderer/src/local-server/read-json-body';
 import { createFuzzWorld, snapshot, expectUnchanged, send } from './local-api-harness';
 
 /** Cases the fuzz found, kept as plain examples so they fail by name if they come back. */

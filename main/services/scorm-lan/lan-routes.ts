@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../../shared/json/json-depth';
 import { readCappedBytes } from '../../../shared/bytes/read-capped-bytes';
 import type { ByteReader } from '../../../shared/bytes/read-capped-bytes';
 import { COURSE_ID_PATTERN } from '../../../shared/scorm/scorm-ipc-contract';
@@ -23,28 +24,9 @@ export interface LanRouteDeps {
 export const LAN_TOKEN_TTL_SECONDS = 900;
 /** Session ids become path segments; the course host's player route accepts the same. */
 const SID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-/** JSON bodies nest at most this deep (as the local API's): deeper ones are refused before parsing. */
-const MAX_JSON_DEPTH = 64;
 
 const upBodySchema = z.object({ messages: z.array(z.unknown()).max(LAN_LIMITS.maxMessagesPerCall) }).strict();
 
-/** Whether JSON text opens more than `max` arrays/objects at once; one linear pass, brackets in strings skipped. */
-export function nestedDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i += 1;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth += 1;
-      if (depth > max) return true;
-    } else if (c === 0x7d || c === 0x5d) depth -= 1;
-  }
-  return false;
-}
 
 /** A display name as the LMS sent it, without control characters, cut to LMS_LEARNER_NAME_MAX (never mid-pair). */
 function cleanName(raw: string | null): string | undefined {

@@ -19,7 +19,8 @@ import { authenticateLessonPlayCaller } from './lesson-play-auth';
 import type { LessonPlayCaller } from './lesson-play-auth';
 import { firstIssueMessage, lessonPlayFailure } from './lesson-play-errors';
 import { toApiLessonPlay } from './lesson-play-view';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH, nestedDeeperThan, readBoundedText } from './read-json-body';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../../shared/json/json-depth';
+import { MAX_BODY_BYTES, readBoundedText } from './read-json-body';
 
 const M = LESSON_PLAY_ERROR_MESSAGES;
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { readCappedBytes } from '../../../shared/bytes/read-capped-bytes';
 import { issueDetails } from '../../../shared/ipc/format-issues';
 import { ApiFailure, vrError } from './api-response';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../../shared/json/json-depth';
 
 /**
  * Parses and validates a JSON body, answering 400 VALIDATION_ERROR with each offending field otherwise.
@@ -37,31 +38,6 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
   const bytes = await readCappedBytes(request.body.getReader(), maxBytes);
   if (bytes === null) return null;
   return new TextDecoder().decode(bytes);
-}
-
-/**
- * How deep a request body may nest arrays and objects. Real bodies nest a few levels (an interaction's
- * answer, extra_fields); thousands of levels overflow the stack of whatever walks the value next (a
- * schema's JSON.stringify, IndexedDB's structured clone), which answered 500 and could not be stored.
- */
-export const MAX_JSON_DEPTH = 64;
-
-/** Whether JSON text opens more than `max` arrays/objects at once; one linear pass, brackets in strings skipped. */
-export function nestedDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth += 1;
-      if (depth > max) return true;
-    } else if (c === 0x7d || c === 0x5d) depth -= 1;
-  }
-  return false;
 }
 
 export function parseQuery<T extends z.ZodType>(url: string, schema: T): z.output<T> {
