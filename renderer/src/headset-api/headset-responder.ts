@@ -1,6 +1,7 @@
 import type { HeadsetApiRequest, HeadsetApiRespond } from '../../../shared/headset-api/headset-api-relay';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
+import { holdWindowLease } from '../bridge/window-lease';
 import type { CompletionPorts } from '../data/vr-completion-statement';
 import { applyHeadsetRequest } from './apply-headset-request';
 
@@ -23,14 +24,6 @@ export interface ResponderOptions {
  */
 export function startHeadsetResponder(ipc: ResponderChannels, ports: CompletionPorts, options: ResponderOptions): () => void {
   const apply = options.apply ?? ((request: HeadsetApiRequest) => applyHeadsetRequest(ports, request));
-  let stopped = false;
-  let cancelTimer: () => void = () => undefined;
-  const attach = async () => {
-    const reply = await ipc.invoke('headset-api:attach', { responder: options.responderId }).catch(() => null);
-    if (stopped) return;
-    const lease = reply?.ok ? reply.value.lease_ms : 3000;
-    cancelTimer = options.setTimer(() => void attach(), Math.max(500, Math.floor(lease / 3)));
-  };
   let queue: Promise<unknown> = Promise.resolve();
   const unsubscribe = ipc.on('headset-api:request', (request) => {
     if (request.responder !== options.responderId) return;
@@ -39,10 +32,9 @@ export function startHeadsetResponder(ipc: ResponderChannels, ports: CompletionP
       await ipc.invoke('headset-api:respond', answer);
     }).catch(() => undefined);
   });
-  void attach();
+  const releaseLease = holdWindowLease(() => ipc.invoke('headset-api:attach', { responder: options.responderId }), options.setTimer);
   return () => {
-    stopped = true;
-    cancelTimer();
+    releaseLease();
     unsubscribe();
   };
 }

@@ -5,6 +5,7 @@ import type { CourseItem } from '../../../../shared/scorm/course-manifest';
 import { LAN_CHANNEL, LAN_LIMITS, lanPageRequestSchema } from '../../../../shared/scorm/lan-wire';
 import type { LanWindowNews, ScormLanRequest, ScormLanRespond } from '../../../../shared/scorm/lan-wire';
 import { PLAYER_CHANNEL } from '../../../../shared/scorm/player-messages';
+import { holdWindowLease } from '../../bridge/window-lease';
 import type { DataPorts } from '../../data/data-ports';
 import { launchForLms } from '../../data/scorm-lms-launch';
 import { PendingCommits } from '../pending-commits';
@@ -61,8 +62,6 @@ function contents(items: readonly CourseItem[], depth = 0, out: Array<{ id: stri
  */
 export function startLanResponder(ipc: LanChannels, ports: DataPorts, options: LanResponderOptions): () => void {
   const sittings = new Map<string, Sitting>();
-  let stopped = false;
-  let cancelTimer: () => void = () => undefined;
   // Deliveries keep their order per window (one chain), batched by what queued meanwhile.
   const outgoing = new Map<string, Record<string, unknown>[]>();
   let delivering: Promise<void> = Promise.resolve();
@@ -202,12 +201,6 @@ export function startLanResponder(ipc: LanChannels, ports: DataPorts, options: L
     return answer(200, {});
   };
 
-  const attach = async () => {
-    const reply = await ipc.invoke('scorm-lan:attach', { responder: options.responderId }).catch(() => null);
-    if (stopped) return;
-    const lease = reply?.ok ? reply.value.lease_ms : 3000;
-    cancelTimer = options.setTimer(() => void attach(), Math.max(500, Math.floor(lease / 3)));
-  };
   let queue: Promise<unknown> = Promise.resolve();
   const unsubscribe = ipc.on('scorm-lan:request', (request) => {
     if (request.responder !== options.responderId) return;
@@ -221,10 +214,9 @@ export function startLanResponder(ipc: LanChannels, ports: DataPorts, options: L
       })
       .catch(() => undefined);
   });
-  void attach();
+  const releaseLease = holdWindowLease(() => ipc.invoke('scorm-lan:attach', { responder: options.responderId }), options.setTimer);
   return () => {
-    stopped = true;
-    cancelTimer();
+    releaseLease();
     unsubscribe();
     for (const id of [...sittings.keys()]) close(id);
   };
