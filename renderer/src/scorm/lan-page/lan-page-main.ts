@@ -1,8 +1,9 @@
 import i18next from 'i18next';
 import { DEFAULT_LOCALE, UI_LOCALES, matchUiLocale } from '../../../../shared/i18n/locales';
 import { LAN_CHANNEL, LAN_LIMITS, LAN_PAGE_META, lanDownAnswerSchema, lanPageConfigSchema, lanWindowNewsSchema } from '../../../../shared/scorm/lan-wire';
-import type { LanPageConfig, LanPageRequest, LanWindowNews } from '../../../../shared/scorm/lan-wire';
+import type { LanPageRequest, LanWindowNews } from '../../../../shared/scorm/lan-wire';
 import { PLAYER_CHANNEL } from '../../../../shared/scorm/player-messages';
+import { readMetaJson } from '../player-shell/shell-config';
 import en from '../../i18n/locales/en.json';
 import zhHans from '../../i18n/locales/zh-Hans.json';
 import zhHant from '../../i18n/locales/zh-Hant.json';
@@ -13,17 +14,6 @@ import zhHant from '../../i18n/locales/zh-Hant.json';
  * shell's to the kiosk (POST up, in order, retried), the kiosk's to the shell (GET down, long-polled). It
  * decides nothing: the kiosk's window runs the player, and sends what the buttons and contents may do.
  */
-
-function readConfig(): LanPageConfig | null {
-  const content = document.querySelector(`meta[name="${LAN_PAGE_META}"]`)?.getAttribute('content');
-  if (!content) return null;
-  try {
-    const parsed = lanPageConfigSchema.safeParse(JSON.parse(content));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,7 +34,7 @@ async function start(): Promise<void> {
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
-  const config = readConfig();
+  const config = readMetaJson(document, LAN_PAGE_META, lanPageConfigSchema);
   const course = element<HTMLElement>('lan-course');
   const previous = element<HTMLButtonElement>('lan-previous');
   const next = element<HTMLButtonElement>('lan-next');

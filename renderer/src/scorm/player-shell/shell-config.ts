@@ -7,14 +7,19 @@ const configSchema = z.object({
 });
 export type ShellConfig = z.infer<typeof configSchema>;
 
-/** main writes the shell's configuration into a meta tag of the page it serves (no inline script under CSP). */
-export function readShellConfig(doc: Document): ShellConfig | null {
-  const content = doc.querySelector('meta[name="outpost-player"]')?.getAttribute('content');
+/** A page's configuration as main writes it into a meta tag (no inline script under CSP), checked by `schema`; null if absent or wrong. */
+export function readMetaJson<T extends z.ZodType>(doc: Document, name: string, schema: T): z.output<T> | null {
+  const content = doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
   if (!content) return null;
   try {
-    const parsed = configSchema.safeParse(JSON.parse(content));
+    const parsed = schema.safeParse(JSON.parse(content));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+/** main writes the shell's configuration into a meta tag of the page it serves. */
+export function readShellConfig(doc: Document): ShellConfig | null {
+  return readMetaJson(doc, 'outpost-player', configSchema);
 }
