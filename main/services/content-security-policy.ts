@@ -3,6 +3,10 @@
  * `connect-src 'self'` reaches main only: the headless host's IPC socket and upload endpoint, or in
  * Electron the app:// scheme, which main itself serves. Course content is framed from its own origin
  * by a later policy entry, never from this one.
+ *
+ * electronegativity's CSP_GLOBAL_CHECK reports "no CSP" for the whole app: it looks for a <meta> tag or a
+ * session.webRequest hook, while this policy is a response header of our own scheme handlers (app://,
+ * scorm://) and of the serve host. test/security/csp-everywhere.test.ts checks every answer carries one.
  */
 export function rendererCsp(courseFrames: readonly string[] = []): string {
   const directives: Record<string, string> = {
