@@ -39,7 +39,7 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
   scorm: () => scormBench(quick ? { zipMiB: 32, launches: 3 } : { zipMiB: 1024, launches: 9 }),
   sideload: () => sideloadBench(quick ? { apkMiB: 8, fanOut: [1, 4], concurrency: 8 } : { apkMiB: 200, fanOut: [1, 8, 24], concurrency: 8 }),
   cast: () => castBench(quick ? { headsets: 6, seconds: 8 } : { headsets: 24, seconds: 30 }),
-  'cold-start': () => coldStartBench(quick ? { sessions: 10_000, learners: 30, lessonPlays: 1000, tries: 600, attemptsPerTry: 5, scormSessions: 600, outbox: 2000, samples: 1, liveSamples: 2 } : { sessions: 100_000, learners: 30, lessonPlays: 10_000, tries: 6000, attemptsPerTry: 10, scormSessions: 6000, outbox: 20_000, samples: 3, liveSamples: 5 }),
+  'cold-start': () => coldStartBench(quick ? { sessions: 10_000, learners: 30, lessonPlays: 10_000, tries: 1000, attemptsPerTry: 10, scormSessions: 1000, outbox: 2000, samples: 1, liveSamples: 2 } : { sessions: 100_000, learners: 30, lessonPlays: 100_000, tries: 10_000, attemptsPerTry: 10, scormSessions: 10_000, outbox: 20_000, samples: 5, liveSamples: 5 }),
 };
 
 const only = values.only?.split(',').map((name) => name.trim()).filter(Boolean) ?? null;
