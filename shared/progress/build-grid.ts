@@ -4,6 +4,8 @@ import type { MultilingualTitle } from '../schemas/common';
 import type { ActivityKind, GridCell } from './grid-cell';
 import { lessonCell } from './lesson-cell';
 import type { LessonPlayFacts } from './lesson-cell';
+import { isEarlierPlay, lessonSummaryCell } from './lesson-summary';
+import type { LessonPlaySummary } from './lesson-summary';
 import { longRunning, longRunningCounted, mergeCounted } from './long-sessions';
 import type { CountedTimes } from './long-sessions';
 import { scormCell } from './scorm-cell';
@@ -37,9 +39,13 @@ export interface GridRecords {
   readonly plays: readonly (LessonPlayFacts & { userId?: string | undefined; lessonId: string })[];
 }
 
-/** The records of a class as the grid reads them: VR sessions as one summary per learner and package. */
-export interface ClassGridRecords extends Omit<GridRecords, 'vr'> {
+/**
+ * The records of a class as the grid reads them: VR sessions as one summary per learner and package, lesson
+ * plays as one summary per learner and lesson.
+ */
+export interface ClassGridRecords extends Omit<GridRecords, 'vr' | 'plays'> {
   readonly vr: readonly VrSummary[];
+  readonly plays: readonly LessonPlaySummary[];
 }
 
 export interface ProgressGrid {
@@ -65,12 +71,13 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 type AddCell = (kind: ActivityKind, id: string, learner: string, cell: GridCell) => void;
 
-/** The grid's frame: columns, the members' cells of every kind; `addVr` puts the VR cells in. */
+/** The grid's frame: columns, the members' cells of every kind; `addVr` puts the VR cells in, `addLessons` the lesson cells. */
 function assemble(
   learners: readonly GridLearner[],
   known: readonly GridActivity[],
-  records: Omit<GridRecords, 'vr'>,
+  records: Omit<GridRecords, 'vr' | 'plays'>,
   addVr: (members: ReadonlySet<string>, add: AddCell, flagLong: (learner: string, pkg: string) => void) => void,
+  addLessons: (members: ReadonlySet<string>, add: AddCell) => void,
 ): ProgressGrid {
   const members = new Set(learners.map((l) => l.id));
   const activities = new Map(known.map((a) => [a.key, a]));
@@ -89,8 +96,25 @@ function assemble(
   addVr(members, add, flagLong);
   for (const sessions of groupBy(mine(records.scorm, (s) => s.user_id), (s) => cellKey(s.user_id, s.package_id)).values()) add('scorm', sessions[0]!.package_id, sessions[0]!.user_id, scormCell(sessions));
   for (const tries of groupBy(mine(records.tries, (t) => t.user), (t) => cellKey(t.user, t.content_id)).values()) add('exercise', tries[0]!.content_id, tries[0]!.user, exerciseCell(tries));
-  for (const plays of groupBy(mine(records.plays, (p) => p.userId), (p) => cellKey(p.userId ?? '', p.lessonId)).values()) add('lesson', plays[0]!.lessonId, plays[0]!.userId ?? '', lessonCell(plays));
+  addLessons(members, add);
   return { learners, activities: [...activities.values()], cells };
+}
+
+function addLessonPlays(plays: GridRecords['plays']): (members: ReadonlySet<string>, add: AddCell) => void {
+  return (members, add) => {
+    const mine = plays.filter((p) => members.has(p.userId ?? ''));
+    for (const group of groupBy(mine, (p) => cellKey(p.userId ?? '', p.lessonId)).values()) add('lesson', group[0]!.lessonId, group[0]!.userId ?? '', lessonCell(group));
+  };
+}
+
+/**
+ * Each learner's lesson summaries in the order buildGrid meets their lessons (plays read by [createdAt, id]:
+ * by the oldest play), learners kept in their order.
+ */
+function inOldestPlayOrder(summaries: readonly LessonPlaySummary[]): LessonPlaySummary[] {
+  const learnerAt = new Map<string, number>();
+  for (const s of summaries) if (!learnerAt.has(s.userId)) learnerAt.set(s.userId, learnerAt.size);
+  return [...summaries].sort((a, b) => learnerAt.get(a.userId)! - learnerAt.get(b.userId)! || (isEarlierPlay(a.oldest, b.oldest) ? -1 : isEarlierPlay(b.oldest, a.oldest) ? 1 : 0));
 }
 
 /**
@@ -120,7 +144,7 @@ export function buildGrid(learners: readonly GridLearner[], known: readonly Grid
       }
     }
     for (const [pkg, byLearner] of running) for (const learner of longRunning(byLearner, finished.get(pkg) ?? [])) flagLong(learner, pkg);
-  });
+  }, addLessonPlays(records.plays));
 }
 
 /** Each learner's summaries in the order buildGrid meets their packages (by first session id), learners kept in their order. */
@@ -132,7 +156,8 @@ function inFirstSessionOrder(summaries: readonly VrSummary[]): VrSummary[] {
 
 /**
  * The class grid as the page shows it: the same cells as buildGrid, with VR cells from one summary per
- * learner and package (vr-summary.ts) instead of every session, so its cost does not grow with the class's
+ * learner and package (vr-summary.ts) instead of every session and lesson cells from one summary per
+ * learner and lesson (lesson-summary.ts) instead of every play, so its cost does not grow with the class's
  * history. A package's finished times are merged from the learners' counted times for the long-session rule.
  */
 export function buildClassGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: ClassGridRecords, now: Date): ProgressGrid {
@@ -152,5 +177,7 @@ export function buildClassGrid(learners: readonly GridLearner[], known: readonly
       if (last) running.set(pkg, (running.get(pkg) ?? new Map<string, number>()).set(user, runningSecondsOf(last, now)));
     }
     for (const [pkg, byLearner] of running) for (const learner of longRunningCounted(byLearner, mergeCounted(finished.get(pkg) ?? []))) flagLong(learner, pkg);
+  }, (members, add) => {
+    for (const summary of inOldestPlayOrder(records.plays)) if (members.has(summary.userId)) add('lesson', summary.lessonId, summary.userId, lessonSummaryCell(summary));
   });
 }

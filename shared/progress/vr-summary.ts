@@ -1,6 +1,7 @@
 import type { VrSession } from '../schemas/vr-session';
 import { clampScore } from './grid-cell';
 import type { GridCell } from './grid-cell';
+import { REBUILD } from './summary-rules';
 import { runningSeconds, vrCellStatus } from './vr-cell';
 
 /**
@@ -51,7 +52,7 @@ export interface VrRunningSession {
 export type VrSummarySession = Pick<VrSession, 'id' | 'user_id' | 'package_id' | 'status' | 'score' | 'success_status' | 'time_spent_seconds' | 'first_launch_at' | 'created_at' | 'completed_at'>;
 
 /** A change the summary cannot follow by itself (its newest session went away): read the pair's sessions again. */
-export const REBUILD = Symbol('rebuild the summary from its sessions');
+export { REBUILD };
 
 /**
  * The order vrCell reads a learner's sessions of a package in: newest created first (by localeCompare, as

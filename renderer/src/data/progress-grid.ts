@@ -69,7 +69,23 @@ export function learnerTries(db: OutpostDb, learner: ClassLearner): Promise<Grid
   return db.masteryLogs.where('[user+content_id]').between([learner.id, Dexie.minKey], [learner.id, Dexie.maxKey]).toArray();
 }
 
-export function learnerLessonPlays(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['plays']> {
+/**
+ * The learner's lesson play summaries, one per lesson they have played (schema v19, kept with every play
+ * write, shared/progress/lesson-summary.ts): what the grid reads instead of the plays, a few rows per
+ * learner however long the history. Plays of the learner's own tenant only, as the plays were read.
+ */
+export function learnerLessonPlaySummaries(db: OutpostDb, learner: ClassLearner): Promise<ClassGridRecords['plays']> {
+  return db.lessonPlaySummaries.where('[clientId+userId+lessonId]').between([learner.tenant_id, learner.id, Dexie.minKey], [learner.tenant_id, learner.id, Dexie.maxKey]).toArray();
+}
+
+/** What the class grid reads of a learner's lesson plays: their summaries (the name the page's hook imports). */
+export const learnerLessonPlays = learnerLessonPlaySummaries;
+
+/**
+ * Every lesson play of the learner in the order the grid once read them ([createdAt, id]): buildGrid's input,
+ * the rule the summaries are checked against in tests and benchmarks; the page reads the summaries.
+ */
+export function learnerLessonPlayRows(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['plays']> {
   return db.lessonPlays.where('[clientId+userId+createdAt+id]').between([learner.tenant_id, learner.id, Dexie.minKey], [learner.tenant_id, learner.id, Dexie.maxKey]).toArray();
 }
 
@@ -93,17 +109,21 @@ export function classTries(db: OutpostDb, learners: readonly ClassLearner[]): Pr
   return perLearner(learners, (l) => learnerTries(db, l));
 }
 
+export function classLessonPlaySummaries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<ClassGridRecords['plays']> {
+  return perLearner(learners, (l) => learnerLessonPlaySummaries(db, l));
+}
+
 export function classLessonPlays(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['plays']> {
-  return perLearner(learners, (l) => learnerLessonPlays(db, l));
+  return perLearner(learners, (l) => learnerLessonPlayRows(db, l));
 }
 
 /** The whole grid in one read (tests, benchmarks, exports without a page). */
 export async function loadClassGrid(db: OutpostDb, classId: string, now: Date): Promise<ProgressGrid> {
   // One read transaction: every read is observed by a live query over this, however deep the awaits go.
-  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSummaries, db.scormSessions, db.masteryLogs, db.lessonPlays];
+  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSummaries, db.scormSessions, db.masteryLogs, db.lessonPlaySummaries];
   return db.transaction('r', tables, async () => {
     const learners = await classLearners(db, classId);
-    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSummaries(db, learners), classScormSessions(db, learners), classTries(db, learners), classLessonPlays(db, learners)]);
+    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSummaries(db, learners), classScormSessions(db, learners), classTries(db, learners), classLessonPlaySummaries(db, learners)]);
     return buildClassGrid(learners, known, { vr, scorm, tries, plays }, now);
   });
 }

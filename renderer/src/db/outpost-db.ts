@@ -37,8 +37,12 @@ import { SCHEMA_V16 } from './schema-v16';
 import type { KioskIdentityRow, OfflineTransferRow } from './schema-v16';
 import { buildVrSummaries, SCHEMA_V17 } from './schema-v17';
 import type { VrSummaryRow } from './schema-v17';
-import { vrSummaryMiddleware } from './vr-summaries';
+import { VR_SUMMARY_SPEC } from './vr-summaries';
 import { SCHEMA_V18 } from './schema-v18';
+import { buildLessonPlaySummaries, SCHEMA_V19 } from './schema-v19';
+import type { LessonPlaySummaryRow } from './schema-v19';
+import { LESSON_PLAY_SUMMARY_SPEC } from './lesson-play-summaries';
+import { summaryMiddleware } from './summaries';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -73,8 +77,10 @@ export class OutpostDb extends Dexie {
   declare kioskState: EntityTable<KioskStateRow, 'key'>;
   declare kioskIdentity: EntityTable<KioskIdentityRow, 'key'>;
   declare offlineTransfers: EntityTable<OfflineTransferRow, 'id'>;
-  /** Written only by vrSummaryMiddleware, with the vrSessions write it follows (read it, never write it). */
+  /** Written only by summaryMiddleware (VR_SUMMARY_SPEC), with the vrSessions write it follows (read it, never write it). */
   declare vrSummaries: Table<VrSummaryRow, [string, string]>;
+  /** Written only by summaryMiddleware (LESSON_PLAY_SUMMARY_SPEC), with the lessonPlays write it follows (read it, never write it). */
+  declare lessonPlaySummaries: Table<LessonPlaySummaryRow, [string, string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -91,7 +97,8 @@ export class OutpostDb extends Dexie {
     this.version(16).stores(SCHEMA_V16);
     this.version(17).stores(SCHEMA_V17).upgrade((tx) => buildVrSummaries(tx));
     this.version(18).stores(SCHEMA_V18);
-    this.use(vrSummaryMiddleware);
+    this.version(19).stores(SCHEMA_V19).upgrade((tx) => buildLessonPlaySummaries(tx));
+    this.use(summaryMiddleware('Summaries', [VR_SUMMARY_SPEC, LESSON_PLAY_SUMMARY_SPEC]));
   }
 }
 

@@ -6,7 +6,7 @@ import { VR_SESSIONS_TABLE, VR_SUMMARIES_TABLE } from './vr-summaries';
 /**
  * Version 17: one summary per learner and VR package (shared/progress/vr-summary.ts), so the class grid
  * reads 30 learners x 20 packages summaries instead of a class's 100,000 sessions (docs/performance.md).
- * Kept by vrSummaryMiddleware in the transaction of every vrSessions write; built here, once, from the
+ * Kept by summaryMiddleware (VR_SUMMARY_SPEC) in the transaction of every vrSessions write; built here, once, from the
  * sessions a kiosk already holds.
  */
 export const SCHEMA_V17 = {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { activityKey, cellKey } from '../../../shared/progress/build-grid';
 import type { ProgressGrid } from '../../../shared/progress/build-grid';
 import { importClassList } from '../../../renderer/src/data/class-import';
-import { loadClassGrid } from '../../../renderer/src/data/progress-grid';
+import { classLearners, classLessonPlays, loadClassGrid } from '../../../renderer/src/data/progress-grid';
+import { lessonCell } from '../../../shared/progress/lesson-cell';
 import type { VrSessionRow } from '../../../renderer/src/db/rows';
 import { openTestDb } from '../../support/fake-db';
 import { instructorSignedIn } from '../../support/instructor-guards';
@@ -48,5 +49,33 @@ describe('loadClassGrid', () => {
     await db.vrSessions.add(session(ALICE, { status: 'completed', time_spent_seconds: 420, success_status: 'passed', completed_at: '2026-03-02T09:07:00.000Z' }));
     await expect.poll(() => seen.at(-1)!.cells.get(cellKey(ALICE, activityKey('vr', SAFETY_PKG)))?.status).toBe('passed');
     subscription.unsubscribe();
+  });
+
+  it('shows lesson cells from the lesson play summaries, following a play added, completed later and deleted', async () => {
+    const db = openTestDb();
+    const ports = { db, now: () => now, newId: () => crypto.randomUUID() };
+    const { classId } = await importClassList(ports, instructorSignedIn(), '5B', [{ display_name: 'Alice', external_id: ALICE, role: 'learner' }]);
+    const [alice] = await classLearners(db, classId);
+    const lesson = activityKey('lesson', 'lesson-1');
+    const play = (id: string, createdAt: string) => ({ id, clientId: alice!.tenant_id, userId: ALICE, lessonId: 'lesson-1', createdAt, completedAt: null, activityTime: 600, averageGrade: null, sessions: [] });
+    // Another tenant's play of the same learner id is not the learner's.
+    await db.lessonPlays.add({ ...play('p0', '2026-03-02T07:00:00.000Z'), clientId: 'another-tenant' });
+    const seen: ProgressGrid[] = [];
+    const subscription = liveQuery(() => loadClassGrid(db, classId, now)).subscribe((grid) => seen.push(grid));
+    try {
+      await expect.poll(() => seen.length).toBe(1);
+      expect(seen[0]!.cells.size).toBe(0);
+      await db.lessonPlays.add(play('p1', '2026-03-02T08:00:00.000Z'));
+      await db.lessonPlays.add(play('p2', '2026-03-02T09:00:00.000Z'));
+      await expect.poll(() => seen.at(-1)!.cells.get(cellKey(ALICE, lesson))).toEqual({ status: 'inProgress', score: null, seconds: 1200, attempts: 2, help: null, updatedAt: '2026-03-02T09:00:00.000Z' });
+      await db.lessonPlays.update('p2', { completedAt: '2026-03-02T09:30:00.000Z', averageGrade: 'A+' });
+      await expect.poll(() => seen.at(-1)!.cells.get(cellKey(ALICE, lesson))).toEqual({ status: 'completed', score: 1, seconds: 1200, attempts: 2, help: null, updatedAt: '2026-03-02T09:30:00.000Z' });
+      await db.lessonPlays.delete('p2');
+      await expect.poll(() => seen.at(-1)!.cells.get(cellKey(ALICE, lesson))).toEqual({ status: 'inProgress', score: null, seconds: 600, attempts: 1, help: null, updatedAt: '2026-03-02T08:00:00.000Z' });
+      expect(seen.at(-1)!.cells.get(cellKey(ALICE, lesson))).toEqual(lessonCell(await classLessonPlays(db, [alice!])));
+    } finally {
+      subscription.unsubscribe();
+      db.close();
+    }
   });
 });
