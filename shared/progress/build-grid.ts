@@ -10,6 +10,8 @@ import { longRunning, longRunningCounted, mergeCounted } from './long-sessions';
 import type { CountedTimes } from './long-sessions';
 import { scormCell } from './scorm-cell';
 import type { ScormSessionFacts } from './scorm-cell';
+import { scormSummaryCell } from './scorm-summary';
+import type { ScormSummary } from './scorm-summary';
 import { runningSeconds, vrCell } from './vr-cell';
 import type { VrSessionFacts } from './vr-cell';
 import { lastRunning, runningSecondsOf, vrSummaryCell } from './vr-summary';
@@ -40,11 +42,12 @@ export interface GridRecords {
 }
 
 /**
- * The records of a class as the grid reads them: VR sessions as one summary per learner and package, lesson
- * plays as one summary per learner and lesson.
+ * The records of a class as the grid reads them: VR sessions as one summary per learner and package, SCORM
+ * sessions as one per learner and course, lesson plays as one per learner and lesson.
  */
-export interface ClassGridRecords extends Omit<GridRecords, 'vr' | 'plays'> {
+export interface ClassGridRecords extends Omit<GridRecords, 'vr' | 'scorm' | 'plays'> {
   readonly vr: readonly VrSummary[];
+  readonly scorm: readonly ScormSummary[];
   readonly plays: readonly LessonPlaySummary[];
 }
 
@@ -71,13 +74,16 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 type AddCell = (kind: ActivityKind, id: string, learner: string, cell: GridCell) => void;
 
-/** The grid's frame: columns, the members' cells of every kind; `addVr` puts the VR cells in, `addLessons` the lesson cells. */
+type AddCells = (members: ReadonlySet<string>, add: AddCell) => void;
+
+/** The grid's frame: columns, the members' cells of every kind; `addVr`, `addScorm` and `addLessons` put those kinds' cells in. */
 function assemble(
   learners: readonly GridLearner[],
   known: readonly GridActivity[],
-  records: Omit<GridRecords, 'vr' | 'plays'>,
+  records: Pick<GridRecords, 'tries'>,
   addVr: (members: ReadonlySet<string>, add: AddCell, flagLong: (learner: string, pkg: string) => void) => void,
-  addLessons: (members: ReadonlySet<string>, add: AddCell) => void,
+  addScorm: AddCells,
+  addLessons: AddCells,
 ): ProgressGrid {
   const members = new Set(learners.map((l) => l.id));
   const activities = new Map(known.map((a) => [a.key, a]));
@@ -94,13 +100,27 @@ function assemble(
   };
   const mine = <T>(rows: readonly T[], user: (row: T) => string | undefined) => rows.filter((row) => members.has(user(row) ?? ''));
   addVr(members, add, flagLong);
-  for (const sessions of groupBy(mine(records.scorm, (s) => s.user_id), (s) => cellKey(s.user_id, s.package_id)).values()) add('scorm', sessions[0]!.package_id, sessions[0]!.user_id, scormCell(sessions));
+  addScorm(members, add);
   for (const tries of groupBy(mine(records.tries, (t) => t.user), (t) => cellKey(t.user, t.content_id)).values()) add('exercise', tries[0]!.content_id, tries[0]!.user, exerciseCell(tries));
   addLessons(members, add);
   return { learners, activities: [...activities.values()], cells };
 }
 
-function addLessonPlays(plays: GridRecords['plays']): (members: ReadonlySet<string>, add: AddCell) => void {
+function addScormSessions(sessions: GridRecords['scorm']): AddCells {
+  return (members, add) => {
+    const mine = sessions.filter((s) => members.has(s.user_id));
+    for (const group of groupBy(mine, (s) => cellKey(s.user_id, s.package_id)).values()) add('scorm', group[0]!.package_id, group[0]!.user_id, scormCell(group));
+  };
+}
+
+/** Each learner's SCORM summaries in the order buildGrid meets their courses (sessions read by id), learners kept in their order. */
+function inFirstIdOrder(summaries: readonly ScormSummary[]): ScormSummary[] {
+  const learnerAt = new Map<string, number>();
+  for (const s of summaries) if (!learnerAt.has(s.user_id)) learnerAt.set(s.user_id, learnerAt.size);
+  return [...summaries].sort((a, b) => learnerAt.get(a.user_id)! - learnerAt.get(b.user_id)! || (a.first_id < b.first_id ? -1 : a.first_id > b.first_id ? 1 : 0));
+}
+
+function addLessonPlays(plays: GridRecords['plays']): AddCells {
   return (members, add) => {
     const mine = plays.filter((p) => members.has(p.userId ?? ''));
     for (const group of groupBy(mine, (p) => cellKey(p.userId ?? '', p.lessonId)).values()) add('lesson', group[0]!.lessonId, group[0]!.userId ?? '', lessonCell(group));
@@ -144,7 +164,7 @@ export function buildGrid(learners: readonly GridLearner[], known: readonly Grid
       }
     }
     for (const [pkg, byLearner] of running) for (const learner of longRunning(byLearner, finished.get(pkg) ?? [])) flagLong(learner, pkg);
-  }, addLessonPlays(records.plays));
+  }, addScormSessions(records.scorm), addLessonPlays(records.plays));
 }
 
 /** Each learner's summaries in the order buildGrid meets their packages (by first session id), learners kept in their order. */
@@ -156,8 +176,8 @@ function inFirstSessionOrder(summaries: readonly VrSummary[]): VrSummary[] {
 
 /**
  * The class grid as the page shows it: the same cells as buildGrid, with VR cells from one summary per
- * learner and package (vr-summary.ts) instead of every session and lesson cells from one summary per
- * learner and lesson (lesson-summary.ts) instead of every play, so its cost does not grow with the class's
+ * learner and package (vr-summary.ts) instead of every session, SCORM cells from one per learner and
+ * course (scorm-summary.ts) and lesson cells from one per learner and lesson (lesson-summary.ts), so its cost does not grow with the class's
  * history. A package's finished times are merged from the learners' counted times for the long-session rule.
  */
 export function buildClassGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: ClassGridRecords, now: Date): ProgressGrid {
@@ -177,6 +197,8 @@ export function buildClassGrid(learners: readonly GridLearner[], known: readonly
       if (last) running.set(pkg, (running.get(pkg) ?? new Map<string, number>()).set(user, runningSecondsOf(last, now)));
     }
     for (const [pkg, byLearner] of running) for (const learner of longRunningCounted(byLearner, mergeCounted(finished.get(pkg) ?? []))) flagLong(learner, pkg);
+  }, (members, add) => {
+    for (const summary of inFirstIdOrder(records.scorm)) if (members.has(summary.user_id)) add('scorm', summary.package_id, summary.user_id, scormSummaryCell(summary));
   }, (members, add) => {
     for (const summary of inOldestPlayOrder(records.plays)) if (members.has(summary.userId)) add('lesson', summary.lessonId, summary.userId, lessonSummaryCell(summary));
   });

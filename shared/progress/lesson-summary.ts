@@ -1,7 +1,7 @@
 import type { LessonPlay } from '../schemas/lesson-play';
 import type { GridCell } from './grid-cell';
 import { lessonCell } from './lesson-cell';
-import { REBUILD } from './summary-rules';
+import { follow, REBUILD } from './summary-rules';
 
 /**
  * What a learner's plays of one lesson come to, kept so the class grid never reads the plays themselves
@@ -59,26 +59,8 @@ export function isLaterPlay(a: LessonPlayRef, b: LessonPlayRef): boolean {
   return order > 0 || (order === 0 && isEarlierPlay(a, b));
 }
 
-function bestOf<T>(rows: readonly T[], better: (a: T, b: T) => boolean): T | undefined {
-  let best: T | undefined;
-  for (const row of rows) if (best === undefined || better(row, best)) best = row;
-  return best;
-}
-
 const refOf = (p: LessonSummaryPlay): LessonPlayRef => ({ id: p.id, createdAt: p.createdAt });
 const latestOf = (p: LessonSummaryPlay): LatestLessonPlay => ({ id: p.id, createdAt: p.createdAt, completedAt: p.completedAt ?? null, averageGrade: p.averageGrade ?? null });
-
-/**
- * The play that takes the place of `kept` (a summary's oldest or latest) after `gone` were removed and
- * `added` added: `kept` if it stays and no added play comes before it, the first added play if `kept` went
- * and nothing left can come before that play, else REBUILD (the rows must be read again).
- */
-function follow<T extends LessonPlayRef>(kept: T | undefined, gone: ReadonlySet<string>, added: readonly LessonSummaryPlay[], before: (a: LessonPlayRef, b: LessonPlayRef) => boolean, make: (p: LessonSummaryPlay) => T): T | typeof REBUILD {
-  const best = bestOf(added, before);
-  if (kept !== undefined && gone.has(kept.id)) return best === undefined || before(kept, best) ? REBUILD : make(best);
-  if (best !== undefined && (kept === undefined || before(best, kept))) return make(best);
-  return kept ?? REBUILD;
-}
 
 /**
  * The summary after some of its plays were removed and others added (an update is the old row removed and

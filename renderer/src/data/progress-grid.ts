@@ -61,7 +61,19 @@ export async function learnerVrSessions(db: OutpostDb, learner: ClassLearner): P
   });
 }
 
-export function learnerScormSessions(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['scorm']> {
+/**
+ * The learner's SCORM summaries, one per course they have sessions of (schema v20, kept with every session
+ * write, shared/progress/scorm-summary.ts): what the grid reads instead of the sessions.
+ */
+export function learnerScormSummaries(db: OutpostDb, learner: ClassLearner): Promise<ClassGridRecords['scorm']> {
+  return db.scormSummaries.where('[user_id+package_id]').between([learner.id, Dexie.minKey], [learner.id, Dexie.maxKey]).toArray();
+}
+
+/** What the class grid reads of a learner's SCORM sessions: their summaries (the name the page's hook imports). */
+export const learnerScormSessions = learnerScormSummaries;
+
+/** Every SCORM session of the learner, by id as the grid once read them: buildGrid's input, the rule the summaries are checked against. */
+export function learnerScormSessionRows(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['scorm']> {
   return scormSessionTable(db).where('user_id').equals(learner.id).toArray();
 }
 
@@ -101,8 +113,12 @@ export function classVrSummaries(db: OutpostDb, learners: readonly ClassLearner[
   return perLearner(learners, (l) => learnerVrSummaries(db, l));
 }
 
+export function classScormSummaries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<ClassGridRecords['scorm']> {
+  return perLearner(learners, (l) => learnerScormSummaries(db, l));
+}
+
 export function classScormSessions(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['scorm']> {
-  return perLearner(learners, (l) => learnerScormSessions(db, l));
+  return perLearner(learners, (l) => learnerScormSessionRows(db, l));
 }
 
 export function classTries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['tries']> {
@@ -120,10 +136,10 @@ export function classLessonPlays(db: OutpostDb, learners: readonly ClassLearner[
 /** The whole grid in one read (tests, benchmarks, exports without a page). */
 export async function loadClassGrid(db: OutpostDb, classId: string, now: Date): Promise<ProgressGrid> {
   // One read transaction: every read is observed by a live query over this, however deep the awaits go.
-  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSummaries, db.scormSessions, db.masteryLogs, db.lessonPlaySummaries];
+  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSummaries, db.scormSummaries, db.masteryLogs, db.lessonPlaySummaries];
   return db.transaction('r', tables, async () => {
     const learners = await classLearners(db, classId);
-    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSummaries(db, learners), classScormSessions(db, learners), classTries(db, learners), classLessonPlaySummaries(db, learners)]);
+    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSummaries(db, learners), classScormSummaries(db, learners), classTries(db, learners), classLessonPlaySummaries(db, learners)]);
     return buildClassGrid(learners, known, { vr, scorm, tries, plays }, now);
   });
 }

@@ -42,6 +42,9 @@ import { SCHEMA_V18 } from './schema-v18';
 import { buildLessonPlaySummaries, SCHEMA_V19 } from './schema-v19';
 import type { LessonPlaySummaryRow } from './schema-v19';
 import { LESSON_PLAY_SUMMARY_SPEC } from './lesson-play-summaries';
+import { buildScormSummaries, SCHEMA_V20 } from './schema-v20';
+import type { ScormSummaryRow } from './schema-v20';
+import { SCORM_SUMMARY_SPEC } from './scorm-summaries';
 import { summaryMiddleware } from './summaries';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
@@ -81,6 +84,8 @@ export class OutpostDb extends Dexie {
   declare vrSummaries: Table<VrSummaryRow, [string, string]>;
   /** Written only by summaryMiddleware (LESSON_PLAY_SUMMARY_SPEC), with the lessonPlays write it follows (read it, never write it). */
   declare lessonPlaySummaries: Table<LessonPlaySummaryRow, [string, string, string]>;
+  /** Written only by summaryMiddleware (SCORM_SUMMARY_SPEC), with the scormSessions write it follows (read it, never write it). */
+  declare scormSummaries: Table<ScormSummaryRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -98,7 +103,8 @@ export class OutpostDb extends Dexie {
     this.version(17).stores(SCHEMA_V17).upgrade((tx) => buildVrSummaries(tx));
     this.version(18).stores(SCHEMA_V18);
     this.version(19).stores(SCHEMA_V19).upgrade((tx) => buildLessonPlaySummaries(tx));
-    this.use(summaryMiddleware('Summaries', [VR_SUMMARY_SPEC, LESSON_PLAY_SUMMARY_SPEC]));
+    this.version(20).stores(SCHEMA_V20).upgrade((tx) => buildScormSummaries(tx));
+    this.use(summaryMiddleware('Summaries', [VR_SUMMARY_SPEC, LESSON_PLAY_SUMMARY_SPEC, SCORM_SUMMARY_SPEC]));
   }
 }
 
