@@ -112,6 +112,16 @@ const PAGE_HELPERS = String.raw`
     const plays = [];
     for (let n = 0; n < o.lessonPlays; n++) plays.push({ id: uuid('91a90000', n), clientId: TENANT, userId: ids[n % o.learners], lessonId: 'lesson-' + (n % 10), createdAt: at(n * 7), completedAt: at(n * 7 + 900), activityTime: 900, averageGrade: 'B', sessions: [] });
     await put('lessonPlays', plays);
+    // As for VR sessions: the plays' summaries (schema v19) made by the app's own rules, since these rows pass by the middleware.
+    const lessons = new Map();
+    for (const p of plays) {
+      const key = p.clientId + '/' + p.userId + '/' + p.lessonId;
+      const group = lessons.get(key);
+      if (group) group.push(p);
+      else lessons.set(key, [p]);
+    }
+    await put('lessonPlaySummaries', Array.from(lessons.values(), (group) => window.__summarizeLessonPlays(group)));
+    plays.length = 0;
     const tries = [], attempts = [];
     for (let n = 0; n < o.tries; n++) {
       const user = ids[n % o.learners];
@@ -125,6 +135,14 @@ const PAGE_HELPERS = String.raw`
     const scorm = [];
     for (let n = 0; n < o.scormSessions; n++) scorm.push({ id: uuid('5c0a0000', n), tenant_id: TENANT, user_id: ids[n % o.learners], package_id: 'course-' + (Math.floor(n / o.learners) % 15), cmi_data: {}, completion_status: 'completed', success_status: n % 7 ? 'passed' : 'failed', score: { scaled: (n % 10) / 10 }, time_spent_seconds: 300, version: 1, created_at: at(n), updated_at: at(n) });
     await put('scormSessions', scorm);
+    const courses = new Map();
+    for (const c of scorm) {
+      const key = c.user_id + '/' + c.package_id;
+      const group = courses.get(key);
+      if (group) group.push(c);
+      else courses.set(key, [c]);
+    }
+    await put('scormSummaries', Array.from(courses.values(), (group) => window.__summarizeScormSessions(group)));
     const ops = [];
     for (let n = 0; n < o.outbox; n++) {
       const dead = n % 400 === 7;
@@ -243,7 +261,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The app's own summary of a learner's sessions of a package, bundled for the page that seeds IndexedDB directly. */
 async function summarizeScript(): Promise<string> {
   const bundle = await build({
-    stdin: { contents: "import { summarize } from './shared/progress/vr-summary';\nwindow.__summarizeVr = summarize;\n", resolveDir: ROOT, sourcefile: 'summarize-vr.js', loader: 'js' },
+    stdin: {
+      contents:
+        "import { summarize } from './shared/progress/vr-summary';\nimport { summarizeLessonPlays } from './shared/progress/lesson-summary';\nimport { summarizeScormSessions } from './shared/progress/scorm-summary';\nwindow.__summarizeVr = summarize;\nwindow.__summarizeLessonPlays = summarizeLessonPlays;\nwindow.__summarizeScormSessions = summarizeScormSessions;\n",
+      resolveDir: ROOT,
+      sourcefile: 'summarize.js',
+      loader: 'js',
+    },
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
 import { buildClassGrid } from '../../../shared/progress/build-grid';
 import type { ProgressGrid } from '../../../shared/progress/build-grid';
-import { classLearners, knownActivities, learnerLessonPlays, learnerScormSessions, learnerTries, learnerVrSummaries } from '../data/progress-grid';
+import { classLearners, knownActivities, learnerLessonPlaySummaries, learnerScormSummaries, learnerTries, learnerVrSummaries } from '../data/progress-grid';
 import type { ClassLearner } from '../data/progress-grid';
 import type { OutpostDb } from '../db/outpost-db';
 import { usePerLearnerLive } from './use-per-learner-live';
@@ -17,9 +17,9 @@ export function useClassGrid(db: OutpostDb, classId: string | null, now: Date): 
   const learners = useLiveQuery(() => (classId ? classLearners(db, classId) : undefined), [db, classId]);
   const known = useLiveQuery(() => knownActivities(db), [db]);
   const vr = usePerLearnerLive(learners, useCallback((l: ClassLearner) => learnerVrSummaries(db, l), [db]));
-  const scorm = usePerLearnerLive(learners, useCallback((l: ClassLearner) => learnerScormSessions(db, l), [db]));
+  const scorm = usePerLearnerLive(learners, useCallback((l: ClassLearner) => learnerScormSummaries(db, l), [db]));
   const tries = usePerLearnerLive(learners, useCallback((l: ClassLearner) => learnerTries(db, l), [db]));
-  const plays = usePerLearnerLive(learners, useCallback((l: ClassLearner) => learnerLessonPlays(db, l), [db]));
+  const plays = usePerLearnerLive(learners, useCallback((l: ClassLearner) => learnerLessonPlaySummaries(db, l), [db]));
   return useMemo(
     () => (learners && known && vr && scorm && tries && plays ? buildClassGrid(learners, known, { vr, scorm, tries, plays }, now) : undefined),
     [learners, known, vr, scorm, tries, plays, now],

@@ -69,9 +69,6 @@ export function learnerScormSummaries(db: OutpostDb, learner: ClassLearner): Pro
   return db.scormSummaries.where('[user_id+package_id]').between([learner.id, Dexie.minKey], [learner.id, Dexie.maxKey]).toArray();
 }
 
-/** What the class grid reads of a learner's SCORM sessions: their summaries (the name the page's hook imports). */
-export const learnerScormSessions = learnerScormSummaries;
-
 /** Every SCORM session of the learner, by id as the grid once read them: buildGrid's input, the rule the summaries are checked against. */
 export function learnerScormSessionRows(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['scorm']> {
   return scormSessionTable(db).where('user_id').equals(learner.id).toArray();
@@ -89,9 +86,6 @@ export function learnerTries(db: OutpostDb, learner: ClassLearner): Promise<Grid
 export function learnerLessonPlaySummaries(db: OutpostDb, learner: ClassLearner): Promise<ClassGridRecords['plays']> {
   return db.lessonPlaySummaries.where('[clientId+userId+lessonId]').between([learner.tenant_id, learner.id, Dexie.minKey], [learner.tenant_id, learner.id, Dexie.maxKey]).toArray();
 }
-
-/** What the class grid reads of a learner's lesson plays: their summaries (the name the page's hook imports). */
-export const learnerLessonPlays = learnerLessonPlaySummaries;
 
 /**
  * Every lesson play of the learner in the order the grid once read them ([createdAt, id]): buildGrid's input,
