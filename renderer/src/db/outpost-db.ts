@@ -35,17 +35,17 @@ import { SCHEMA_V12 } from './schema-v12';
 import type { ClassMemberRow, ClassRow, HeadsetNameRow, KioskStateRow } from './schema-v11';
 import { SCHEMA_V16 } from './schema-v16';
 import type { KioskIdentityRow, OfflineTransferRow } from './schema-v16';
-import { buildVrSummaries, SCHEMA_V17 } from './schema-v17';
+import { SCHEMA_V17 } from './schema-v17';
 import type { VrSummaryRow } from './schema-v17';
 import { VR_SUMMARY_SPEC } from './vr-summaries';
 import { SCHEMA_V18 } from './schema-v18';
-import { buildLessonPlaySummaries, SCHEMA_V19 } from './schema-v19';
+import { SCHEMA_V19 } from './schema-v19';
 import type { LessonPlaySummaryRow } from './schema-v19';
 import { LESSON_PLAY_SUMMARY_SPEC } from './lesson-play-summaries';
-import { buildScormSummaries, SCHEMA_V20 } from './schema-v20';
+import { SCHEMA_V20 } from './schema-v20';
 import type { ScormSummaryRow } from './schema-v20';
 import { SCORM_SUMMARY_SPEC } from './scorm-summaries';
-import { summaryMiddleware } from './summaries';
+import { buildSummaries, summaryMiddleware } from './summaries';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
 export const DB_NAME = 'outpost';
@@ -100,10 +100,10 @@ export class OutpostDb extends Dexie {
     this.version(11).stores(SCHEMA_V11);
     this.version(12).stores(SCHEMA_V12);
     this.version(16).stores(SCHEMA_V16);
-    this.version(17).stores(SCHEMA_V17).upgrade((tx) => buildVrSummaries(tx));
+    this.version(17).stores(SCHEMA_V17).upgrade((tx) => buildSummaries(tx, VR_SUMMARY_SPEC));
     this.version(18).stores(SCHEMA_V18);
-    this.version(19).stores(SCHEMA_V19).upgrade((tx) => buildLessonPlaySummaries(tx));
-    this.version(20).stores(SCHEMA_V20).upgrade((tx) => buildScormSummaries(tx));
+    this.version(19).stores(SCHEMA_V19).upgrade((tx) => buildSummaries(tx, LESSON_PLAY_SUMMARY_SPEC));
+    this.version(20).stores(SCHEMA_V20).upgrade((tx) => buildSummaries(tx, SCORM_SUMMARY_SPEC));
     this.use(summaryMiddleware('Summaries', [VR_SUMMARY_SPEC, LESSON_PLAY_SUMMARY_SPEC, SCORM_SUMMARY_SPEC]));
   }
 }

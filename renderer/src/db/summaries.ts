@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import { REBUILD } from '../../../shared/progress/summary-rules';
 
 /** Dexie's DBCoreRangeType.Equal, .Range and .Any (an ambient const enum, which isolated modules cannot read). */
@@ -50,6 +50,35 @@ export interface AnySummarySpec {
 /** Erases a spec's types (each function is only ever given what its own asRow accepted, or its own summaries). */
 export function summarySpec<Row, Summary>(spec: SummarySpec<Row, Summary>): AnySummarySpec {
   return spec as unknown as AnySummarySpec;
+}
+
+/** Source rows read per step while a schema upgrade builds summaries: it holds one page, not the table. */
+export const SUMMARY_BUILD_PAGE = 2000;
+
+/**
+ * Builds every summary of `spec` from the rows its source table already holds, paging through them by
+ * primary key (a schema upgrade that adds a summary table). Returns how many summaries it wrote.
+ */
+export async function buildSummaries(tx: Transaction, spec: AnySummarySpec): Promise<number> {
+  const source = tx.table<{ id: string }, string>(spec.source);
+  const summaries = new Map<string, unknown>();
+  let last: string | undefined;
+  for (;;) {
+    const page = await (last === undefined ? source.orderBy(':id') : source.where(':id').above(last)).limit(SUMMARY_BUILD_PAGE).toArray();
+    for (const raw of page) {
+      const row = spec.asRow(raw);
+      if (row === undefined) continue;
+      const key = JSON.stringify(spec.keyOf(row));
+      const next = spec.apply(summaries.get(key), [], [row]);
+      // Adding never asks for a rebuild; a summary is never emptied by adding.
+      if (next === REBUILD || next === null) throw new Error(`${spec.label}: a summary could not take a row in`);
+      summaries.set(key, next);
+    }
+    if (page.length < SUMMARY_BUILD_PAGE) break;
+    last = page.at(-1)!.id;
+  }
+  await tx.table(spec.summary).bulkPut([...summaries.values()]);
+  return summaries.size;
 }
 
 interface KeyChange {

@@ -19,7 +19,7 @@ import { SCHEMA_V9 } from '../../../renderer/src/db/schema-v9';
 import { SCHEMA_V11 } from '../../../renderer/src/db/schema-v11';
 import { SCHEMA_V12 } from '../../../renderer/src/db/schema-v12';
 import { SCHEMA_V16 } from '../../../renderer/src/db/schema-v16';
-import { SUMMARY_BUILD_PAGE } from '../../../renderer/src/db/schema-v17';
+import { SUMMARY_BUILD_PAGE } from '../../../renderer/src/db/summaries';
 import { VR_SUMMARIES_TABLE } from '../../../renderer/src/db/vr-summaries';
 import { openTestDb } from '../../support/fake-db';
 import { ALICE, BOB, CHEM_PKG, SAFETY_PKG, TENANT } from '../../support/local-api-fixture';
