@@ -32,7 +32,7 @@ const quick = values.quick;
 const benches: Record<string, () => Promise<BenchOutcome>> = {
   sync: () => syncBench(quick ? { operations: 2000, concurrency: SYNC_CONCURRENCY } : { operations: 10_000, concurrency: SYNC_CONCURRENCY }),
   'sync-chromium': () => syncChromiumBench(quick ? { operations: 1000, rttMs: [100], naiveSample: 100 } : { operations: 10_000, rttMs: [20, 100, 300], naiveSample: 150 }),
-  'local-api': () => localApiBench(quick ? { scale: 0.1, samples: 20 } : { scale: 1, samples: 60 }),
+  'local-api': () => localApiBench(quick ? { scale: 0.1, samples: 20 } : { scale: 1, samples: 100 }),
   'lesson-plays': () => lessonPlaysBench(quick ? { plays: 10_000, pagesPerListing: 10 } : { plays: 100_000, pagesPerListing: 50 }),
   exercises: () => exercisesBench(quick ? { attempts: 10_000, samples: 10 } : { attempts: 100_000, samples: 40 }),
   'class-grid': () => classGridBench(quick ? { records: 10_000, samples: 10 } : { records: 100_000, samples: 40 }),

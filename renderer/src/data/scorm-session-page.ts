@@ -1,6 +1,6 @@
-import { Dexie } from 'dexie';
 import type { OutpostDb } from '../db/outpost-db';
 import type { ScormSessionLocalRow } from '../db/schema-v7';
+import { readNewestFirst } from './keyset-page';
 import { scormSessionTable } from './scorm-session-table';
 
 /** The largest page `GET /api/v1/sessions?limit=` answers (Outpost's extension, docs/api/scorm.md). */
@@ -25,36 +25,23 @@ export interface ScormPageFilter {
   readonly tenantIds: ReadonlySet<string>;
 }
 
-/** Page order: newest change first, equal times by id, larger first (the [user_id+updated_at] index read backwards). */
-export function newerChangeFirst(a: ScormSessionKey, b: ScormSessionKey): number {
-  if (a.updated_at !== b.updated_at) return a.updated_at < b.updated_at ? 1 : -1;
-  return a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
-}
-
 /**
  * One page of SCORM sessions: at most `limit` (clamped to 1..SCORM_SESSION_PAGE_MAX), strictly after
- * `start` when given. A learner's list without a package filter is a keyset read of [user_id+updated_at]
- * backwards from the cursor's time: its cost follows the page. With a package filter, or for the
- * instructor's list of everyone, the matching rows are read by their index (as the unpaged list reads
- * them), sorted and cut: the answer is bounded, the read is not.
+ * `start` when given, newest change first, equal times by id, larger first. A keyset read of the index
+ * that ends in `updated_at` after the fields the filter fixes (schema v21): [user_id+updated_at],
+ * [user_id+package_id+updated_at], [package_id+updated_at] or, for the instructor's whole list,
+ * updated_at, read backwards from the cursor. The tenant check is made on each row read; the cost follows
+ * the page, not the number of sessions.
  */
 export async function scormSessionPage(db: OutpostDb, filter: ScormPageFilter, limit: number, start: ScormSessionKey | null): Promise<ScormSessionPage> {
   const size = Number.isFinite(limit) ? Math.min(SCORM_SESSION_PAGE_MAX, Math.max(1, Math.floor(limit))) : SCORM_SESSION_PAGE_MAX;
-  const table = scormSessionTable(db);
-  const wanted = (row: ScormSessionLocalRow) => filter.tenantIds.has(row.tenant_id) && (!start || newerChangeFirst(row, start) > 0);
-  let found: ScormSessionLocalRow[];
-  if (filter.userId && !filter.packageId) {
-    const upper = start ? [filter.userId, start.updated_at] : [filter.userId, Dexie.maxKey];
-    found = await table.where('[user_id+updated_at]').between([filter.userId, Dexie.minKey], upper, true, true).reverse().filter(wanted).limit(size + 1).toArray();
-  } else {
-    const rows =
-      filter.packageId && filter.userId
-        ? await table.where('[package_id+user_id]').equals([filter.packageId, filter.userId]).toArray()
-        : filter.packageId
-          ? await table.where('package_id').equals(filter.packageId).toArray()
-          : await table.toArray();
-    found = rows.filter(wanted).sort(newerChangeFirst).slice(0, size + 1);
-  }
+  const { packageId, userId } = filter;
+  const [index, prefix] = userId && packageId ? ['[user_id+package_id+updated_at]', [userId, packageId]] : userId ? ['[user_id+updated_at]', [userId]] : packageId ? ['[package_id+updated_at]', [packageId]] : ['updated_at', []];
+  const found = await readNewestFirst(
+    { table: scormSessionTable(db), index, prefix, timeOf: (row) => row.updated_at, accept: (row) => filter.tenantIds.has(row.tenant_id) },
+    start && { at: start.updated_at, id: start.id },
+    size + 1,
+  );
   const more = found.length > size;
   const items = more ? found.slice(0, size) : found;
   const last = items.at(-1);

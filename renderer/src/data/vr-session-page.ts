@@ -1,6 +1,8 @@
-import { Dexie } from 'dexie';
+import type { InsertType } from 'dexie';
 import type { OutpostDb } from '../db/outpost-db';
 import type { VrPackageRow, VrSessionRow } from '../db/rows';
+import { readNewestFirst } from './keyset-page';
+import type { NewestFirstRead } from './keyset-page';
 import type { SessionFilter, SessionWithPackage } from './vr-session-queries';
 
 /** The largest page `GET /api/vr-sessions?limit=` answers (Outpost's extension, docs/api/vr-sessions.md). */
@@ -19,51 +21,30 @@ export interface VrSessionPage {
 }
 
 /**
- * The page order, a total one: newest `created_at` first, sessions started in the same millisecond by id,
- * larger first. That is the [user_id+created_at] index read backwards (IndexedDB orders equal index keys
- * by primary key), and strings compare by UTF-16 code units as IndexedDB compares them.
- */
-export function newerFirst(a: VrSessionKey, b: VrSessionKey): number {
-  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
-  return a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
-}
-
-/** Whether `row` comes after `key` in page order. */
-function after(row: VrSessionKey, key: VrSessionKey): boolean {
-  return newerFirst(row, key) > 0;
-}
-
-/**
  * One page of a learner's sessions: at most `limit` (clamped to 1..VR_SESSION_PAGE_MAX), strictly after
  * `start` when given, in page order, each with its package.
  *
- * Without a filter it is a keyset read of [user_id+created_at] backwards from the cursor's time, one row
- * past the page to know whether more follow: the cost follows the page, not the learner's history (only
- * sessions sharing the cursor's millisecond are passed over). With `package_id` or `activity_id` there is
- * no index that also orders by time, so the filter's rows are read by their index (as the unpaged list
- * reads them), sorted and cut: the answer is bounded, its read time grows with that filter's rows.
+ * A keyset read of the index that ends in `created_at` after the fields the filter fixes (schema v21):
+ * [user_id+created_at], [user_id+package_id+created_at] or [user_id+activity_id+created_at], read
+ * backwards from the cursor, one row past the page to know whether more follow. The cost follows the page,
+ * not the learner's history nor the filter's rows. With both filters the package's index is read and the
+ * activity checked on each row.
  */
 export async function learnerSessionPage(db: OutpostDb, learnerId: string, filter: SessionFilter, limit: number, start: VrSessionKey | null): Promise<VrSessionPage> {
   const size = Number.isFinite(limit) ? Math.min(VR_SESSION_PAGE_MAX, Math.max(1, Math.floor(limit))) : VR_SESSION_PAGE_MAX;
-  let found: VrSessionRow[];
-  if (!filter.package_id && !filter.activity_id) {
-    const upper = start ? [learnerId, start.created_at] : [learnerId, Dexie.maxKey];
-    let range = db.vrSessions.where('[user_id+created_at]').between([learnerId, Dexie.minKey], upper, true, true).reverse();
-    if (start) range = range.filter((row) => after(row, start));
-    found = await range.limit(size + 1).toArray();
-  } else {
-    let rows: VrSessionRow[];
-    if (filter.package_id) rows = await db.vrSessions.where('[user_id+package_id]').equals([learnerId, filter.package_id]).toArray();
-    else rows = await db.vrSessions.where('[user_id+activity_id]').equals([learnerId, filter.activity_id ?? '']).toArray();
-    if (filter.activity_id) rows = rows.filter((row) => row.activity_id === filter.activity_id);
-    if (start) rows = rows.filter((row) => after(row, start));
-    found = rows.sort(newerFirst).slice(0, size + 1);
-  }
+  const { package_id: packageId, activity_id: activityId } = filter;
+  const read: NewestFirstRead<VrSessionRow, InsertType<VrSessionRow, 'id'>> = packageId
+    ? { table: db.vrSessions, index: '[user_id+package_id+created_at]', prefix: [learnerId, packageId], timeOf: (row) => row.created_at, ...(activityId ? { accept: (row: VrSessionRow) => row.activity_id === activityId } : {}) }
+    : activityId
+      ? { table: db.vrSessions, index: '[user_id+activity_id+created_at]', prefix: [learnerId, activityId], timeOf: (row) => row.created_at }
+      : { table: db.vrSessions, index: '[user_id+created_at]', prefix: [learnerId], timeOf: (row) => row.created_at };
+  // A page filtered by package names its one package: read beside the rows, not after them.
+  const [found, filtered] = await Promise.all([readNewestFirst(read, start && { at: start.created_at, id: start.id }, size + 1), packageId ? db.vrPackages.get(packageId) : undefined]);
   const more = found.length > size;
   const rows = more ? found.slice(0, size) : found;
   const ids = [...new Set(rows.map((row) => row.package_id))];
   const packages = new Map<string, VrPackageRow>();
-  for (const pkg of await db.vrPackages.bulkGet(ids)) if (pkg) packages.set(pkg.id, pkg);
+  for (const pkg of filtered ? [filtered] : await db.vrPackages.bulkGet(ids)) if (pkg) packages.set(pkg.id, pkg);
   const last = rows.at(-1);
   return { items: rows.map((session) => ({ session, pkg: packages.get(session.package_id) })), next: more && last ? { created_at: last.created_at, id: last.id } : null };
 }

@@ -45,6 +45,7 @@ import { LESSON_PLAY_SUMMARY_SPEC } from './lesson-play-summaries';
 import { SCHEMA_V20 } from './schema-v20';
 import type { ScormSummaryRow } from './schema-v20';
 import { SCORM_SUMMARY_SPEC } from './scorm-summaries';
+import { SCHEMA_V21 } from './schema-v21';
 import { buildSummaries, summaryMiddleware } from './summaries';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
@@ -104,6 +105,7 @@ export class OutpostDb extends Dexie {
     this.version(18).stores(SCHEMA_V18);
     this.version(19).stores(SCHEMA_V19).upgrade((tx) => buildSummaries(tx, LESSON_PLAY_SUMMARY_SPEC));
     this.version(20).stores(SCHEMA_V20).upgrade((tx) => buildSummaries(tx, SCORM_SUMMARY_SPEC));
+    this.version(21).stores(SCHEMA_V21);
     this.use(summaryMiddleware('Summaries', [VR_SUMMARY_SPEC, LESSON_PLAY_SUMMARY_SPEC, SCORM_SUMMARY_SPEC]));
   }
 }

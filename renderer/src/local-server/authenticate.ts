@@ -29,10 +29,20 @@ function cookieValue(raw: string): string | null {
 
 /** 401 UNAUTHORIZED without a live token; 404 PROFILE_NOT_FOUND when the token's user left the roster. */
 export async function authenticate(db: OutpostDb, request: Request, clock: AuthClock): Promise<LearnerRow> {
+  return learnerProfile(db, await authenticatedUserId(db, request, clock));
+}
+
+/** The user a live token names, or 401 UNAUTHORIZED; `learnerProfile` then checks they are still on the roster. */
+export async function authenticatedUserId(db: OutpostDb, request: Request, clock: AuthClock): Promise<string> {
   const token = tokenFrom(request);
   const check = token ? await checkToken(db, token, clock) : { ok: false as const };
   if (!check.ok) throw new ApiFailure(vrError('UNAUTHORIZED', 'Authentication required'));
-  const learner = await db.learners.get(check.userId);
+  return check.userId;
+}
+
+/** The user's roster row, or 404 PROFILE_NOT_FOUND. */
+export async function learnerProfile(db: OutpostDb, userId: string): Promise<LearnerRow> {
+  const learner = await db.learners.get(userId);
   if (!learner) throw new ApiFailure(vrError('PROFILE_NOT_FOUND', 'User profile not found'));
   return learner;
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { InvalidTransitionError } from '../../../shared/vr/vr-session-status';
 import { ApiFailure, json, vrError } from './api-response';
-import { authenticate } from './authenticate';
+import { authenticate, authenticatedUserId, learnerProfile } from './authenticate';
 import { lessonPlayError } from './lesson-play-errors';
 import { createLessonPlayRoute, getLessonPlayRoute, listLessonPlays, patchLessonPlayRoute, putLessonPlayResultsRoute } from './lesson-play-routes';
 import type { LocalApiDeps } from './local-api-deps';
@@ -19,7 +19,10 @@ export type LocalApi = (request: Request) => Promise<Response>;
 export function createLocalApi(deps: LocalApiDeps): LocalApi {
   const app = new Hono();
 
-  app.get('/api/vr-sessions', async (c) => listVrSessions(deps, await authenticate(deps.db, c.req.raw, clock(deps)), c.req.raw));
+  app.get('/api/vr-sessions', async (c) => {
+    const userId = await authenticatedUserId(deps.db, c.req.raw, clock(deps));
+    return listVrSessions(deps, userId, learnerProfile(deps.db, userId), c.req.raw);
+  });
   app.post('/api/vr-sessions', async (c) => createVrSession(deps, await authenticate(deps.db, c.req.raw, clock(deps)), c.req.raw));
   app.post('/api/vr-sessions/:sessionId/complete', async (c) =>
     completeVrSession(deps, await authenticate(deps.db, c.req.raw, clock(deps)), c.req.param('sessionId'), c.req.raw),

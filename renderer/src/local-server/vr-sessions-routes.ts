@@ -14,14 +14,23 @@ const vrPagingSchema = pagingQuerySchema(VR_SESSION_PAGE_MAX);
 /**
  * GET /api/vr-sessions: the caller's sessions, newest first, filtered by package and/or activity.
  * Without `limit` the seed's unpaged answer; with `limit` (Outpost's extension) one page and `next_cursor`.
+ * The list needs only the token's user, so it is read while the roster check (`profile`) runs; the answer
+ * waits for both, and a refusal comes in the same order as on every route: 401, then 404, then 400.
  */
-export async function listVrSessions(deps: LocalApiDeps, learner: LearnerRow, request: Request): Promise<Response> {
+export async function listVrSessions(deps: LocalApiDeps, userId: string, profile: Promise<LearnerRow>, request: Request): Promise<Response> {
+  const answer = readVrSessionList(deps, userId, request);
+  answer.catch(() => undefined);
+  await profile;
+  return answer;
+}
+
+async function readVrSessionList(deps: LocalApiDeps, userId: string, request: Request): Promise<Response> {
   const query = parseQuery(request.url, listVrSessionsQuerySchema);
   const paging = parseQuery(request.url, vrPagingSchema);
-  if (paging.limit === undefined) return json({ sessions: toApiSessions(await listLearnerSessions(deps.db, learner.id, query)) });
+  if (paging.limit === undefined) return json({ sessions: toApiSessions(await listLearnerSessions(deps.db, userId, query)) });
   const cursor = paging.cursor === undefined ? null : decodeSessionCursor(paging.cursor);
   if (paging.cursor !== undefined && cursor === null) throw new ApiFailure(vrError('VALIDATION_ERROR', 'Invalid query parameters', [{ path: 'cursor', message: 'not a cursor this API issued' }]));
-  const page = await learnerSessionPage(deps.db, learner.id, query, paging.limit, cursor && { created_at: cursor.at, id: cursor.id });
+  const page = await learnerSessionPage(deps.db, userId, query, paging.limit, cursor && { created_at: cursor.at, id: cursor.id });
   return json({ sessions: toApiSessions(page.items), next_cursor: page.next && encodeSessionCursor({ at: page.next.created_at, id: page.next.id }) });
 }
 

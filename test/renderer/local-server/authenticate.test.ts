@@ -30,6 +30,10 @@ describe('local API authentication', () => {
     const token = await f.token(ALICE);
     await f.db.learners.delete(ALICE);
     expect(await f.call('GET', '/api/vr-sessions', { token })).toEqual({ status: 404, body: { error: 'User profile not found', code: 'PROFILE_NOT_FOUND' } });
+    // The list is read beside the roster check; the refusal still comes before the query's own (a bad limit) and any rows.
+    expect(await f.call('GET', '/api/vr-sessions?limit=abc', { token })).toEqual({ status: 404, body: { error: 'User profile not found', code: 'PROFILE_NOT_FOUND' } });
+    expect(await f.call('GET', '/api/vr-sessions?limit=5', { token })).toEqual({ status: 404, body: { error: 'User profile not found', code: 'PROFILE_NOT_FOUND' } });
+    expect((await f.call('GET', '/api/vr-sessions?limit=abc', { token: 'not-a-token' })).status).toBe(401);
   });
 
   it('never stores the token itself', async () => {
