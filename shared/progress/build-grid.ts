@@ -1,5 +1,7 @@
 import { exerciseCell } from './exercise-cell';
 import type { TryFacts } from './exercise-cell';
+import { exerciseSummaryCell } from './exercise-summary';
+import type { ExerciseSummary } from './exercise-summary';
 import type { MultilingualTitle } from '../schemas/common';
 import type { ActivityKind, GridCell } from './grid-cell';
 import { lessonCell } from './lesson-cell';
@@ -43,11 +45,13 @@ export interface GridRecords {
 
 /**
  * The records of a class as the grid reads them: VR sessions as one summary per learner and package, SCORM
- * sessions as one per learner and course, lesson plays as one per learner and lesson.
+ * sessions as one per learner and course, exercise tries as one per learner and exercise, lesson plays as
+ * one per learner and lesson.
  */
-export interface ClassGridRecords extends Omit<GridRecords, 'vr' | 'scorm' | 'plays'> {
+export interface ClassGridRecords {
   readonly vr: readonly VrSummary[];
   readonly scorm: readonly ScormSummary[];
+  readonly tries: readonly ExerciseSummary[];
   readonly plays: readonly LessonPlaySummary[];
 }
 
@@ -76,13 +80,13 @@ type AddCell = (kind: ActivityKind, id: string, learner: string, cell: GridCell)
 
 type AddCells = (members: ReadonlySet<string>, add: AddCell) => void;
 
-/** The grid's frame: columns, the members' cells of every kind; `addVr`, `addScorm` and `addLessons` put those kinds' cells in. */
+/** The grid's frame: columns, the members' cells of every kind; `addVr`, `addScorm`, `addExercises` and `addLessons` put those kinds' cells in. */
 function assemble(
   learners: readonly GridLearner[],
   known: readonly GridActivity[],
-  records: Pick<GridRecords, 'tries'>,
   addVr: (members: ReadonlySet<string>, add: AddCell, flagLong: (learner: string, pkg: string) => void) => void,
   addScorm: AddCells,
+  addExercises: AddCells,
   addLessons: AddCells,
 ): ProgressGrid {
   const members = new Set(learners.map((l) => l.id));
@@ -98,10 +102,9 @@ function assemble(
     const cell = cells.get(key);
     if (cell && cell.help === null) cells.set(key, { ...cell, help: 'longSession' });
   };
-  const mine = <T>(rows: readonly T[], user: (row: T) => string | undefined) => rows.filter((row) => members.has(user(row) ?? ''));
   addVr(members, add, flagLong);
   addScorm(members, add);
-  for (const tries of groupBy(mine(records.tries, (t) => t.user), (t) => cellKey(t.user, t.content_id)).values()) add('exercise', tries[0]!.content_id, tries[0]!.user, exerciseCell(tries));
+  addExercises(members, add);
   addLessons(members, add);
   return { learners, activities: [...activities.values()], cells };
 }
@@ -118,6 +121,23 @@ function inFirstIdOrder(summaries: readonly ScormSummary[]): ScormSummary[] {
   const learnerAt = new Map<string, number>();
   for (const s of summaries) if (!learnerAt.has(s.user_id)) learnerAt.set(s.user_id, learnerAt.size);
   return [...summaries].sort((a, b) => learnerAt.get(a.user_id)! - learnerAt.get(b.user_id)! || (a.first_id < b.first_id ? -1 : a.first_id > b.first_id ? 1 : 0));
+}
+
+function addExerciseTries(tries: GridRecords['tries']): AddCells {
+  return (members, add) => {
+    const mine = tries.filter((t) => members.has(t.user));
+    for (const group of groupBy(mine, (t) => cellKey(t.user, t.content_id)).values()) add('exercise', group[0]!.content_id, group[0]!.user, exerciseCell(group));
+  };
+}
+
+/**
+ * Each learner's exercise summaries in the order buildGrid meets their exercises (tries read by
+ * [user+content_id]: by content_id), learners kept in their order.
+ */
+function inContentOrder(summaries: readonly ExerciseSummary[]): ExerciseSummary[] {
+  const learnerAt = new Map<string, number>();
+  for (const s of summaries) if (!learnerAt.has(s.user)) learnerAt.set(s.user, learnerAt.size);
+  return [...summaries].sort((a, b) => learnerAt.get(a.user)! - learnerAt.get(b.user)! || (a.content_id < b.content_id ? -1 : a.content_id > b.content_id ? 1 : 0));
 }
 
 function addLessonPlays(plays: GridRecords['plays']): AddCells {
@@ -144,7 +164,7 @@ function inOldestPlayOrder(summaries: readonly LessonPlaySummary[]): LessonPlayS
  * those are tested against (test/renderer/data/vr-summary-grid.test.ts).
  */
 export function buildGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: GridRecords, now: Date): ProgressGrid {
-  return assemble(learners, known, records, (members, add, flagLong) => {
+  return assemble(learners, known, (members, add, flagLong) => {
     const vrGroups = groupBy(
       records.vr.filter((s) => members.has(s.user_id)),
       (s) => cellKey(s.user_id, s.package_id),
@@ -164,7 +184,7 @@ export function buildGrid(learners: readonly GridLearner[], known: readonly Grid
       }
     }
     for (const [pkg, byLearner] of running) for (const learner of longRunning(byLearner, finished.get(pkg) ?? [])) flagLong(learner, pkg);
-  }, addScormSessions(records.scorm), addLessonPlays(records.plays));
+  }, addScormSessions(records.scorm), addExerciseTries(records.tries), addLessonPlays(records.plays));
 }
 
 /** Each learner's summaries in the order buildGrid meets their packages (by first session id), learners kept in their order. */
@@ -177,11 +197,11 @@ function inFirstSessionOrder(summaries: readonly VrSummary[]): VrSummary[] {
 /**
  * The class grid as the page shows it: the same cells as buildGrid, with VR cells from one summary per
  * learner and package (vr-summary.ts) instead of every session, SCORM cells from one per learner and
- * course (scorm-summary.ts) and lesson cells from one per learner and lesson (lesson-summary.ts), so its cost does not grow with the class's
+ * course (scorm-summary.ts), exercise cells from one per learner and exercise (exercise-summary.ts) and lesson cells from one per learner and lesson (lesson-summary.ts), so its cost does not grow with the class's
  * history. A package's finished times are merged from the learners' counted times for the long-session rule.
  */
 export function buildClassGrid(learners: readonly GridLearner[], known: readonly GridActivity[], records: ClassGridRecords, now: Date): ProgressGrid {
-  return assemble(learners, known, records, (members, add, flagLong) => {
+  return assemble(learners, known, (members, add, flagLong) => {
     const running = new Map<string, Map<string, number>>();
     const finished = new Map<string, CountedTimes[]>();
     for (const summary of inFirstSessionOrder(records.vr)) {
@@ -199,6 +219,8 @@ export function buildClassGrid(learners: readonly GridLearner[], known: readonly
     for (const [pkg, byLearner] of running) for (const learner of longRunningCounted(byLearner, mergeCounted(finished.get(pkg) ?? []))) flagLong(learner, pkg);
   }, (members, add) => {
     for (const summary of inFirstIdOrder(records.scorm)) if (members.has(summary.user_id)) add('scorm', summary.package_id, summary.user_id, scormSummaryCell(summary));
+  }, (members, add) => {
+    for (const summary of inContentOrder(records.tries)) if (members.has(summary.user)) add('exercise', summary.content_id, summary.user, exerciseSummaryCell(summary));
   }, (members, add) => {
     for (const summary of inOldestPlayOrder(records.plays)) if (members.has(summary.userId)) add('lesson', summary.lessonId, summary.userId, lessonSummaryCell(summary));
   });

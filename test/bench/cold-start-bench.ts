@@ -131,6 +131,15 @@ const PAGE_HELPERS = String.raw`
       for (let a = 0; a < o.attemptsPerTry; a++) attempts.push({ id: log + '-' + a, item: 'q' + a, start_timestamp: at(n + a), end_timestamp: at(n + a + 5), completion_timestamp: at(n + a + 5), time_spent: 5, complete: true, correct: a % 3 ? 1 : 0, hinted: false, answer: { v: a }, simple_answer: '', interaction_history: [], error: false, user, masterylog: log, sessionlog: 'bench-session', content_id: content, mastery_level: 1, ordinal: a });
     }
     await put('masteryLogs', tries);
+    // As for VR sessions: the tries' summaries (schema v22) made by the app's own rules, since these rows pass by the middleware.
+    const exercises = new Map();
+    for (const t of tries) {
+      const key = t.user + '/' + t.content_id;
+      const group = exercises.get(key);
+      if (group) group.push(t);
+      else exercises.set(key, [t]);
+    }
+    await put('exerciseSummaries', Array.from(exercises.values(), (group) => window.__summarizeExerciseTries(group)));
     await put('attemptLogs', attempts);
     const scorm = [];
     for (let n = 0; n < o.scormSessions; n++) scorm.push({ id: uuid('5c0a0000', n), tenant_id: TENANT, user_id: ids[n % o.learners], package_id: 'course-' + (Math.floor(n / o.learners) % 15), cmi_data: {}, completion_status: 'completed', success_status: n % 7 ? 'passed' : 'failed', score: { scaled: (n % 10) / 10 }, time_spent_seconds: 300, version: 1, created_at: at(n), updated_at: at(n) });
@@ -263,7 +272,7 @@ async function summarizeScript(): Promise<string> {
   const bundle = await build({
     stdin: {
       contents:
-        "import { summarize } from './shared/progress/vr-summary';\nimport { summarizeLessonPlays } from './shared/progress/lesson-summary';\nimport { summarizeScormSessions } from './shared/progress/scorm-summary';\nwindow.__summarizeVr = summarize;\nwindow.__summarizeLessonPlays = summarizeLessonPlays;\nwindow.__summarizeScormSessions = summarizeScormSessions;\n",
+        "import { summarize } from './shared/progress/vr-summary';\nimport { summarizeLessonPlays } from './shared/progress/lesson-summary';\nimport { summarizeScormSessions } from './shared/progress/scorm-summary';\nimport { summarizeExerciseTries } from './shared/progress/exercise-summary';\nwindow.__summarizeVr = summarize;\nwindow.__summarizeLessonPlays = summarizeLessonPlays;\nwindow.__summarizeScormSessions = summarizeScormSessions;\nwindow.__summarizeExerciseTries = summarizeExerciseTries;\n",
       resolveDir: ROOT,
       sourcefile: 'summarize.js',
       loader: 'js',

@@ -74,6 +74,15 @@ export function learnerScormSessionRows(db: OutpostDb, learner: ClassLearner): P
   return scormSessionTable(db).where('user_id').equals(learner.id).toArray();
 }
 
+/**
+ * The learner's exercise summaries, one per exercise or quiz they have tries at (schema v22, kept with every
+ * try write, shared/progress/exercise-summary.ts): what the grid reads instead of the tries.
+ */
+export function learnerExerciseSummaries(db: OutpostDb, learner: ClassLearner): Promise<ClassGridRecords['tries']> {
+  return db.exerciseSummaries.where('[user+content_id]').between([learner.id, Dexie.minKey], [learner.id, Dexie.maxKey]).toArray();
+}
+
+/** Every try of the learner, by [user+content_id] as the grid once read them: buildGrid's input, the rule the summaries are checked against. */
 export function learnerTries(db: OutpostDb, learner: ClassLearner): Promise<GridRecords['tries']> {
   return db.masteryLogs.where('[user+content_id]').between([learner.id, Dexie.minKey], [learner.id, Dexie.maxKey]).toArray();
 }
@@ -115,6 +124,10 @@ export function classScormSessions(db: OutpostDb, learners: readonly ClassLearne
   return perLearner(learners, (l) => learnerScormSessionRows(db, l));
 }
 
+export function classExerciseSummaries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<ClassGridRecords['tries']> {
+  return perLearner(learners, (l) => learnerExerciseSummaries(db, l));
+}
+
 export function classTries(db: OutpostDb, learners: readonly ClassLearner[]): Promise<GridRecords['tries']> {
   return perLearner(learners, (l) => learnerTries(db, l));
 }
@@ -130,10 +143,10 @@ export function classLessonPlays(db: OutpostDb, learners: readonly ClassLearner[
 /** The whole grid in one read (tests, benchmarks, exports without a page). */
 export async function loadClassGrid(db: OutpostDb, classId: string, now: Date): Promise<ProgressGrid> {
   // One read transaction: every read is observed by a live query over this, however deep the awaits go.
-  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSummaries, db.scormSummaries, db.masteryLogs, db.lessonPlaySummaries];
+  const tables = [db.classMembers, db.learners, db.vrPackages, db.scormCourses, db.lessons, db.vrSummaries, db.scormSummaries, db.exerciseSummaries, db.lessonPlaySummaries];
   return db.transaction('r', tables, async () => {
     const learners = await classLearners(db, classId);
-    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSummaries(db, learners), classScormSummaries(db, learners), classTries(db, learners), classLessonPlaySummaries(db, learners)]);
+    const [known, vr, scorm, tries, plays] = await Promise.all([knownActivities(db), classVrSummaries(db, learners), classScormSummaries(db, learners), classExerciseSummaries(db, learners), classLessonPlaySummaries(db, learners)]);
     return buildClassGrid(learners, known, { vr, scorm, tries, plays }, now);
   });
 }

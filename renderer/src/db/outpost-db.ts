@@ -46,6 +46,9 @@ import { SCHEMA_V20 } from './schema-v20';
 import type { ScormSummaryRow } from './schema-v20';
 import { SCORM_SUMMARY_SPEC } from './scorm-summaries';
 import { SCHEMA_V21 } from './schema-v21';
+import { SCHEMA_V22 } from './schema-v22';
+import type { ExerciseSummaryRow } from './schema-v22';
+import { EXERCISE_SUMMARY_SPEC } from './exercise-summaries';
 import { buildSummaries, summaryMiddleware } from './summaries';
 import type { Lesson } from '../../../shared/schemas/catalog';
 
@@ -87,6 +90,8 @@ export class OutpostDb extends Dexie {
   declare lessonPlaySummaries: Table<LessonPlaySummaryRow, [string, string, string]>;
   /** Written only by summaryMiddleware (SCORM_SUMMARY_SPEC), with the scormSessions write it follows (read it, never write it). */
   declare scormSummaries: Table<ScormSummaryRow, [string, string]>;
+  /** Written only by summaryMiddleware (EXERCISE_SUMMARY_SPEC), with the masteryLogs write it follows (read it, never write it). */
+  declare exerciseSummaries: Table<ExerciseSummaryRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -106,7 +111,8 @@ export class OutpostDb extends Dexie {
     this.version(19).stores(SCHEMA_V19).upgrade((tx) => buildSummaries(tx, LESSON_PLAY_SUMMARY_SPEC));
     this.version(20).stores(SCHEMA_V20).upgrade((tx) => buildSummaries(tx, SCORM_SUMMARY_SPEC));
     this.version(21).stores(SCHEMA_V21);
-    this.use(summaryMiddleware('Summaries', [VR_SUMMARY_SPEC, LESSON_PLAY_SUMMARY_SPEC, SCORM_SUMMARY_SPEC]));
+    this.version(22).stores(SCHEMA_V22).upgrade((tx) => buildSummaries(tx, EXERCISE_SUMMARY_SPEC));
+    this.use(summaryMiddleware('Summaries', [VR_SUMMARY_SPEC, LESSON_PLAY_SUMMARY_SPEC, SCORM_SUMMARY_SPEC, EXERCISE_SUMMARY_SPEC]));
   }
 }
 

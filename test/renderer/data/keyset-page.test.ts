@@ -143,7 +143,7 @@ describe('readNewestFirst (keyset pages of an index ending in a time)', () => {
     v20.close();
     const db = new OutpostDb(name, { indexedDB, IDBKeyRange });
     const page = await learnerSessionPage(db, 'learner-1', { package_id: 'pkg-b' }, 4, null);
-    expect(db.verno).toBe(21);
+    expect(db.verno).toBeGreaterThanOrEqual(21);
     expect(page.items.map((item) => item.session.id)).toEqual(['s-027', 's-024', 's-021', 's-018']);
     db.close();
   });

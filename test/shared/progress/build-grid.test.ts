@@ -26,7 +26,7 @@ describe('class progress grid', () => {
     const grid = buildGrid(learners, [{ key: 'vr:other', kind: 'vr', id: 'other', title: 'Other' }], {
       vr: [vr('ann', 'completed', { score: { raw: 80, max: 100, scaled: 0.8 }, success_status: 'passed', time_spent_seconds: 600 }), vr('zed', 'completed')],
       scorm: [{ user_id: 'ben', package_id: 'course', completion_status: 'completed', success_status: 'failed', score: { raw: 3, max: 10 }, time_spent_seconds: 300, updated_at: '2026-03-02T09:30:00.000Z' }],
-      tries: [{ user: 'cat', content_id: 'ex', complete: true, correct_sum: 3, attempt_count: 4, time_spent: 95.4, end_timestamp: '2026-03-02T09:40:00.000Z', mastery_level: 1 }],
+      tries: [{ id: 'try-1', user: 'cat', content_id: 'ex', complete: true, correct_sum: 3, attempt_count: 4, time_spent: 95.4, end_timestamp: '2026-03-02T09:40:00.000Z', mastery_level: 1 }],
       plays: [{ userId: 'dan', lessonId: 'yoga', createdAt: '2026-03-02T09:00:00.000Z', completedAt: '2026-03-02T09:20:00.000Z', activityTime: 1200, averageGrade: 'A+' }],
     }, now);
     expect(grid.activities.map((a) => a.key)).toEqual(['vr:other', 'vr:pkg', 'scorm:course', 'exercise:ex', 'lesson:yoga']);
@@ -38,7 +38,7 @@ describe('class progress grid', () => {
   });
 
   it('flags a learner struggling on an exercise only after enough answers, mostly wrong, and not mastered', () => {
-    const attempt = (user: string, attempt_count: number, correct_sum: number, complete = false) => ({ user, content_id: 'ex', complete, correct_sum, attempt_count, time_spent: 10, end_timestamp: '2026-03-02T09:40:00.000Z', mastery_level: 1 });
+    const attempt = (user: string, attempt_count: number, correct_sum: number, complete = false) => ({ id: `try-${user}`, user, content_id: 'ex', complete, correct_sum, attempt_count, time_spent: 10, end_timestamp: '2026-03-02T09:40:00.000Z', mastery_level: 1 });
     const grid = buildGrid(learners, [], { ...none, tries: [attempt('ann', STRUGGLE_MIN_ATTEMPTS, 2), attempt('ben', STRUGGLE_MIN_ATTEMPTS - 1, 0), attempt('cat', STRUGGLE_MIN_ATTEMPTS, 3), attempt('dan', 8, 2, true)] }, now);
     expect(['ann', 'ben', 'cat', 'dan'].map((l) => cellOf(grid, l, 'exercise', 'ex')?.help)).toEqual(['struggling', null, null, null]);
   });
