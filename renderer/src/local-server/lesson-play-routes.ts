@@ -76,21 +76,24 @@ export async function listLessonPlays(deps: LessonPlayDeps, request: Request): P
   const decoded = decodeStartAfter(query.startAfter, sortField);
   // A learner's ID token lists their own plays only.
   const userId = who.kind === 'user' ? who.uid : query.userId;
-  // The page (and its lessons) is read while the caller's client is checked: neither needs the other, and
-  // the page is answered only once the checks below have passed.
-  const started = 'error' in decoded ? decoded : { reading: readPageWithLessons(deps, { clientId: query.clientId, userId, lessonId: query.lessonId, sortField, sortOrder: query.sortOrder, page: query.page, pageSize: query.pageSize, cursor: decoded.cursor }) };
-  if ('reading' in started) started.reading.catch(() => undefined);
-  if (who.kind === 'user') {
-    // A learner's only client is their own tenant.
-    const learner = await deps.db.learners.get(who.uid);
-    if (!learner) throw lessonPlayFailure(401, M.unauthorized);
-    if (learner.tenant_id !== query.clientId) throw lessonPlayFailure(500, M.clientNotFound);
-    if (query.userId !== undefined && query.userId !== who.uid) throw lessonPlayFailure(401, M.unauthorized);
-  } else if (!(await clientKnown(deps.db, query.clientId))) {
-    throw lessonPlayFailure(500, M.clientNotFound);
-  }
-  if ('error' in started) throw lessonPlayFailure(400, started.error.message);
-  const { page, lessons } = await started.reading;
+  // One read transaction holds the caller's checks, the page and its lessons (three transactions cost ~0.5 ms
+  // more in Chromium). The page (and its lessons) is read while the caller's client is checked: neither
+  // needs the other, and the page is answered only once the checks below have passed.
+  const { page, lessons } = await deps.db.transaction('r', deps.db.learners, deps.db.lessonPlays, deps.db.lessons, async () => {
+    const started = 'error' in decoded ? decoded : { reading: readPageWithLessons(deps, { clientId: query.clientId, userId, lessonId: query.lessonId, sortField, sortOrder: query.sortOrder, page: query.page, pageSize: query.pageSize, cursor: decoded.cursor }) };
+    if ('reading' in started) started.reading.catch(() => undefined);
+    if (who.kind === 'user') {
+      // A learner's only client is their own tenant.
+      const learner = await deps.db.learners.get(who.uid);
+      if (!learner) throw lessonPlayFailure(401, M.unauthorized);
+      if (learner.tenant_id !== query.clientId) throw lessonPlayFailure(500, M.clientNotFound);
+      if (query.userId !== undefined && query.userId !== who.uid) throw lessonPlayFailure(401, M.unauthorized);
+    } else if (!(await clientKnown(deps.db, query.clientId))) {
+      throw lessonPlayFailure(500, M.clientNotFound);
+    }
+    if ('error' in started) throw lessonPlayFailure(400, started.error.message);
+    return started.reading;
+  });
   const body: ListLessonPlaysResponse = {
     data: page.rows.map((row) => toApiLessonPlay(row, lessons.get(row.lessonId))),
     page: query.page,
