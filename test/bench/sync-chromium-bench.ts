@@ -143,6 +143,9 @@ window.copyFrom = async (source, name) => {
   const to = new OutpostDb(name);
   await from.open();
   for (const table of from.tables) {
+    // Summary tables are written by the app's summary middleware as their records are added here (a copy
+    // of them would collide with what it wrote).
+    if (table.name.endsWith('Summaries')) continue;
     const rows = await table.toArray();
     if (rows.length) await to.table(table.name).bulkAdd(rows);
   }
