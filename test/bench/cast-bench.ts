@@ -112,7 +112,8 @@ function adbServerPids(port: number): Set<number> {
     if (!/^\d+$/.test(name)) continue;
     try {
       const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ');
-      if (cmdline.includes('fork-server') && cmdline.includes(String(port))) pids.add(Number(name));
+      // A daemonised server (`adb fork-server server`) or our tests' own foreground child (`adb nodaemon server`).
+      if ((cmdline.includes('fork-server') || cmdline.includes('nodaemon')) && cmdline.includes(String(port))) pids.add(Number(name));
     } catch {
       // gone
     }
