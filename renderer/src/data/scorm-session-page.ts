@@ -1,21 +1,16 @@
 import type { OutpostDb } from '../db/outpost-db';
 import type { ScormSessionLocalRow } from '../db/schema-v7';
 import { readNewestFirst } from './keyset-page';
+import type { KeysetStart } from './keyset-page';
 import { scormSessionTable } from './scorm-session-table';
 
 /** The largest page `GET /api/v1/sessions?limit=` answers (Outpost's extension, docs/api/scorm.md). */
 export const SCORM_SESSION_PAGE_MAX = 500;
 
-/** Where a page ends: the last session's change time and id. The next page starts strictly after it. */
-export interface ScormSessionKey {
-  readonly updated_at: string;
-  readonly id: string;
-}
-
 export interface ScormSessionPage {
   readonly items: readonly ScormSessionLocalRow[];
-  /** The last item's key when more follow, else null. */
-  readonly next: ScormSessionKey | null;
+  /** The last item's change time and id when more follow, else null. */
+  readonly next: KeysetStart | null;
 }
 
 export interface ScormPageFilter {
@@ -33,17 +28,17 @@ export interface ScormPageFilter {
  * updated_at, read backwards from the cursor. The tenant check is made on each row read; the cost follows
  * the page, not the number of sessions.
  */
-export async function scormSessionPage(db: OutpostDb, filter: ScormPageFilter, limit: number, start: ScormSessionKey | null): Promise<ScormSessionPage> {
+export async function scormSessionPage(db: OutpostDb, filter: ScormPageFilter, limit: number, start: KeysetStart | null): Promise<ScormSessionPage> {
   const size = Number.isFinite(limit) ? Math.min(SCORM_SESSION_PAGE_MAX, Math.max(1, Math.floor(limit))) : SCORM_SESSION_PAGE_MAX;
   const { packageId, userId } = filter;
   const [index, prefix] = userId && packageId ? ['[user_id+package_id+updated_at]', [userId, packageId]] : userId ? ['[user_id+updated_at]', [userId]] : packageId ? ['[package_id+updated_at]', [packageId]] : ['updated_at', []];
   const found = await readNewestFirst(
     { table: scormSessionTable(db), index, prefix, timeOf: (row) => row.updated_at, accept: (row) => filter.tenantIds.has(row.tenant_id) },
-    start && { at: start.updated_at, id: start.id },
+    start,
     size + 1,
   );
   const more = found.length > size;
   const items = more ? found.slice(0, size) : found;
   const last = items.at(-1);
-  return { items, next: more && last ? { updated_at: last.updated_at, id: last.id } : null };
+  return { items, next: more && last ? { at: last.updated_at, id: last.id } : null };
 }

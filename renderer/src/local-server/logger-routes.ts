@@ -13,6 +13,7 @@ import { authenticate } from './authenticate';
 import { claimsInstructor, isInstructorCall } from './authenticate-instructor';
 import type { LocalApiDeps } from './local-api-deps';
 import { parseQuery, readJsonBody } from './read-json-body';
+import { startedRead } from './started-read';
 
 const loggerError = (status: 403 | 404, code: 'FORBIDDEN' | 'NOT_FOUND', message: string) => json({ error: message, code }, status);
 
@@ -89,18 +90,6 @@ export function registerLoggerRoutes(app: Hono, deps: LocalApiDeps): void {
     const envelope = pageEnvelope(count, rows, { page, page_size: pageSize });
     return envelope ? json(envelope) : loggerError(404, 'NOT_FOUND', 'Invalid page');
   });
-}
-
-/**
- * Starts a read at once and hands back a way to take its result later. The logger's reads name their
- * user in the query, so they need not wait for the caller's token to be checked (two IndexedDB reads and
- * a hash); the route takes the result only after that check has passed and the caller may read that user.
- * A refused caller is answered without waiting for the read, whose outcome is then dropped.
- */
-function startedRead<T>(read: () => Promise<T>): () => Promise<T> {
-  const started = read();
-  started.catch(() => undefined);
-  return () => started;
 }
 
 /** A parse whose refusal (an ApiFailure) is kept to be thrown after the caller is checked, as before. */

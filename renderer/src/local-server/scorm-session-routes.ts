@@ -42,8 +42,8 @@ export async function listSessionsRoute(deps: LocalApiDeps, request: Request): P
   const tenants = caller.kind === 'learner' ? [caller.learner.tenant_id] : [...new Set((await deps.db.learners.toArray()).map((l) => l.tenant_id))];
   const userId = caller.kind === 'learner' ? caller.learner.id : query.user_id;
   if (paging.limit !== undefined) {
-    const page = await scormSessionPage(deps.db, { packageId: query.package_id, userId, tenantIds: new Set(tenants) }, paging.limit, cursor && { updated_at: cursor.at, id: cursor.id });
-    return json({ sessions: page.items.map(sessionView), next_cursor: page.next && encodeSessionCursor({ at: page.next.updated_at, id: page.next.id }) });
+    const page = await scormSessionPage(deps.db, { packageId: query.package_id, userId, tenantIds: new Set(tenants) }, paging.limit, cursor);
+    return json({ sessions: page.items.map(sessionView), next_cursor: page.next && encodeSessionCursor(page.next) });
   }
   const rows = (await Promise.all(tenants.map((tenantId) => listScormSessions(deps.db, { ...(query.package_id ? { packageId: query.package_id } : {}), ...(userId ? { userId } : {}), tenantId })))).flat();
   return json({ sessions: rows.map(sessionView) });

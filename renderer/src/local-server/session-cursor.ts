@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import type { KeysetStart } from '../data/keyset-page';
 
 /**
  * Outpost's page cursor for the session lists (`?limit=&cursor=`, docs/api/vr-sessions.md): the last
  * listed item's time and id, as base64url of the JSON `[time, id]`. Callers treat it as opaque; it holds no
  * filter, so it must be sent back with the same filters it was answered with.
  */
-export interface SessionCursor {
-  readonly at: string;
-  readonly id: string;
-}
+export type SessionCursor = KeysetStart;
 
 /** Longer text is no cursor we issued (a uuid and an ISO time encode to under 120 characters). */
 export const MAX_CURSOR_LENGTH = 256;

@@ -6,6 +6,7 @@ import type { LearnerRow } from '../db/rows';
 import { ApiFailure, json, vrError } from './api-response';
 import type { LocalApiDeps } from './local-api-deps';
 import { parseQuery, readJsonBody } from './read-json-body';
+import { startedRead } from './started-read';
 import { decodeSessionCursor, encodeSessionCursor, pagingQuerySchema } from './session-cursor';
 import { toApiSession, toApiSessions } from './vr-session-view';
 
@@ -18,10 +19,9 @@ const vrPagingSchema = pagingQuerySchema(VR_SESSION_PAGE_MAX);
  * waits for both, and a refusal comes in the same order as on every route: 401, then 404, then 400.
  */
 export async function listVrSessions(deps: LocalApiDeps, userId: string, profile: Promise<LearnerRow>, request: Request): Promise<Response> {
-  const answer = readVrSessionList(deps, userId, request);
-  answer.catch(() => undefined);
+  const answer = startedRead(() => readVrSessionList(deps, userId, request));
   await profile;
-  return answer;
+  return answer();
 }
 
 async function readVrSessionList(deps: LocalApiDeps, userId: string, request: Request): Promise<Response> {
@@ -30,8 +30,8 @@ async function readVrSessionList(deps: LocalApiDeps, userId: string, request: Re
   if (paging.limit === undefined) return json({ sessions: toApiSessions(await listLearnerSessions(deps.db, userId, query)) });
   const cursor = paging.cursor === undefined ? null : decodeSessionCursor(paging.cursor);
   if (paging.cursor !== undefined && cursor === null) throw new ApiFailure(vrError('VALIDATION_ERROR', 'Invalid query parameters', [{ path: 'cursor', message: 'not a cursor this API issued' }]));
-  const page = await learnerSessionPage(deps.db, userId, query, paging.limit, cursor && { created_at: cursor.at, id: cursor.id });
-  return json({ sessions: toApiSessions(page.items), next_cursor: page.next && encodeSessionCursor({ at: page.next.created_at, id: page.next.id }) });
+  const page = await learnerSessionPage(deps.db, userId, query, paging.limit, cursor);
+  return json({ sessions: toApiSessions(page.items), next_cursor: page.next && encodeSessionCursor(page.next) });
 }
 
 /** POST /api/vr-sessions: 201 with a new session, or 200 with the learner's open one (data/vr-session-create.ts). */

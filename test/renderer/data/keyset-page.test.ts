@@ -8,9 +8,8 @@ import type { KeysetStart } from '../../../renderer/src/data/keyset-page';
 import { learnerSessionPage } from '../../../renderer/src/data/vr-session-page';
 import { scormSessionPage } from '../../../renderer/src/data/scorm-session-page';
 import { OutpostDb } from '../../../renderer/src/db/outpost-db';
-import type { VrSessionRow } from '../../../renderer/src/db/rows';
-import type { ScormSessionLocalRow } from '../../../renderer/src/db/schema-v7';
 import { readCounter } from '../../support/dexie-read-counter';
+import { scormSessionRow, vrSessionRow } from '../../support/session-rows';
 import { SCHEMA_V1 } from '../../../renderer/src/db/schema-v1';
 import { SCHEMA_V2 } from '../../../renderer/src/db/schema-v2';
 import { SCHEMA_V3 } from '../../../renderer/src/db/schema-v3';
@@ -106,19 +105,16 @@ describe('readNewestFirst (keyset pages of an index ending in a time)', () => {
     const db = new OutpostDb(`keyset-vr-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     db.use(counter.middleware);
     const learner = 'learner-1';
-    const rows: VrSessionRow[] = Array.from({ length: 600 }, (_, n) => {
-      const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(n / 3) * 1000).toISOString();
-      return { id: `s-${String(n).padStart(4, '0')}`, package_id: n % 2 ? 'pkg-a' : 'pkg-b', activity_id: n % 4 === 1 ? 'act-1' : null, tenant_id: 't1', user_id: learner, status: 'completed', completion_mode: 'self_report', attempts: 1, download_started_at: at, download_completed_at: at, first_launch_at: at, completed_at: at, score: null, success_status: null, time_spent_seconds: 60, self_reported: true, created_at: at };
-    });
+    const rows = Array.from({ length: 600 }, (_, n) => vrSessionRow(learner, n, new Date(Date.UTC(2026, 0, 1) + Math.floor(n / 3) * 1000).toISOString(), n % 2 ? 'pkg-a' : 'pkg-b', n % 4 === 1 ? 'act-1' : null));
     await db.vrSessions.bulkAdd(rows);
     const inOrder = [...rows].filter((r) => r.package_id === 'pkg-a').sort((a, b) => newestFirst({ at: a.created_at, id: a.id }, { at: b.created_at, id: b.id }));
     // The page after the 200th of the package's 300 sessions, cut inside a run of equal times.
     const start = inOrder[199]!;
     counter.counts.values = 0;
     counter.counts.valueCursors = 0;
-    const page = await learnerSessionPage(db, learner, { package_id: 'pkg-a' }, 20, { created_at: start.created_at, id: start.id });
+    const page = await learnerSessionPage(db, learner, { package_id: 'pkg-a' }, 20, { at: start.created_at, id: start.id });
     expect(page.items.map((item) => item.session.id)).toEqual(inOrder.slice(200, 220).map((r) => r.id));
-    expect(page.next).toEqual({ created_at: inOrder[219]!.created_at, id: inOrder[219]!.id });
+    expect(page.next).toEqual({ at: inOrder[219]!.created_at, id: inOrder[219]!.id });
     expect(counter.counts.valueCursors).toBe(0);
     // The page and one row past it, plus the start's own millisecond (two rows of each package share one).
     expect(counter.counts.values).toBeLessThanOrEqual(21 + 3);
@@ -135,16 +131,13 @@ describe('readNewestFirst (keyset pages of an index ending in a time)', () => {
     const v20 = new Dexie(name, { indexedDB, IDBKeyRange });
     const versions: Array<[number, Record<string, string>]> = [[1, SCHEMA_V1], [2, SCHEMA_V2], [3, SCHEMA_V3], [4, SCHEMA_V4], [5, SCHEMA_V5], [7, SCHEMA_V7], [8, SCHEMA_V8], [9, SCHEMA_V9], [11, SCHEMA_V11], [12, SCHEMA_V12], [16, SCHEMA_V16], [17, SCHEMA_V17], [18, SCHEMA_V18], [19, SCHEMA_V19], [20, SCHEMA_V20]];
     for (const [version, schema] of versions) v20.version(version).stores(schema);
-    const rows = Array.from({ length: 30 }, (_, n) => {
-      const at = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
-      return { id: `s-${String(n).padStart(3, '0')}`, package_id: n % 3 ? 'pkg-a' : 'pkg-b', activity_id: null, tenant_id: 't1', user_id: 'learner-1', status: 'completed', completion_mode: 'self_report', attempts: 1, download_started_at: at, download_completed_at: at, first_launch_at: at, completed_at: at, score: null, success_status: null, time_spent_seconds: 60, self_reported: true, created_at: at } satisfies VrSessionRow;
-    });
+    const rows = Array.from({ length: 30 }, (_, n) => vrSessionRow('learner-1', n, new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(), n % 3 ? 'pkg-a' : 'pkg-b', null));
     await v20.table('vrSessions').bulkAdd(rows);
     v20.close();
     const db = new OutpostDb(name, { indexedDB, IDBKeyRange });
     const page = await learnerSessionPage(db, 'learner-1', { package_id: 'pkg-b' }, 4, null);
     expect(db.verno).toBeGreaterThanOrEqual(21);
-    expect(page.items.map((item) => item.session.id)).toEqual(['s-027', 's-024', 's-021', 's-018']);
+    expect(page.items.map((item) => item.session.id)).toEqual([27, 24, 21, 18].map((n) => rows[n]!.id));
     db.close();
   });
 
@@ -152,20 +145,7 @@ describe('readNewestFirst (keyset pages of an index ending in a time)', () => {
     const counter = readCounter();
     const db = new OutpostDb(`keyset-scorm-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     db.use(counter.middleware);
-    const rows: ScormSessionLocalRow[] = Array.from({ length: 400 }, (_, n) => ({
-      id: `sc-${String(n).padStart(4, '0')}`,
-      tenant_id: n % 10 === 0 ? 'elsewhere' : 't1',
-      user_id: `learner-${n % 7}`,
-      package_id: n % 2 ? 'course-a' : 'course-b',
-      cmi_data: {},
-      completion_status: 'incomplete',
-      success_status: 'unknown',
-      score: null,
-      time_spent_seconds: 0,
-      version: 1,
-      created_at: '2026-01-01T00:00:00.000Z',
-      updated_at: new Date(Date.UTC(2026, 0, 1) + Math.floor(n / 2) * 1000).toISOString(),
-    })) as unknown as ScormSessionLocalRow[];
+    const rows = Array.from({ length: 400 }, (_, n) => scormSessionRow(`learner-${n % 7}`, n, new Date(Date.UTC(2026, 0, 1) + Math.floor(n / 2) * 1000).toISOString(), n % 2 ? 'course-a' : 'course-b', n % 10 === 0 ? 'elsewhere' : 't1'));
     await db.scormSessions.bulkAdd(rows as never);
     const wanted = rows.filter((r) => r.package_id === 'course-a' && r.tenant_id === 't1').sort((a, b) => newestFirst({ at: a.updated_at, id: a.id }, { at: b.updated_at, id: b.id }));
     counter.counts.values = 0;
