@@ -2,29 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { scormSessionSchema } from '../../../shared/schemas/scorm-session';
 import type { InstructorGuard } from '../../../renderer/src/data/instructor-guard';
 import type { ScormSessionLocalRow } from '../../../renderer/src/db/schema-v7';
-import { ALICE, BOB, TENANT, createApiFixture } from '../../support/local-api-fixture';
+import { ALICE, BOB, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
+import { scormSessionRow as row } from '../../support/session-rows';
 
 const COURSE_A = 'pkg-0123456789abcdef01234567';
 const COURSE_B = 'pkg-89abcdef0123456789abcdef';
 const OTHER_TENANT = '9e9e9e9e-1d2a-4c8b-9e6f-3a2b1c0d9e8f';
-
-function row(userId: string, n: number, updatedAt: string, packageId: string, tenantId = TENANT): ScormSessionLocalRow {
-  return {
-    id: `session-${String(n).padStart(4, '0')}`,
-    tenant_id: tenantId,
-    user_id: userId,
-    package_id: packageId,
-    cmi_data: {},
-    completion_status: 'incomplete',
-    success_status: 'unknown',
-    score: null,
-    time_spent_seconds: 0,
-    version: 1,
-    created_at: '2025-01-01T00:00:00.000Z',
-    updated_at: updatedAt,
-  };
-}
 
 /** 77 of Alice's sessions over two courses, changed in runs of three in the same millisecond; 30 of Bob's; 5 of another tenant. */
 async function seed(f: ApiFixture): Promise<{ alice: ScormSessionLocalRow[]; bob: ScormSessionLocalRow[] }> {

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { vrSessionSchema } from '../../../shared/schemas/vr-session';
 import type { VrSessionRow } from '../../../renderer/src/db/rows';
+import { vrSessionRow as row } from '../../support/session-rows';
 import { encodeSessionCursor } from '../../../renderer/src/local-server/session-cursor';
-import { ALICE, BOB, CHEM_PKG, FIRE_ACTIVITY, SAFETY_PKG, TENANT, createApiFixture } from '../../support/local-api-fixture';
+import { ALICE, BOB, CHEM_PKG, FIRE_ACTIVITY, SAFETY_PKG, createApiFixture } from '../../support/local-api-fixture';
 import type { ApiFixture } from '../../support/local-api-fixture';
 
-/** A session row as the kiosk stores it; `n` makes its id, `at` its start time. */
-function row(userId: string, n: number, at: string, packageId: string, activityId: string | null): VrSessionRow {
-  return {
-    id: `5e550000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    package_id: packageId,
-    activity_id: activityId,
-    tenant_id: TENANT,
-    user_id: userId,
-    status: 'completed',
-    completion_mode: 'self_report',
-    attempts: 1,
-    download_started_at: at,
-    download_completed_at: at,
-    first_launch_at: at,
-    completed_at: at,
-    score: null,
-    success_status: null,
-    time_spent_seconds: 60,
-    self_reported: true,
-    created_at: at,
-  };
-}
 
 /**
  * 103 sessions of Alice over two packages and an activity, with runs of up to four started in the same
